@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Every test, in order from fastest to slowest. Run through `make test`,
+# which installs the tools first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/tools/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+# The gzip budget of the whole release build (issue: 250 KB).
+SIZE_BUDGET_GZIP=256000
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "format"
+cargo fmt --check
+
+step "clippy (native)"
+cargo clippy --all-targets --locked -- -D warnings
+
+step "clippy (wasm32)"
+cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+
+step "native tests"
+cargo test --locked
+
+step "release build"
+trunk build --release
+
+step "size budget (gzip total of dist/)"
+node scripts/size.mjs dist --budget-gzip "$SIZE_BUDGET_GZIP"
+
+step "browser component tests (wasm-bindgen-test, headless Chromium)"
+CHROMEDRIVER="$(command -v chromedriver)" \
+    cargo test --locked --target wasm32-unknown-unknown --test browser
+
+step "end-to-end tests (Playwright, system Chromium, release build)"
+(cd tests/e2e && npx playwright test)

@@ -1,0 +1,5 @@
+//! Small reusable pieces of UI.
+
+pub mod data_menu;
+pub mod header;
+pub mod notices;

@@ -1,0 +1,98 @@
+//! Messages under the header: what went wrong with storage, imports, other
+//! tabs. Each can be dismissed; some offer a file to download.
+
+use leptos::prelude::*;
+
+use crate::app::use_store;
+use crate::persist::files;
+
+/// How serious a notice is; it sets the colour and the ARIA role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeLevel {
+    /// Something happened that the user may want to know.
+    Info,
+    /// Something did not work as expected but nothing is lost.
+    Warning,
+    /// Something failed.
+    Error,
+}
+
+/// One message.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    /// Identifies the kind of message; a new notice replaces one with the same key.
+    pub key: &'static str,
+    /// How serious it is.
+    pub level: NoticeLevel,
+    /// The text.
+    pub text: String,
+    /// A file offered for download: (file name, content).
+    pub download: Option<(String, String)>,
+}
+
+impl Notice {
+    /// A notice without a download.
+    pub fn new(key: &'static str, level: NoticeLevel, text: impl Into<String>) -> Self {
+        Notice {
+            key,
+            level,
+            text: text.into(),
+            download: None,
+        }
+    }
+
+    /// Adds a file to download.
+    pub fn with_download(mut self, name: impl Into<String>, content: String) -> Self {
+        self.download = Some((name.into(), content));
+        self
+    }
+}
+
+/// The list of notices.
+#[component]
+pub fn Notices() -> impl IntoView {
+    let store = use_store();
+    view! {
+        <div class="notices" aria-live="polite" data-testid="notices">
+            <For each=move || store.notices.get() key=|n| (n.key, n.text.clone()) let:notice>
+                <NoticeView notice/>
+            </For>
+        </div>
+    }
+}
+
+#[component]
+fn NoticeView(notice: Notice) -> impl IntoView {
+    let store = use_store();
+    let key = notice.key;
+    let class = match notice.level {
+        NoticeLevel::Info => "notice notice-info",
+        NoticeLevel::Warning => "notice notice-warning",
+        NoticeLevel::Error => "notice notice-error",
+    };
+    let role = if notice.level == NoticeLevel::Error {
+        "alert"
+    } else {
+        "status"
+    };
+    let download = notice.download.map(|(name, content)| {
+        let label = format!("Download {name}");
+        view! {
+            <button type="button" on:click=move |_| {
+                if let Err(message) = files::download(&name, "application/json", &content) {
+                    store.notify(Notice::new("download", NoticeLevel::Error, message));
+                }
+            }>{label}</button>
+        }
+    });
+    view! {
+        <div class=class role=role data-notice=key>
+            <p>{notice.text}</p>
+            {download}
+            <button type="button" class="notice-dismiss" aria-label="Dismiss this message"
+                on:click=move |_| store.notices.update(|list| list.retain(|n| n.key != key))>
+                "×"
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,10 @@
+//! Pure domain code: scoring, comparison data, simulation, formulas and
+//! validation. Nothing here knows about the browser, so all of it is tested
+//! natively with `cargo test`.
+
+pub mod assess;
+pub mod compare;
+pub mod input;
+pub mod motion;
+pub mod plan;
+pub mod state;

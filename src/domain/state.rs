@@ -1,0 +1,78 @@
+//! The application state document: everything the user has entered, in one
+//! value that is saved, exported, imported and shared as a whole.
+
+use serde::{Deserialize, Serialize};
+
+use super::assess::AssessState;
+use super::compare::CompareState;
+use super::input::FieldError;
+use super::plan::PlanState;
+
+/// The colour scheme of the app.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    /// Dark text on a light background.
+    #[default]
+    Light,
+    /// Light text on a dark background.
+    Dark,
+    /// Large type and maximum contrast, for a room with a projector.
+    Projector,
+}
+
+impl Theme {
+    /// All themes, in the order the picker shows them.
+    pub const ALL: [Theme; 3] = [Theme::Light, Theme::Dark, Theme::Projector];
+
+    /// The name shown in the picker.
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::Light => "Light",
+            Theme::Dark => "Dark",
+            Theme::Projector => "Projector",
+        }
+    }
+
+    /// The value of the `data-theme` attribute on `<html>`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Projector => "projector",
+        }
+    }
+
+    /// Parses [`Theme::slug`]; `None` for anything else.
+    pub fn from_slug(slug: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.slug() == slug)
+    }
+}
+
+/// Everything the user has entered. Version 1 of the stored format holds
+/// exactly this structure under `data`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AppState {
+    /// The chosen colour scheme.
+    pub theme: Theme,
+    /// Assess: answers, weights and the motion chosen for the simulator.
+    pub assess: AssessState,
+    /// Compare: pinned rows.
+    pub compare: CompareState,
+    /// Plan: the PQL playbook, checklist ticks and pilot plan.
+    pub plan: PlanState,
+}
+
+impl AppState {
+    /// Checks every value against the ranges the app accepts.
+    ///
+    /// # Errors
+    /// The first [`FieldError`] found, naming the field.
+    pub fn validate(&self) -> Result<(), FieldError> {
+        self.assess.validate()?;
+        self.compare.validate()?;
+        self.plan.validate()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,4 @@
+//! One module per workspace, plus the not-found page.
+
+pub mod not_found;
+pub mod workspace_routes;

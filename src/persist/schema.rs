@@ -1,0 +1,148 @@
+//! The stored format, pure: `{ "version": N, "data": … }`.
+//!
+//! A shipped version is never edited. A new version gets a number, a pure
+//! migration from the one before, and a fixture file in `tests/fixtures/`
+//! that a test decodes forever.
+
+use serde_json::Value;
+use thiserror::Error;
+
+use crate::domain::input::FieldError;
+use crate::domain::state::AppState;
+
+/// The version this build writes.
+pub const CURRENT_VERSION: u64 = 1;
+
+/// The largest file or link the app will read, in bytes (1 MiB).
+pub const MAX_IMPORT_BYTES: usize = 1024 * 1024;
+
+/// Why a stored or imported document could not be used.
+#[derive(Clone, Debug, PartialEq, Error)]
+pub enum DecodeError {
+    /// Nothing but whitespace.
+    #[error("the data is empty")]
+    Empty,
+    /// Larger than [`MAX_IMPORT_BYTES`].
+    #[error("the data is {0} bytes, more than the 1 MiB limit")]
+    TooLarge(usize),
+    /// Not JSON at all, or cut off.
+    #[error("the data is not valid JSON ({0})")]
+    NotJson(String),
+    /// JSON, but not an object with `version` and `data`.
+    #[error("the data is not a GTM Workbench document ({0})")]
+    WrongShape(String),
+    /// A version number this build never wrote, and not a newer one.
+    #[error("the version {0} is not one this app has ever written")]
+    UnknownVersion(String),
+    /// Written by a newer build of the app.
+    #[error("the data was saved by a newer version of the app (format {0}; this one reads up to {CURRENT_VERSION})")]
+    NewerVersion(u64),
+    /// A field holds the wrong type, or a number is missing (`null`).
+    #[error("a field has the wrong type or is missing ({0})")]
+    BadField(String),
+    /// A value is outside what the app accepts.
+    #[error("a value is out of range: {0}")]
+    OutOfRange(FieldError),
+}
+
+impl DecodeError {
+    /// Whether the document came from a newer build, which must not be overwritten.
+    pub fn is_newer(&self) -> bool {
+        matches!(self, DecodeError::NewerVersion(_))
+    }
+}
+
+/// Why the state could not be written.
+#[derive(Clone, Debug, PartialEq, Error)]
+pub enum EncodeError {
+    /// A number is not finite or out of range; saving it would corrupt the store.
+    #[error("a value cannot be saved: {0}")]
+    Invalid(FieldError),
+    /// Serialisation failed (does not happen for well-formed state).
+    #[error("the state could not be written ({0})")]
+    Serde(String),
+}
+
+/// Serialises the state as the current version.
+///
+/// # Errors
+/// [`EncodeError::Invalid`] when a value is out of range or not finite: it is
+/// checked before writing because serde_json writes NaN as `null`, which
+/// would make the saved document unreadable.
+pub fn encode(state: &AppState) -> Result<String, EncodeError> {
+    state.validate().map_err(EncodeError::Invalid)?;
+    let data = serde_json::to_value(state).map_err(|e| EncodeError::Serde(e.to_string()))?;
+    let doc = serde_json::json!({ "version": CURRENT_VERSION, "data": data });
+    serde_json::to_string(&doc).map_err(|e| EncodeError::Serde(e.to_string()))
+}
+
+/// Reads a stored or imported document, migrating older versions.
+///
+/// # Errors
+/// A [`DecodeError`] naming the problem; the caller keeps the raw text.
+pub fn decode(raw: &str) -> Result<AppState, DecodeError> {
+    if raw.len() > MAX_IMPORT_BYTES {
+        return Err(DecodeError::TooLarge(raw.len()));
+    }
+    if raw.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    let doc: Value = serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+    let Value::Object(mut map) = doc else {
+        return Err(DecodeError::WrongShape("expected an object".into()));
+    };
+    let version = match map.get("version") {
+        None => return Err(DecodeError::WrongShape("no version".into())),
+        Some(Value::Number(n)) => match n.as_u64() {
+            Some(v) => v,
+            None => return Err(DecodeError::UnknownVersion(n.to_string())),
+        },
+        Some(other) => return Err(DecodeError::UnknownVersion(short(other))),
+    };
+    let data = map
+        .remove("data")
+        .ok_or_else(|| DecodeError::WrongShape("no data".into()))?;
+    if version > CURRENT_VERSION {
+        return Err(DecodeError::NewerVersion(version));
+    }
+    let data = migrate(version, data)?;
+    let state: AppState =
+        serde_json::from_value(data).map_err(|e| DecodeError::BadField(e.to_string()))?;
+    state.validate().map_err(DecodeError::OutOfRange)?;
+    Ok(state)
+}
+
+/// Brings `data` of `version` up to [`CURRENT_VERSION`], one step at a time.
+fn migrate(version: u64, data: Value) -> Result<Value, DecodeError> {
+    match version {
+        1 => Ok(data),
+        other => Err(DecodeError::UnknownVersion(other.to_string())),
+    }
+}
+
+/// A JSON value cut to a length that fits in a message.
+fn short(value: &Value) -> String {
+    let text = value.to_string();
+    match text.char_indices().nth(24) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encoded_default_state_decodes_to_itself() {
+        let state = AppState::default();
+        let raw = encode(&state).expect("default state encodes");
+        assert_eq!(decode(&raw), Ok(state));
+    }
+
+    #[test]
+    fn a_string_version_is_unknown_not_newer() {
+        let err = decode(r#"{"version":"1","data":{}}"#).unwrap_err();
+        assert!(matches!(err, DecodeError::UnknownVersion(_)));
+    }
+}

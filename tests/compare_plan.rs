@@ -1,0 +1,967 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Native tests for the comparison data and the Plan page's pure logic.
+
+use std::collections::{BTreeSet, HashSet};
+
+use gtm_workbench::domain::compare::{
+    self, filter, ordered, row, rows, CompareState, Theme, FACTOR_SLUGS, SIM_INPUT_IDS,
+};
+use gtm_workbench::domain::motion::{CompareColumn, Motion};
+use gtm_workbench::domain::plan::{
+    self, checklist, estimate, metrics_for, report_markdown, CapacityStatus, PilotMetric,
+    PilotPlan, PlanError, PlanState, PqlRule, PqlVolumes, ReportInput, ReportRow, ReportRule,
+    RuleDraft, REPORT_SECTIONS, SIMULATOR_METRIC_IDS,
+};
+use proptest::prelude::*;
+
+const EPS: f64 = 1e-9;
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < EPS
+}
+
+fn close_opt(a: Option<f64>, b: f64) -> bool {
+    a.is_some_and(|a| close(a, b))
+}
+
+// ---------------------------------------------------------------------------
+// Comparison data
+// ---------------------------------------------------------------------------
+
+#[test]
+fn every_row_has_text_in_all_three_columns_and_a_detail() {
+    for r in rows() {
+        assert!(!r.dimension.trim().is_empty(), "{}: dimension", r.id);
+        for col in [
+            CompareColumn::SalesLed,
+            CompareColumn::Hybrid,
+            CompareColumn::ProductLed,
+        ] {
+            assert!(!r.cell(col).trim().is_empty(), "{}: {col:?} is empty", r.id);
+        }
+        assert!(!r.detail.trim().is_empty(), "{}: detail", r.id);
+    }
+}
+
+#[test]
+fn cells_stay_short_enough_for_a_projector() {
+    for r in rows() {
+        for text in [r.sales_led, r.hybrid, r.product_led] {
+            assert!(
+                text.chars().count() <= 70,
+                "{}: cell too long ({} chars): {text}",
+                r.id,
+                text.chars().count()
+            );
+        }
+    }
+}
+
+#[test]
+fn details_have_two_to_four_sentences() {
+    for r in rows() {
+        let sentences = r
+            .detail
+            .split(['.', '!', '?'])
+            .filter(|s| s.trim().chars().count() > 3)
+            .count();
+        assert!(
+            (2..=4).contains(&sentences),
+            "{}: {sentences} sentences",
+            r.id
+        );
+    }
+}
+
+#[test]
+fn every_theme_has_rows() {
+    for t in Theme::ALL {
+        assert!(
+            rows().iter().any(|r| r.theme == t),
+            "theme {} has no rows",
+            t.label()
+        );
+    }
+}
+
+#[test]
+fn every_row_has_a_theme_among_the_four() {
+    for r in rows() {
+        assert!(Theme::ALL.contains(&r.theme), "{}", r.id);
+    }
+    let by_theme: usize = Theme::ALL
+        .iter()
+        .map(|t| filter(rows(), Some(*t), "").len())
+        .sum();
+    assert_eq!(by_theme, rows().len());
+}
+
+#[test]
+fn row_ids_are_unique() {
+    let ids: HashSet<&str> = rows().iter().map(|r| r.id).collect();
+    assert_eq!(ids.len(), rows().len());
+}
+
+#[test]
+fn every_dimension_the_articles_compare_is_present() {
+    let wanted = [
+        "acquisition",
+        "buyer_motion",
+        "friction",
+        "cac",
+        "sales_cycle",
+        "product_experience",
+        "scalability",
+        "target_audience",
+        "acv",
+        "monetization",
+        "metric_focus",
+        "key_skills",
+        "product_type",
+        "tech_stack",
+    ];
+    for id in wanted {
+        assert!(row(id).is_some(), "missing row {id}");
+    }
+    assert!(
+        rows()
+            .iter()
+            .filter(|r| r.id.starts_with("metrics_"))
+            .count()
+            >= 1,
+        "no row for the metrics each motion watches"
+    );
+}
+
+#[test]
+fn money_rows_link_to_the_simulator_inputs() {
+    assert_eq!(
+        row("cac").and_then(|r| r.sim_input),
+        Some("sl_cost_per_opp")
+    );
+    assert_eq!(
+        row("sales_cycle").and_then(|r| r.sim_input),
+        Some("sl_cycle_months")
+    );
+    assert_eq!(row("acv").and_then(|r| r.sim_input), Some("sl_acv"));
+    for r in rows() {
+        if let Some(s) = r.sim_input {
+            assert!(SIM_INPUT_IDS.contains(&s), "{}: unknown input {s}", r.id);
+        }
+        if let Some(f) = r.factor {
+            assert!(FACTOR_SLUGS.contains(&f), "{}: unknown factor {f}", r.id);
+        }
+    }
+}
+
+#[test]
+fn every_assess_factor_is_named_by_some_row() {
+    for f in FACTOR_SLUGS {
+        assert!(
+            rows().iter().any(|r| r.factor == Some(f)),
+            "no row leans on factor {f}"
+        );
+    }
+}
+
+#[test]
+fn theme_slugs_round_trip() {
+    for t in Theme::ALL {
+        assert_eq!(Theme::from_slug(t.slug()), Some(t));
+    }
+    assert_eq!(Theme::from_slug("money"), None);
+}
+
+#[test]
+fn filtering_by_theme_keeps_only_that_theme_in_order() {
+    let econ = filter(rows(), Some(Theme::Economics), "");
+    assert!(!econ.is_empty());
+    assert!(econ.iter().all(|r| r.theme == Theme::Economics));
+    let positions: Vec<usize> = econ
+        .iter()
+        .filter_map(|r| rows().iter().position(|x| x.id == r.id))
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]));
+}
+
+#[test]
+fn search_is_case_insensitive_and_covers_cells_and_detail() {
+    // "CPQ" appears only in the tech-stack row's sales-led cell.
+    let hits: Vec<&str> = filter(rows(), None, "cpq").iter().map(|r| r.id).collect();
+    assert!(hits.contains(&"tech_stack"), "{hits:?}");
+    // The dimension is searched.
+    let hits: Vec<&str> = filter(rows(), None, "BUYER MOTION")
+        .iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(hits, vec!["buyer_motion"]);
+    // The detail is searched: the price bands are only in the ACV detail.
+    let hits: Vec<&str> = filter(rows(), None, "$1,000 a month")
+        .iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(hits, vec!["acv"]);
+}
+
+#[test]
+fn search_requires_every_term_and_blank_matches_all() {
+    assert_eq!(filter(rows(), None, "   ").len(), rows().len());
+    let both = filter(rows(), None, "enterprise negotiated");
+    assert!(both
+        .iter()
+        .all(|r| r.matches("enterprise") && r.matches("negotiated")));
+    assert!(filter(rows(), None, "zzzz-no-such-word").is_empty());
+    // Theme and query combine.
+    let hits = filter(rows(), Some(Theme::Organisation), "cpq");
+    assert_eq!(hits.len(), 1);
+    assert!(filter(rows(), Some(Theme::Customer), "cpq").is_empty());
+}
+
+#[test]
+fn pinned_rows_come_first_in_pin_order() {
+    let pinned = vec!["acv".to_string(), "friction".to_string()];
+    let out = ordered(rows(), &pinned);
+    assert_eq!(out.len(), rows().len());
+    assert_eq!(out[0].id, "acv");
+    assert_eq!(out[1].id, "friction");
+    // The rest keep their original order.
+    let rest: Vec<&str> = out[2..].iter().map(|r| r.id).collect();
+    let expected: Vec<&str> = rows()
+        .iter()
+        .map(|r| r.id)
+        .filter(|id| *id != "acv" && *id != "friction")
+        .collect();
+    assert_eq!(rest, expected);
+}
+
+#[test]
+fn pins_outside_a_filtered_set_are_skipped_and_duplicates_ignored() {
+    let econ = filter(rows(), Some(Theme::Economics), "");
+    let pinned = vec![
+        "friction".to_string(), // not an economics row
+        "acv".to_string(),
+        "acv".to_string(),
+        "nonsense".to_string(),
+    ];
+    let out = ordered(econ.iter().copied(), &pinned);
+    assert_eq!(out.len(), econ.len());
+    assert_eq!(out[0].id, "acv");
+    assert!(out.iter().all(|r| r.theme == Theme::Economics));
+}
+
+#[test]
+fn compare_state_toggles_and_validates_pins() {
+    let mut s = CompareState::default();
+    assert!(s.validate().is_ok());
+    assert!(s.toggle_pin("cac"));
+    assert!(s.toggle_pin("acv"));
+    assert!(!s.toggle_pin("not-a-row"));
+    assert_eq!(s.pinned, vec!["cac", "acv"]);
+    assert!(s.validate().is_ok());
+    assert!(!s.toggle_pin("cac"));
+    assert_eq!(s.pinned, vec!["acv"]);
+
+    let unknown = CompareState {
+        pinned: vec!["acv".into(), "bogus".into()],
+    };
+    let err = unknown.validate().unwrap_err();
+    assert_eq!(err.field, "compare.pinned");
+    assert!(err.problem.contains("bogus"));
+
+    let twice = CompareState {
+        pinned: vec!["acv".into(), "acv".into()],
+    };
+    assert!(twice.validate().is_err());
+}
+
+#[test]
+fn compare_state_rejects_unknown_fields() {
+    let ok: Result<CompareState, _> = serde_json::from_str(r#"{"pinned":["cac"]}"#);
+    assert!(ok.is_ok());
+    let bad: Result<CompareState, _> = serde_json::from_str(r#"{"pinned":[],"extra":1}"#);
+    assert!(bad.is_err());
+}
+
+#[test]
+fn compare_module_exposes_the_row_lookup() {
+    assert_eq!(compare::row("acv").map(|r| r.theme), Some(Theme::Economics));
+    assert!(compare::row("nope").is_none());
+}
+
+// ---------------------------------------------------------------------------
+// PQL estimate
+// ---------------------------------------------------------------------------
+
+fn rule(id: u32, owner: &str, share_pct: f64) -> PqlRule {
+    PqlRule {
+        id,
+        signal: format!("signal {id}"),
+        threshold: 1.0,
+        unit: "times".into(),
+        action: "act".into(),
+        owner: owner.into(),
+        share_pct,
+    }
+}
+
+fn volumes(active: f64, per_rep: f64, reps: f64) -> PqlVolumes {
+    PqlVolumes {
+        active_free_accounts: active,
+        accounts_per_rep: per_rep,
+        reps,
+        use_simulator: false,
+    }
+}
+
+#[test]
+fn default_playbook_estimate_matches_hand_arithmetic() {
+    // 2,000 active free accounts; shares 8%, 2%, 1%, 3%.
+    //   rule 1 (marketing automation): 2000 × 8 ÷ 100 = 160
+    //   rule 2 (SDR):                  2000 × 2 ÷ 100 = 40
+    //   rule 3 (AE):                   2000 × 1 ÷ 100 = 20
+    //   rule 4 (customer success):     2000 × 3 ÷ 100 = 60
+    // all rules: upper 160+40+20+60 = 280, lower max = 160
+    // people:    upper 40+20+60 = 120, lower max(40,20,60) = 60
+    // capacity 2 reps × 100 = 200 ≥ 120 → within, people needed ⌈120/100⌉ = 2, ⌈60/100⌉ = 1
+    let s = PlanState::default();
+    let e = estimate(&s.rules, &s.volumes);
+    let flagged: Vec<f64> = e.per_rule.iter().map(|r| r.flagged_per_month).collect();
+    assert_eq!(flagged, vec![160.0, 40.0, 20.0, 60.0]);
+    assert_eq!(
+        e.per_rule
+            .iter()
+            .map(|r| r.needs_people)
+            .collect::<Vec<_>>(),
+        vec![false, true, true, true]
+    );
+    assert!(close(e.flagged_upper, 280.0));
+    assert!(close(e.flagged_lower, 160.0));
+    assert!(close(e.human_upper, 120.0));
+    assert!(close(e.human_lower, 60.0));
+    assert!(close(e.capacity_per_month, 200.0));
+    assert_eq!(e.people_needed_upper, 2);
+    assert_eq!(e.people_needed_lower, 1);
+    assert_eq!(e.status, CapacityStatus::Within);
+    assert!(e.warning.is_none());
+}
+
+#[test]
+fn capacity_warning_appears_when_the_upper_bound_exceeds_the_team() {
+    // 5,000 active; SDR 4% = 200, AE 2% = 100, automation 10% = 500 (needs nobody).
+    // human upper 200+100 = 300, lower 200; one rep × 250 = 250.
+    // 300 > 250 but 200 ≤ 250 → maybe over; people ⌈300/250⌉ = 2.
+    let rules = vec![
+        rule(1, "SDR", 4.0),
+        rule(2, "Account executive", 2.0),
+        rule(3, "Marketing automation", 10.0),
+    ];
+    let e = estimate(&rules, &volumes(5_000.0, 250.0, 1.0));
+    assert!(close(e.human_upper, 300.0));
+    assert!(close(e.human_lower, 200.0));
+    assert!(close(e.flagged_upper, 800.0));
+    assert_eq!(e.status, CapacityStatus::MaybeOver);
+    assert_eq!(e.people_needed_upper, 2);
+    let w = e.warning.expect("a warning");
+    assert!(w.contains("300") && w.contains("250"), "{w}");
+}
+
+#[test]
+fn capacity_warning_is_firm_when_even_full_overlap_exceeds_the_team() {
+    // 10,000 active; SDR 5% = 500, CS 1% = 100; one rep × 120 = 120.
+    // lower bound 500 > 120 → over; people ⌈500/120⌉ = ⌈4.17⌉ = 5, upper ⌈600/120⌉ = 5.
+    let rules = vec![rule(1, "SDR", 5.0), rule(2, "Customer success", 1.0)];
+    let e = estimate(&rules, &volumes(10_000.0, 120.0, 1.0));
+    assert_eq!(e.status, CapacityStatus::Over);
+    assert_eq!(e.people_needed_lower, 5);
+    assert_eq!(e.people_needed_upper, 5);
+    assert!(e.warning.is_some_and(|w| w.contains("500")));
+}
+
+#[test]
+fn no_warning_when_under_or_exactly_at_capacity() {
+    // 1,000 active; SDR 7% = 70, AE 3% = 30 → 100 = 2 reps × 50 exactly.
+    let rules = vec![rule(1, "SDR", 7.0), rule(2, "AE", 3.0)];
+    let e = estimate(&rules, &volumes(1_000.0, 50.0, 2.0));
+    assert!(close(e.human_upper, 100.0));
+    assert_eq!(e.status, CapacityStatus::Within);
+    assert!(e.warning.is_none());
+    // 70 ÷ 35 is exactly 2 people, not 3 from floating-point noise.
+    let e = estimate(&[rule(1, "SDR", 7.0)], &volumes(1_000.0, 35.0, 2.0));
+    assert_eq!(e.people_needed_upper, 2);
+}
+
+#[test]
+fn automated_rules_need_no_people() {
+    // Everything automated: 1,000 × 50% = 500 flagged, nobody needed, no reps → fine.
+    let rules = vec![
+        rule(1, "Marketing Automation", 50.0),
+        rule(2, "automated email", 10.0),
+    ];
+    let e = estimate(&rules, &volumes(1_000.0, 100.0, 0.0));
+    assert!(close(e.flagged_upper, 600.0));
+    assert!(close(e.human_upper, 0.0));
+    assert_eq!(e.people_needed_upper, 0);
+    assert_eq!(e.status, CapacityStatus::Within);
+    assert!(e.by_owner.is_empty());
+}
+
+#[test]
+fn zero_reps_with_human_work_warns() {
+    // 100 × 10% = 10 accounts for an SDR, nobody to work them.
+    let e = estimate(&[rule(1, "SDR", 10.0)], &volumes(100.0, 20.0, 0.0));
+    assert_eq!(e.status, CapacityStatus::Over);
+    assert_eq!(e.people_needed_lower, 1);
+}
+
+#[test]
+fn load_is_grouped_per_human_owner() {
+    // 2,000 active: SDR 2% = 40 and " sdr " 1% = 20 → SDR 60 → ⌈60/50⌉ = 2; AE 1% = 20 → 1.
+    let rules = vec![
+        rule(1, "SDR", 2.0),
+        rule(2, "Account executive", 1.0),
+        rule(3, " sdr ", 1.0),
+        rule(4, "Marketing automation", 5.0),
+    ];
+    let e = estimate(&rules, &volumes(2_000.0, 50.0, 3.0));
+    assert_eq!(e.by_owner.len(), 2);
+    assert_eq!(e.by_owner[0].owner, "SDR");
+    assert!(close(e.by_owner[0].accounts_per_month, 60.0));
+    assert_eq!(e.by_owner[0].people_needed, 2);
+    assert_eq!(e.by_owner[1].owner, "Account executive");
+    assert_eq!(e.by_owner[1].people_needed, 1);
+}
+
+#[test]
+fn estimate_survives_garbage_volumes() {
+    let rules = vec![rule(1, "SDR", 150.0), rule(2, "AE", f64::NAN)];
+    let e = estimate(&rules, &volumes(f64::INFINITY, -3.0, f64::NAN));
+    for x in [
+        e.flagged_upper,
+        e.flagged_lower,
+        e.human_upper,
+        e.human_lower,
+        e.capacity_per_month,
+    ] {
+        assert!(x.is_finite());
+    }
+    // Shares above 100 are clamped: 1,000 × 100% = 1,000.
+    let e = estimate(&[rule(1, "SDR", 150.0)], &volumes(1_000.0, 100.0, 1.0));
+    assert!(close(e.human_upper, 1_000.0));
+}
+
+proptest! {
+    #[test]
+    fn estimate_outputs_are_finite_and_bounds_ordered(
+        active in 0.0f64..1e8,
+        per_rep in 1.0f64..1e4,
+        reps in 0.0f64..1e3,
+        shares in proptest::collection::vec(0.0f64..=100.0, 0..8),
+    ) {
+        let rules: Vec<PqlRule> = shares
+            .iter()
+            .enumerate()
+            .map(|(i, s)| rule(i as u32 + 1, if i % 3 == 0 { "Marketing automation" } else { "SDR" }, *s))
+            .collect();
+        let e = estimate(&rules, &volumes(active, per_rep, reps));
+        prop_assert!(e.flagged_upper.is_finite() && e.flagged_lower.is_finite());
+        prop_assert!(e.human_lower <= e.human_upper + 1e-6);
+        prop_assert!(e.flagged_lower <= e.flagged_upper + 1e-6);
+        prop_assert!(e.human_upper <= e.flagged_upper + 1e-6);
+        prop_assert!(e.people_needed_lower <= e.people_needed_upper);
+        prop_assert_eq!(e.warning.is_some(), e.status != CapacityStatus::Within);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Playbook editing and validation
+// ---------------------------------------------------------------------------
+
+fn draft(signal: &str, threshold: f64) -> RuleDraft {
+    RuleDraft {
+        signal: signal.into(),
+        threshold,
+        ..RuleDraft::default()
+    }
+}
+
+fn ids(s: &PlanState) -> Vec<u32> {
+    s.rules.iter().map(|r| r.id).collect()
+}
+
+#[test]
+fn default_plan_state_is_valid_with_four_rules() {
+    let s = PlanState::default();
+    assert!(s.validate().is_ok());
+    assert_eq!(ids(&s), vec![1, 2, 3, 4]);
+    assert_eq!(s.next_rule_id, 5);
+    let thresholds: Vec<f64> = s.rules.iter().map(|r| r.threshold).collect();
+    assert_eq!(thresholds, vec![3.0, 10.0, 3.0, 200.0]);
+}
+
+#[test]
+fn rules_are_added_updated_reordered_and_removed() {
+    let mut s = PlanState::default();
+    let id = s.add_rule(draft("Invited two teammates", 2.0)).unwrap();
+    assert_eq!(id, 5);
+    assert_eq!(ids(&s), vec![1, 2, 3, 4, 5]);
+    assert_eq!(s.next_rule_id, 6);
+
+    assert_eq!(s.move_up(5), Ok(true));
+    assert_eq!(ids(&s), vec![1, 2, 3, 5, 4]);
+    assert_eq!(s.move_down(1), Ok(true));
+    assert_eq!(ids(&s), vec![2, 1, 3, 5, 4]);
+    assert_eq!(s.move_up(2), Ok(false));
+    assert_eq!(s.move_down(4), Ok(false));
+    assert_eq!(s.move_up(99), Err(PlanError::UnknownRule(99)));
+
+    s.update(5, draft("Invited three teammates", 3.0)).unwrap();
+    let r = s.rule(5).unwrap();
+    assert_eq!(r.signal, "Invited three teammates");
+    assert_eq!(r.threshold, 3.0);
+    assert_eq!(ids(&s), vec![2, 1, 3, 5, 4]);
+
+    let removed = s.remove(3).unwrap();
+    assert_eq!(removed.id, 3);
+    assert_eq!(ids(&s), vec![2, 1, 5, 4]);
+    assert!(s.remove(3).is_err());
+
+    // Removed ids are not reused.
+    assert_eq!(s.add_rule(RuleDraft::default()).unwrap(), 6);
+    assert!(s.validate().is_ok());
+}
+
+#[test]
+fn edits_change_the_estimate() {
+    let mut s = PlanState::default();
+    let before = estimate(&s.rules, &s.volumes).human_upper;
+    let mut d = RuleDraft {
+        signal: "Active users on one account".into(),
+        threshold: 10.0,
+        unit: "users".into(),
+        action: "SDR outreach".into(),
+        owner: "SDR".into(),
+        share_pct: 7.0,
+    };
+    s.update(2, d.clone()).unwrap();
+    // SDR share 2% → 7%: +5% of 2,000 = +100 accounts for people.
+    let after = estimate(&s.rules, &s.volumes).human_upper;
+    assert!(close(after - before, 100.0));
+    d.owner = "Marketing automation".into();
+    s.update(2, d).unwrap();
+    // Now the 140 accounts of rule 2 need nobody: 120 − 40 = 80.
+    assert!(close(estimate(&s.rules, &s.volumes).human_upper, 80.0));
+}
+
+#[test]
+fn bad_thresholds_and_texts_are_refused_and_leave_state_unchanged() {
+    let mut s = PlanState::default();
+    let before = s.clone();
+    for t in [f64::NAN, f64::INFINITY, -1.0, 1e7] {
+        let err = s.add_rule(draft("x", t)).unwrap_err();
+        match err {
+            PlanError::Invalid(f) => assert!(f.field.ends_with(".threshold"), "{}", f.field),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    assert!(s.add_rule(draft("   ", 1.0)).is_err());
+    assert!(s.add_rule(draft(&"a".repeat(81), 1.0)).is_err());
+    assert!(s.add_rule(draft(&"a".repeat(80), 1.0)).is_ok());
+    let mut s2 = before.clone();
+    assert!(s2
+        .update(
+            1,
+            RuleDraft {
+                share_pct: 101.0,
+                ..RuleDraft::default()
+            }
+        )
+        .is_err());
+    assert!(s2.update(1, draft("ok", -0.5)).is_err());
+    assert_eq!(s2, before);
+    assert_eq!(plan::check_text("  "), Err(plan::TextError::Empty));
+    assert_eq!(plan::check_text("  fine "), Ok("fine"));
+}
+
+#[test]
+fn playbook_is_capped_at_the_rule_limit() {
+    let mut s = PlanState::default();
+    while s.rules.len() < plan::MAX_RULES {
+        s.add_rule(RuleDraft::default()).unwrap();
+    }
+    assert_eq!(
+        s.add_rule(RuleDraft::default()),
+        Err(PlanError::TooManyRules {
+            max: plan::MAX_RULES
+        })
+    );
+}
+
+#[test]
+fn validate_rejects_bad_stored_rules_ids_and_volumes() {
+    let good = PlanState::default();
+
+    let mut s = good.clone();
+    s.rules[1].threshold = f64::NAN;
+    assert_eq!(s.validate().unwrap_err().field, "plan.rules[1].threshold");
+
+    let mut s = good.clone();
+    s.rules[0].threshold = 2e6;
+    assert_eq!(s.validate().unwrap_err().field, "plan.rules[0].threshold");
+
+    let mut s = good.clone();
+    s.rules[2].id = 1;
+    assert_eq!(s.validate().unwrap_err().field, "plan.rules[2].id");
+
+    let mut s = good.clone();
+    s.next_rule_id = 4;
+    assert_eq!(s.validate().unwrap_err().field, "plan.next_rule_id");
+
+    let mut s = good.clone();
+    s.rules[3].owner = String::new();
+    assert_eq!(s.validate().unwrap_err().field, "plan.rules[3].owner");
+
+    let mut s = good.clone();
+    s.volumes.accounts_per_rep = 0.0;
+    assert_eq!(
+        s.validate().unwrap_err().field,
+        "plan.volumes.accounts_per_rep"
+    );
+
+    let mut s = good.clone();
+    s.checklist.insert("audit.nonsense".into());
+    assert_eq!(s.validate().unwrap_err().field, "plan.checklist");
+
+    let mut s = good.clone();
+    s.pilot.weeks = 0;
+    assert_eq!(s.validate().unwrap_err().field, "plan.pilot.weeks");
+
+    let mut s = good;
+    s.pilot.metrics.push(PilotMetric {
+        name: "x".repeat(81),
+        target: String::new(),
+    });
+    assert_eq!(
+        s.validate().unwrap_err().field,
+        "plan.pilot.metrics[0].name"
+    );
+}
+
+#[test]
+fn plan_state_round_trips_through_json_and_rejects_unknown_fields() {
+    let mut s = PlanState {
+        metrics_motion: Some(Motion::HybridFreemiumEnterprise),
+        pilot: PilotPlan {
+            segment: "Agencies under 50 staff".into(),
+            motion: Some(Motion::ProductLedSalesAssist),
+            weeks: 8,
+            metrics: plan::suggested_pilot_metrics(Motion::ProductLedSalesAssist),
+        },
+        ..PlanState::default()
+    };
+    s.toggle_task("audit.map-journey");
+    let json = serde_json::to_string(&s).unwrap();
+    let back: PlanState = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, s);
+    assert!(back.validate().is_ok());
+
+    let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    v["volumes"]["surprise"] = serde_json::json!(1);
+    assert!(serde_json::from_value::<PlanState>(v).is_err());
+}
+
+// ---------------------------------------------------------------------------
+// Metrics and formulas
+// ---------------------------------------------------------------------------
+
+#[test]
+fn every_motion_lists_known_metrics_without_repeats() {
+    for m in Motion::ALL {
+        let list = metrics_for(m);
+        assert!(list.len() >= 6, "{m:?}");
+        let ids: HashSet<&str> = list.iter().map(|x| x.id).collect();
+        assert_eq!(ids.len(), list.len(), "{m:?} repeats a metric");
+        for x in &list {
+            assert!(!x.name.is_empty() && !x.definition.is_empty() && !x.formula.is_empty());
+        }
+    }
+    let all: HashSet<&str> = plan::all_metrics().iter().map(|m| m.id).collect();
+    assert_eq!(all.len(), plan::all_metrics().len());
+}
+
+#[test]
+fn simulator_backed_metrics_use_the_simulator_ids() {
+    for id in SIMULATOR_METRIC_IDS {
+        let m = plan::metric(id).unwrap_or_else(|| panic!("no metric {id}"));
+        assert_eq!(m.simulator_id(), Some(id));
+    }
+    assert_eq!(
+        plan::metric("win_rate").and_then(|m| m.simulator_id()),
+        None
+    );
+    let pl: Vec<&str> = metrics_for(Motion::ProductLed)
+        .iter()
+        .map(|m| m.id)
+        .collect();
+    assert!(pl.contains(&"activation_rate") && pl.contains(&"free_to_paid"));
+    let sl: Vec<&str> = metrics_for(Motion::SalesLed).iter().map(|m| m.id).collect();
+    assert!(sl.contains(&"win_rate") && sl.contains(&"pipeline_coverage"));
+    assert!(!sl.contains(&"free_to_paid"));
+}
+
+#[test]
+fn metric_formulas_match_hand_computed_values() {
+    // 120 activated of 400 sign-ups = 0.3
+    assert!(close_opt(plan::activation_rate(120.0, 400.0), 0.3));
+    // 9 won of 36 opportunities = 0.25
+    assert!(close_opt(plan::win_rate(9.0, 36.0), 0.25));
+    // $900K pipeline for a $300K target = 3×
+    assert!(close_opt(
+        plan::pipeline_coverage(900_000.0, 300_000.0),
+        3.0
+    ));
+    // NRR = (100,000 + 15,000 − 3,000 − 2,000) ÷ 100,000 = 110,000 ÷ 100,000 = 1.1
+    assert!(close_opt(
+        plan::nrr(100_000.0, 15_000.0, 3_000.0, 2_000.0),
+        1.1
+    ));
+    // 30 upgrades of 1,000 free = 0.03
+    assert!(close_opt(plan::free_to_paid(30.0, 1_000.0), 0.03));
+    // 6 paid of 60 PQLs = 0.1; 15 opportunities of 60 = 0.25
+    assert!(close_opt(plan::pql_to_paid(6.0, 60.0), 0.1));
+    assert!(close_opt(plan::pql_to_opportunity(15.0, 60.0), 0.25));
+    // expansion 5,000 of 50,000 = 0.1
+    assert!(close_opt(plan::expansion_rate(5_000.0, 50_000.0), 0.1));
+    // 4 lost of 200 = 0.02
+    assert!(close_opt(plan::logo_churn(4.0, 200.0), 0.02));
+    // CAC = 60,000 ÷ 40 = 1,500
+    assert!(close_opt(plan::cac(60_000.0, 40.0), 1_500.0));
+    // payback = 1,500 ÷ (250 × 0.8) = 1,500 ÷ 200 = 7.5 months
+    assert!(close_opt(plan::payback_months(1_500.0, 250.0, 0.8), 7.5));
+    // LTV:CAC = 6,000 ÷ 1,500 = 4
+    assert!(close_opt(plan::ltv_cac(6_000.0, 1_500.0), 4.0));
+    // magic number = 90,000 ÷ 120,000 = 0.75; −30,000 ÷ 120,000 = −0.25
+    assert!(close_opt(plan::magic_number(90_000.0, 120_000.0), 0.75));
+    assert!(close_opt(plan::magic_number(-30_000.0, 120_000.0), -0.25));
+    // DAU/MAU = 300 ÷ 1,200 = 0.25; viral = 4 × 0.3 = 1.2
+    assert!(close_opt(plan::dau_mau(300.0, 1_200.0), 0.25));
+    assert!(close_opt(plan::viral_coefficient(4.0, 0.3), 1.2));
+}
+
+#[test]
+fn metric_formulas_return_none_for_zero_denominators() {
+    assert_eq!(plan::activation_rate(5.0, 0.0), None);
+    assert_eq!(plan::win_rate(0.0, 0.0), None);
+    assert_eq!(plan::pipeline_coverage(10.0, 0.0), None);
+    assert_eq!(plan::nrr(0.0, 10.0, 0.0, 0.0), None);
+    assert_eq!(plan::free_to_paid(1.0, 0.0), None);
+    assert_eq!(plan::pql_to_paid(1.0, 0.0), None);
+    assert_eq!(plan::logo_churn(1.0, 0.0), None);
+    assert_eq!(plan::cac(100.0, 0.0), None);
+    assert_eq!(plan::payback_months(100.0, 0.0, 0.8), None);
+    assert_eq!(plan::payback_months(100.0, 50.0, 0.0), None);
+    assert_eq!(plan::ltv_cac(100.0, 0.0), None);
+    assert_eq!(plan::magic_number(100.0, 0.0), None);
+    assert_eq!(plan::dau_mau(1.0, 0.0), None);
+    // Nonsense inputs are undefined too, never NaN.
+    assert_eq!(plan::win_rate(f64::NAN, 10.0), None);
+    assert_eq!(plan::nrr(100.0, 0.0, 80.0, 40.0), None);
+    assert_eq!(plan::nrr(100.0, -1.0, 0.0, 0.0), None);
+    assert_eq!(plan::viral_coefficient(-1.0, 0.5), None);
+    // 0 of something is 0, not undefined.
+    assert_eq!(plan::win_rate(0.0, 10.0), Some(0.0));
+}
+
+// ---------------------------------------------------------------------------
+// Checklist
+// ---------------------------------------------------------------------------
+
+#[test]
+fn checklist_has_the_five_steps_with_three_to_five_tasks_each() {
+    let titles: Vec<&str> = checklist(Motion::ProductLed)
+        .iter()
+        .map(|s| s.title)
+        .collect();
+    assert_eq!(titles.len(), 5);
+    assert!(titles[0].starts_with("Audit"));
+    assert!(titles[4].contains("culture"));
+    for m in Motion::ALL {
+        for step in checklist(m) {
+            assert!(
+                (3..=5).contains(&step.tasks.len()),
+                "{m:?} {}: {} tasks",
+                step.id,
+                step.tasks.len()
+            );
+            for t in &step.tasks {
+                assert!(t.id.starts_with(&format!("{}.", step.id)), "{}", t.id);
+                assert!(!t.text.trim().is_empty());
+            }
+        }
+    }
+}
+
+#[test]
+fn checklist_task_ids_are_unique_per_motion() {
+    for m in Motion::ALL {
+        let all: Vec<String> = checklist(m)
+            .into_iter()
+            .flat_map(|s| s.tasks)
+            .map(|t| t.id)
+            .collect();
+        let set: HashSet<&String> = all.iter().collect();
+        assert_eq!(set.len(), all.len(), "{m:?}");
+    }
+}
+
+#[test]
+fn checklist_ids_are_stable_across_calls_and_shared_tasks_keep_their_id() {
+    for m in Motion::ALL {
+        assert_eq!(checklist(m), checklist(m));
+    }
+    // Saved ticks depend on these exact ids; renaming one loses users' ticks.
+    let pl: Vec<String> = checklist(Motion::ProductLed)[0]
+        .tasks
+        .iter()
+        .map(|t| t.id.clone())
+        .collect();
+    assert!(pl.contains(&"audit.map-journey".to_string()));
+    let sl = checklist(Motion::SalesLed);
+    assert!(sl[0].tasks.iter().any(|t| t.id == "audit.map-journey"));
+    assert!(sl[3].tasks.iter().any(|t| t.id == "tools.crm"));
+    let pls = checklist(Motion::ProductLedSalesAssist);
+    assert!(pls[3].tasks.iter().any(|t| t.id == "tools.pql-alerts"));
+}
+
+#[test]
+fn checklists_differ_between_product_led_and_sales_led() {
+    let set = |m: Motion| -> BTreeSet<String> {
+        checklist(m)
+            .into_iter()
+            .flat_map(|s| s.tasks)
+            .map(|t| t.id)
+            .collect()
+    };
+    let pl = set(Motion::ProductLed);
+    let sl = set(Motion::SalesLed);
+    assert!(pl.intersection(&sl).count() >= 3, "some tasks are shared");
+    assert!(
+        pl.difference(&sl).count() >= 3,
+        "some tasks are product-led only"
+    );
+    assert!(
+        sl.difference(&pl).count() >= 3,
+        "some tasks are sales-led only"
+    );
+}
+
+#[test]
+fn ticks_toggle_persist_across_motions_and_count_progress() {
+    let mut s = PlanState::default();
+    assert!(s.toggle_task("audit.map-journey"));
+    assert!(s.toggle_task("tools.crm"));
+    assert!(!s.toggle_task("made.up"));
+    assert!(s.validate().is_ok());
+    let (done_pl, total_pl) = plan::progress(Motion::ProductLed, &s.checklist);
+    let total_expected: usize = checklist(Motion::ProductLed)
+        .iter()
+        .map(|st| st.tasks.len())
+        .sum();
+    assert_eq!((done_pl, total_pl), (1, total_expected)); // tools.crm is not a PL task
+    let (done_sl, _) = plan::progress(Motion::SalesLed, &s.checklist);
+    assert_eq!(done_sl, 2);
+    assert!(!s.toggle_task("tools.crm"));
+    assert_eq!(plan::progress(Motion::SalesLed, &s.checklist).0, 1);
+}
+
+// ---------------------------------------------------------------------------
+// Markdown report
+// ---------------------------------------------------------------------------
+
+fn sample_report() -> ReportInput {
+    let s = PlanState::default();
+    let e = estimate(&s.rules, &s.volumes);
+    let mut ticked = BTreeSet::new();
+    ticked.insert("audit.map-journey".to_string());
+    ReportInput {
+        title: "Acme growth plan".into(),
+        assessment: vec![
+            "Motion: Product-led with sales assist".into(),
+            "Position: −35 (product-led side)".into(),
+            "Confidence: 72%".into(),
+        ],
+        comparison: vec![ReportRow {
+            dimension: "Pricing | packaging".into(),
+            sales_led: "Negotiated".into(),
+            hybrid: "Tiers | quotes".into(),
+            product_led: "Self-serve".into(),
+        }],
+        scenario: vec!["Blended CAC: $1,500".into(), "LTV:CAC: 4.0".into()],
+        rules: s
+            .rules
+            .iter()
+            .zip(&e.per_rule)
+            .map(|(r, x)| ReportRule::from_rule(r, x.flagged_per_month))
+            .collect(),
+        estimate: vec!["Up to 120 accounts a month for people; capacity 200.".into()],
+        metrics: vec!["Activation rate = activated ÷ sign-ups".into()],
+        checklist: plan::report_checklist(Motion::ProductLedSalesAssist, &ticked),
+        pilot: PilotPlan {
+            segment: "Agencies\nunder 50 staff".into(),
+            motion: Some(Motion::ProductLedSalesAssist),
+            weeks: 8,
+            metrics: vec![PilotMetric {
+                name: "PQL-to-paid".into(),
+                target: "≥ 8% | stretch 12%".into(),
+            }],
+        },
+        pilot_motion: "Product-led with sales assist".into(),
+    }
+}
+
+#[test]
+fn markdown_report_contains_every_section_in_order() {
+    let md = report_markdown(&sample_report());
+    assert!(md.starts_with("# Acme growth plan\n"));
+    let mut last = 0;
+    for section in REPORT_SECTIONS {
+        let at = md
+            .find(&format!("\n## {section}\n"))
+            .unwrap_or_else(|| panic!("missing section {section}:\n{md}"));
+        assert!(at > last, "{section} out of order");
+        last = at;
+    }
+    assert!(md.contains("- [x] Map each step"));
+    assert!(md.contains("- [ ] "));
+    assert!(md.contains("| Core features used by a free account | 3 features |"));
+    assert!(md.contains("| 200% |"));
+    assert!(md.contains("Duration: 8 weeks"));
+    assert!(md.contains("Segment: Agencies under 50 staff"));
+}
+
+#[test]
+fn markdown_report_escapes_pipes_in_table_cells() {
+    let md = report_markdown(&sample_report());
+    assert!(md.contains("| Pricing \\| packaging | Negotiated | Tiers \\| quotes | Self-serve |"));
+    assert!(md.contains("| PQL-to-paid | ≥ 8% \\| stretch 12% |"));
+    // Every table line has the same number of unescaped separators as its header.
+    for block in md.split("\n\n") {
+        let lines: Vec<&str> = block.lines().filter(|l| l.starts_with('|')).collect();
+        if let Some(head) = lines.first() {
+            let count = |l: &str| l.replace("\\|", "").matches('|').count();
+            for l in &lines {
+                assert_eq!(count(l), count(head), "{l}");
+            }
+        }
+    }
+}
+
+#[test]
+fn markdown_report_marks_empty_sections() {
+    let md = report_markdown(&ReportInput::default());
+    for section in REPORT_SECTIONS {
+        assert!(md.contains(&format!("## {section}")), "{section}");
+    }
+    assert!(md.starts_with("# GTM Workbench report"));
+    assert!(md.matches("_Nothing here yet._").count() >= 6);
+    assert!(md.contains("Segment: not chosen yet"));
+}
