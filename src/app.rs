@@ -22,7 +22,12 @@ use crate::domain::assess::AssessState;
 use crate::domain::compare::CompareState;
 use crate::domain::plan::PlanState;
 use crate::domain::state::{AppState, Theme};
-use crate::pages::{not_found::NotFound, workspace_routes::*};
+use crate::pages::assess::AssessPage;
+use crate::pages::compare::ComparePage;
+use crate::pages::not_found::NotFound;
+use crate::pages::plan::PlanPage;
+use crate::pages::simulate::SimulatePage;
+use crate::pages::workshop::WorkshopPage;
 use crate::persist::schema;
 use crate::persist::storage::{self, LoadProblem};
 
@@ -336,12 +341,12 @@ pub fn App() -> impl IntoView {
             <Notices/>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=AssessRoute/>
-                    <Route path=path!("/assess") view=AssessRoute/>
-                    <Route path=path!("/compare") view=CompareRoute/>
-                    <Route path=path!("/simulate") view=SimulateRoute/>
-                    <Route path=path!("/plan") view=PlanRoute/>
-                    <Route path=path!("/workshop") view=WorkshopRoute/>
+                    <Route path=path!("/") view=AssessPage/>
+                    <Route path=path!("/assess") view=AssessPage/>
+                    <Route path=path!("/compare") view=ComparePage/>
+                    <Route path=path!("/simulate") view=SimulatePage/>
+                    <Route path=path!("/plan") view=PlanPage/>
+                    <Route path=path!("/workshop") view=WorkshopPage/>
                 </Routes>
             </main>
         </Router>

@@ -2,7 +2,9 @@ import { defineConfig } from "@playwright/test";
 
 // The release build (dist/) served on 127.0.0.1 by a static server that
 // behaves like a static host, driven in the system Chromium.
-const PORT = 8391;
+// GTM_DIST and GTM_PORT let a second checkout run the suite side by side.
+const PORT = Number(process.env.GTM_PORT ?? 8391);
+const DIST = process.env.GTM_DIST ?? "../../dist";
 
 export default defineConfig({
   testDir: "./specs",
@@ -29,7 +31,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `python3 serve.py ../../dist ${PORT}`,
+    command: `python3 serve.py ${DIST} ${PORT}`,
     url: `http://127.0.0.1:${PORT}/index.html`,
     reuseExistingServer: false,
     timeout: 30_000,

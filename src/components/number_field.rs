@@ -1,0 +1,104 @@
+//! A labelled number input that keeps what the user typed, validates it
+//! against a [`Range`] and says what is wrong beside the field. Only valid
+//! values reach the state.
+
+use leptos::prelude::*;
+
+use crate::domain::input::Range;
+
+/// Formats a stored value for the input: plain decimal, no trailing zeros.
+pub fn plain(value: f64) -> String {
+    if !value.is_finite() {
+        return String::new();
+    }
+    let rounded = (value * 1e6).round() / 1e6;
+    let text = format!("{rounded}");
+    if text == "-0" {
+        "0".into()
+    } else {
+        text
+    }
+}
+
+/// A number field.
+///
+/// While the user types, the raw text is kept here; each valid parse is sent
+/// to `on_valid`. An invalid text shows its message and sends nothing, so the
+/// state (and every output computed from it) keeps the last valid value.
+/// When the field loses focus with a valid value, it shows the stored value
+/// again, so changes made elsewhere (a preset, another tab) appear.
+#[component]
+pub fn NumberField(
+    /// The visible label, with its unit, e.g. `ARPA ($/month)`.
+    #[prop(into)]
+    label: String,
+    /// The stored value.
+    #[prop(into)]
+    value: Signal<f64>,
+    /// The accepted range.
+    range: Range,
+    /// Called with each valid value.
+    on_valid: Callback<f64>,
+    /// A stable id for the input; also used by tests.
+    #[prop(into)]
+    id: String,
+    /// A short help text under the field.
+    #[prop(optional, into)]
+    help: Option<String>,
+    /// Whether the field is disabled.
+    #[prop(optional, into)]
+    disabled: Signal<bool>,
+) -> impl IntoView {
+    let raw: RwSignal<Option<String>> = RwSignal::new(None);
+    let text = move || raw.get().unwrap_or_else(|| plain(value.get()));
+    let error = move || raw.get().and_then(|t| range.parse(&t).err());
+    let error_id = format!("{id}-error");
+    let help_id = format!("{id}-help");
+    let described = {
+        let error_id = error_id.clone();
+        let help_id = help_id.clone();
+        let has_help = help.is_some();
+        move || {
+            let mut ids = Vec::new();
+            if error().is_some() {
+                ids.push(error_id.clone());
+            }
+            if has_help {
+                ids.push(help_id.clone());
+            }
+            ids.join(" ")
+        }
+    };
+    let inputmode = if range.whole { "numeric" } else { "decimal" };
+    view! {
+        <div class="field" class:field-invalid=move || error().is_some()>
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id.clone()
+                type="text"
+                inputmode=inputmode
+                autocomplete="off"
+                prop:value=text
+                disabled=move || disabled.get()
+                aria-invalid=move || if error().is_some() { "true" } else { "false" }
+                aria-describedby=described
+                on:input:target=move |ev| {
+                    let typed = ev.target().value();
+                    if let Ok(v) = range.parse(&typed) {
+                        on_valid.run(v);
+                    }
+                    raw.set(Some(typed));
+                }
+                on:blur=move |_| {
+                    if error().is_none() {
+                        raw.set(None);
+                    }
+                }
+            />
+            {help.map(|h| view! { <p class="field-help" id=help_id.clone()>{h}</p> })}
+            <p class="field-error" id=error_id.clone() role="alert" hidden=move || error().is_none()>
+                {move || error().map(|e| e.to_string()).unwrap_or_default()}
+            </p>
+        </div>
+    }
+}
