@@ -21,6 +21,7 @@ use crate::components::notices::{Notice, NoticeLevel, Notices};
 use crate::domain::assess::AssessState;
 use crate::domain::compare::CompareState;
 use crate::domain::plan::PlanState;
+use crate::domain::sim::SimState;
 use crate::domain::state::{AppState, Theme};
 use crate::pages::assess::AssessPage;
 use crate::pages::compare::ComparePage;
@@ -54,6 +55,8 @@ pub struct Store {
     pub assess: RwSignal<AssessState>,
     /// Compare: pinned rows.
     pub compare: RwSignal<CompareState>,
+    /// Simulate: unit economics, channels, scenario, saved scenarios.
+    pub simulate: RwSignal<SimState>,
     /// Plan: playbook, checklist, pilot.
     pub plan: RwSignal<PlanState>,
     /// Messages shown under the header.
@@ -70,6 +73,7 @@ impl Store {
             theme: RwSignal::new(Theme::default()),
             assess: RwSignal::new(AssessState::default()),
             compare: RwSignal::new(CompareState::default()),
+            simulate: RwSignal::new(SimState::default()),
             plan: RwSignal::new(PlanState::default()),
             notices: RwSignal::new(Vec::new()),
             save_mode: RwSignal::new(SaveMode::Saving),
@@ -85,6 +89,7 @@ impl Store {
             theme: self.theme.get(),
             assess: self.assess.get(),
             compare: self.compare.get(),
+            simulate: self.simulate.get(),
             plan: self.plan.get(),
         }
     }
@@ -99,6 +104,7 @@ impl Store {
         self.theme.set(state.theme);
         self.assess.set(state.assess);
         self.compare.set(state.compare);
+        self.simulate.set(state.simulate);
         self.plan.set(state.plan);
     }
 

@@ -4,7 +4,9 @@
 
 pub mod assess;
 pub mod compare;
+pub mod economics;
 pub mod input;
 pub mod motion;
 pub mod plan;
+pub mod sim;
 pub mod state;

@@ -7,6 +7,7 @@ use super::assess::AssessState;
 use super::compare::CompareState;
 use super::input::FieldError;
 use super::plan::PlanState;
+use super::sim::SimState;
 
 /// The colour scheme of the app.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,6 +61,8 @@ pub struct AppState {
     pub assess: AssessState,
     /// Compare: pinned rows.
     pub compare: CompareState,
+    /// Simulate: unit economics, channel CAC, the scenario and saved scenarios.
+    pub simulate: SimState,
     /// Plan: the PQL playbook, checklist ticks and pilot plan.
     pub plan: PlanState,
 }
@@ -72,6 +75,7 @@ impl AppState {
     pub fn validate(&self) -> Result<(), FieldError> {
         self.assess.validate()?;
         self.compare.validate()?;
+        self.simulate.validate()?;
         self.plan.validate()?;
         Ok(())
     }

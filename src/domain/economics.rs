@@ -1,0 +1,1092 @@
+//! Unit economics: lifetime value, customer lifetime, LTV:CAC, CAC payback,
+//! the monthly ↔ annual churn conversion, CAC by channel, and benchmark
+//! verdicts that name where each band comes from.
+//!
+//! Conventions (PRODUCT.md §3, binding):
+//! - LTV = ARPA × gross margin ÷ monthly churn; with expansion,
+//!   ÷ (churn − expansion). Where that would be infinite or longer than
+//!   [`LTV_CAP_MONTHS`] months of gross profit, LTV is [`Ltv::Capped`] at
+//!   ARPA × gross margin × 60 — never NaN, ∞ or negative.
+//! - Lifetime = 1 ÷ monthly churn, unrounded.
+//! - CAC payback (months) = CAC ÷ (ARPA × gross margin); the revenue-based
+//!   payback is only a labelled alternative.
+//! - Annual churn = 1 − (1 − monthly churn)^12; the two are never mixed, which
+//!   is why they are different types ([`MonthlyRate`], [`AnnualRate`]).
+//! - Blended CAC = all spend ÷ all new customers, organic customers included.
+//!
+//! Every function here is total: out-of-range or non-finite arguments are
+//! clamped to the nearest sensible value (documented per type) and division by
+//! zero has a named outcome, so nothing non-finite ever leaves this module.
+//! Typed user input is validated before it gets here ([`UnitInputs::validate`]).
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::input::{check, FieldError, InputError, Range};
+
+/// Months of gross profit at which LTV is capped (five years).
+pub const LTV_CAP_MONTHS: f64 = 60.0;
+
+/// The largest dollar amount the formulas accept; larger inputs are clamped
+/// to it. Far above any real figure, and small enough that 60 months of it
+/// stays finite.
+pub const MONEY_LIMIT: f64 = 1e12;
+
+/// Below half a cent a month, gross profit is treated as zero: dividing by it
+/// would only produce meaningless payback periods in the trillions of years.
+const MIN_GROSS_PROFIT: f64 = 0.005;
+
+/// Below half a cent, CAC counts as zero (free acquisition).
+const MIN_CAC: f64 = 0.005;
+
+/// A finite amount (dollars or customers) in `0..=MONEY_LIMIT`; NaN and
+/// negatives become 0.
+fn clean_amount(value: f64) -> f64 {
+    if value.is_finite() {
+        value.clamp(0.0, MONEY_LIMIT)
+    } else if value == f64::INFINITY {
+        MONEY_LIMIT
+    } else {
+        0.0
+    }
+}
+
+/// A finite fraction in `0..=1`; NaN and negatives become 0.
+fn clean_fraction(value: f64) -> f64 {
+    if value.is_finite() {
+        value.clamp(0.0, 1.0)
+    } else if value == f64::INFINITY {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+/// Checks a number (already parsed) against a range, with the messages of
+/// [`Range::parse`]: for values set directly (sliders, generated inputs).
+/// (A candidate for `input.rs`, next to [`check`].)
+///
+/// # Errors
+/// [`InputError`] when the value is not finite, outside the range, or not
+/// whole where a whole number is required.
+pub fn check_input(value: f64, range: Range) -> Result<(), InputError> {
+    if !value.is_finite() {
+        return Err(InputError::NotANumber(value.to_string()));
+    }
+    if value < range.min {
+        return Err(InputError::BelowMin { min: range.min });
+    }
+    if value > range.max {
+        return Err(InputError::AboveMax { max: range.max });
+    }
+    if range.whole && value.fract() != 0.0 {
+        return Err(InputError::NotWhole);
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Quantities
+// ---------------------------------------------------------------------------
+
+/// A share of something, as a fraction in `0..=1` (e.g. gross margin 0.8).
+/// Built from a percentage with [`Share::from_percent`] so a typed `80` is
+/// never used as a fraction by mistake.
+#[derive(Clone, Copy, Debug, Default, PartialEq, PartialOrd)]
+pub struct Share(f64);
+
+impl Share {
+    /// From a fraction; clamped to `0..=1`, NaN becomes 0.
+    pub fn from_fraction(fraction: f64) -> Self {
+        Share(clean_fraction(fraction))
+    }
+    /// From a percentage (`80` → 0.8); clamped to 0–100 %.
+    pub fn from_percent(percent: f64) -> Self {
+        Share(clean_fraction(percent / 100.0))
+    }
+    /// The fraction, `0..=1`.
+    pub fn fraction(self) -> f64 {
+        self.0
+    }
+    /// The percentage, `0..=100`.
+    pub fn percent(self) -> f64 {
+        self.0 * 100.0
+    }
+}
+
+/// A rate per month as a fraction in `0..=1` (monthly churn, monthly
+/// expansion). Distinct from [`AnnualRate`] so the two cannot be mixed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, PartialOrd)]
+pub struct MonthlyRate(f64);
+
+impl MonthlyRate {
+    /// No churn, or no expansion.
+    pub const ZERO: MonthlyRate = MonthlyRate(0.0);
+
+    /// From a fraction per month; clamped to `0..=1`, NaN becomes 0.
+    pub fn from_fraction(fraction: f64) -> Self {
+        MonthlyRate(clean_fraction(fraction))
+    }
+    /// From a percentage per month (`3` → 0.03); clamped to 0–100 %.
+    pub fn from_percent(percent: f64) -> Self {
+        MonthlyRate(clean_fraction(percent / 100.0))
+    }
+    /// The fraction per month.
+    pub fn fraction(self) -> f64 {
+        self.0
+    }
+    /// The percentage per month.
+    pub fn percent(self) -> f64 {
+        self.0 * 100.0
+    }
+    /// The equivalent annual rate: annual = 1 − (1 − monthly)^12.
+    pub fn to_annual(self) -> AnnualRate {
+        AnnualRate::from_fraction(1.0 - (1.0 - self.0).powi(12))
+    }
+}
+
+/// A rate per year as a fraction in `0..=1` (annual churn).
+#[derive(Clone, Copy, Debug, Default, PartialEq, PartialOrd)]
+pub struct AnnualRate(f64);
+
+impl AnnualRate {
+    /// From a fraction per year; clamped to `0..=1`, NaN becomes 0.
+    pub fn from_fraction(fraction: f64) -> Self {
+        AnnualRate(clean_fraction(fraction))
+    }
+    /// From a percentage per year (`46` → 0.46); clamped to 0–100 %.
+    pub fn from_percent(percent: f64) -> Self {
+        AnnualRate(clean_fraction(percent / 100.0))
+    }
+    /// The fraction per year.
+    pub fn fraction(self) -> f64 {
+        self.0
+    }
+    /// The percentage per year.
+    pub fn percent(self) -> f64 {
+        self.0 * 100.0
+    }
+    /// The equivalent monthly rate: monthly = 1 − (1 − annual)^(1/12), the
+    /// exact inverse of [`MonthlyRate::to_annual`] (not annual ÷ 12).
+    pub fn to_monthly(self) -> MonthlyRate {
+        MonthlyRate::from_fraction(1.0 - (1.0 - self.0).powf(1.0 / 12.0))
+    }
+}
+
+/// Annual churn from monthly churn: 1 − (1 − m)^12. 5 % a month is about
+/// 46 % a year, not 60 %.
+pub fn annual_churn_from_monthly(monthly: MonthlyRate) -> AnnualRate {
+    monthly.to_annual()
+}
+
+/// Monthly churn from annual churn: 1 − (1 − a)^(1/12).
+pub fn monthly_churn_from_annual(annual: AnnualRate) -> MonthlyRate {
+    annual.to_monthly()
+}
+
+// ---------------------------------------------------------------------------
+// Outcomes
+// ---------------------------------------------------------------------------
+
+/// Lifetime value of one customer in dollars of gross profit (undiscounted).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Ltv {
+    /// ARPA × gross margin ÷ (churn − expansion), at most 60 months of gross
+    /// profit.
+    Finite(f64),
+    /// The formula is infinite (churn 0, or expansion ≥ churn) or would run
+    /// past 60 months of gross profit; the value is ARPA × gross margin × 60.
+    Capped(f64),
+}
+
+impl Ltv {
+    /// The dollar figure, capped or not. Always finite and ≥ 0.
+    pub fn dollars(self) -> f64 {
+        match self {
+            Ltv::Finite(d) | Ltv::Capped(d) => d,
+        }
+    }
+    /// Whether the 60-month cap applied.
+    pub fn is_capped(self) -> bool {
+        matches!(self, Ltv::Capped(_))
+    }
+}
+
+/// Average customer lifetime.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Lifetime {
+    /// 1 ÷ monthly churn, in months, unrounded.
+    Months(f64),
+    /// Churn is zero: customers never leave in this model.
+    Unbounded,
+}
+
+/// LTV divided by CAC.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum LtvCac {
+    /// The ratio (≥ 0).
+    Ratio(f64),
+    /// CAC is zero: every customer is acquired for free, so no ratio exists.
+    FreeAcquisition,
+}
+
+impl LtvCac {
+    /// The ratio, if there is one.
+    pub fn ratio(self) -> Option<f64> {
+        match self {
+            LtvCac::Ratio(r) => Some(r),
+            LtvCac::FreeAcquisition => None,
+        }
+    }
+}
+
+/// Months to earn back CAC.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Payback {
+    /// Months, unrounded (≥ 0).
+    Months(f64),
+    /// The customer brings no gross profit (ARPA × gross margin is 0), so CAC
+    /// is never earned back.
+    Never,
+}
+
+impl Payback {
+    /// The months, if CAC is ever earned back.
+    pub fn months(self) -> Option<f64> {
+        match self {
+            Payback::Months(m) => Some(m),
+            Payback::Never => None,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Formulas
+// ---------------------------------------------------------------------------
+
+/// Monthly gross profit per customer: ARPA × gross margin, in $/month.
+pub fn gross_profit_per_month(arpa_per_month: f64, gross_margin: Share) -> f64 {
+    clean_amount(arpa_per_month) * gross_margin.fraction()
+}
+
+/// Customer lifetime value in dollars of gross profit.
+///
+/// LTV = ARPA × GM ÷ (churn − expansion), with ARPA in $/month and churn and
+/// expansion per month. When churn − expansion is 0 or negative the series
+/// never ends, and when it is below 1/60 a month the customer would be worth
+/// more than five years of gross profit; both are [`Ltv::Capped`] at
+/// ARPA × GM × [`LTV_CAP_MONTHS`]. Capping the long tail too (not only the
+/// infinite case) keeps LTV continuous and never rising as churn rises; an
+/// undiscounted five-year horizon is also the usual practical limit for
+/// trusting a churn rate.
+pub fn ltv(
+    arpa_per_month: f64,
+    gross_margin: Share,
+    churn: MonthlyRate,
+    expansion: MonthlyRate,
+) -> Ltv {
+    let gp = gross_profit_per_month(arpa_per_month, gross_margin);
+    let cap = gp * LTV_CAP_MONTHS;
+    if gp <= 0.0 {
+        // Nothing is earned, whatever the churn: zero is exact, not capped.
+        return Ltv::Finite(0.0);
+    }
+    let net_churn = churn.fraction() - expansion.fraction();
+    if net_churn * LTV_CAP_MONTHS <= 1.0 {
+        // Equality gives exactly the cap, so calling it capped is consistent.
+        if net_churn * LTV_CAP_MONTHS == 1.0 {
+            return Ltv::Finite(cap);
+        }
+        return Ltv::Capped(cap);
+    }
+    Ltv::Finite((gp / net_churn).min(cap))
+}
+
+/// Average customer lifetime = 1 ÷ monthly churn, in months, unrounded.
+pub fn lifetime(churn: MonthlyRate) -> Lifetime {
+    let months = 1.0 / churn.fraction();
+    if churn.fraction() > 0.0 && months.is_finite() {
+        Lifetime::Months(months)
+    } else {
+        Lifetime::Unbounded
+    }
+}
+
+/// LTV ÷ CAC. A CAC of zero (under half a cent) is
+/// [`LtvCac::FreeAcquisition`].
+pub fn ltv_cac(ltv: Ltv, cac: f64) -> LtvCac {
+    let cac = clean_amount(cac);
+    if cac < MIN_CAC {
+        return LtvCac::FreeAcquisition;
+    }
+    LtvCac::Ratio(ltv.dollars() / cac)
+}
+
+/// CAC payback in months = CAC ÷ (ARPA × gross margin). [`Payback::Never`]
+/// when ARPA × gross margin is zero. Churn is ignored, as in the standard
+/// definition; compare the result with [`lifetime`].
+pub fn cac_payback(cac: f64, arpa_per_month: f64, gross_margin: Share) -> Payback {
+    payback_on(
+        clean_amount(cac),
+        gross_profit_per_month(arpa_per_month, gross_margin),
+    )
+}
+
+/// Revenue-based payback in months = CAC ÷ ARPA. Only a labelled
+/// alternative: it ignores the cost of serving the customer, so it always
+/// looks shorter than [`cac_payback`].
+pub fn revenue_payback(cac: f64, arpa_per_month: f64) -> Payback {
+    payback_on(clean_amount(cac), clean_amount(arpa_per_month))
+}
+
+fn payback_on(cac: f64, per_month: f64) -> Payback {
+    if per_month < MIN_GROSS_PROFIT {
+        return Payback::Never;
+    }
+    Payback::Months(cac / per_month)
+}
+
+/// The formula behind each output, for the tooltip next to it.
+pub mod formula {
+    /// LTV.
+    pub const LTV: &str =
+        "LTV = ARPA × gross margin ÷ (monthly churn − monthly expansion), capped at 60 months of gross profit";
+    /// The capped LTV.
+    pub const LTV_CAPPED: &str = "Capped LTV = ARPA × gross margin × 60 months";
+    /// Customer lifetime.
+    pub const LIFETIME: &str = "Lifetime (months) = 1 ÷ monthly churn";
+    /// LTV:CAC.
+    pub const LTV_CAC: &str = "LTV:CAC = LTV ÷ CAC";
+    /// CAC payback.
+    pub const PAYBACK: &str = "CAC payback (months) = CAC ÷ (ARPA × gross margin)";
+    /// Revenue-based payback.
+    pub const REVENUE_PAYBACK: &str =
+        "Revenue payback (months) = CAC ÷ ARPA — ignores the cost of serving the customer";
+    /// Monthly → annual churn.
+    pub const ANNUAL_CHURN: &str = "Annual churn = 1 − (1 − monthly churn)^12";
+    /// Annual → monthly churn.
+    pub const MONTHLY_CHURN: &str = "Monthly churn = 1 − (1 − annual churn)^(1/12)";
+    /// CAC of one channel.
+    pub const CHANNEL_CAC: &str = "Channel CAC = channel spend ÷ channel new customers";
+    /// Blended CAC.
+    pub const BLENDED_CAC: &str =
+        "Blended CAC = all go-to-market spend ÷ all new customers, organic included";
+    /// Magic number.
+    pub const MAGIC_NUMBER: &str =
+        "Magic number = net new ARR in a quarter ÷ the previous quarter's sales & marketing spend";
+    /// Net revenue retention.
+    pub const NRR: &str =
+        "NRR (12 months) = (1 − monthly churn + monthly expansion)^12, MRR-weighted across channels";
+    /// Cash payback.
+    pub const CASH_PAYBACK: &str =
+        "Cash payback = first month the cumulative cash of the go-to-market engine is back at or above zero";
+    /// Break-even.
+    pub const BREAK_EVEN: &str =
+        "Break-even = first month in which gross profit covers that month's go-to-market spend";
+}
+
+// ---------------------------------------------------------------------------
+// Benchmarks and verdicts
+// ---------------------------------------------------------------------------
+
+/// How a figure compares with the published bands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Level {
+    /// Inside the healthy band.
+    Good,
+    /// Acceptable, or healthy with a caveat.
+    Ok,
+    /// Worth a look: marginal, or only normal for some segments.
+    Warn,
+    /// Outside what a sustainable business shows.
+    Bad,
+}
+
+/// A benchmark reading of one figure: how it compares, in our words, and the
+/// public source of the band.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Verdict {
+    /// How the figure compares.
+    pub level: Level,
+    /// One sentence for the user.
+    pub text: &'static str,
+    /// Where the band comes from.
+    pub source: &'static str,
+}
+
+/// Named public sources of the benchmark bands.
+pub mod source {
+    /// LTV:CAC of 3 or more and payback within a year.
+    pub const SKOK_SAAS_METRICS: &str =
+        "David Skok, For Entrepreneurs — “SaaS Metrics 2.0: A Guide to Measuring and Improving What Matters”";
+    /// LTV:CAC bands including the above-5 reading.
+    pub const LTV_CAC_BANDS: &str =
+        "David Skok, For Entrepreneurs — “SaaS Metrics 2.0” (3× target); above 5× is a common venture-investor rule of thumb";
+    /// Payback by segment.
+    pub const PAYBACK_BANDS: &str =
+        "David Skok, For Entrepreneurs (recover CAC within 12 months); segment bands as reported in public SaaS surveys (KeyBanc Capital Markets SaaS Survey, OpenView SaaS Benchmarks)";
+    /// Logo churn by segment.
+    pub const CHURN_BANDS: &str =
+        "Public SaaS churn benchmarks (Recurly Research churn reports; KeyBanc Capital Markets SaaS Survey)";
+    /// Free-to-paid and trial conversion.
+    pub const CONVERSION_BANDS: &str =
+        "OpenView Partners — Product Benchmarks (product-led growth reports)";
+    /// PQL conversion.
+    pub const PQL_BANDS: &str =
+        "OpenView Partners (Kyle Poyar) — product-qualified lead benchmarks";
+    /// Magic number.
+    pub const MAGIC_NUMBER: &str =
+        "Scale Venture Partners — the SaaS magic number; 0.75 threshold as popularised by Tomasz Tunguz";
+    /// Viral coefficient.
+    pub const VIRAL: &str = "David Skok, For Entrepreneurs — “Lessons Learned: Viral Marketing”";
+    /// Gross margin.
+    pub const GROSS_MARGIN: &str =
+        "KeyBanc Capital Markets SaaS Survey (subscription gross margin near 80 %)";
+}
+
+/// A published band, for a reference table beside the results.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Benchmark {
+    /// The figure the band is about.
+    pub metric: &'static str,
+    /// The band, in our words.
+    pub band: &'static str,
+    /// Where it comes from.
+    pub source: &'static str,
+}
+
+/// Every band the app shows, each with its source.
+pub const BENCHMARKS: [Benchmark; 11] = [
+    Benchmark {
+        metric: "LTV:CAC",
+        band: "Under 1 loses money on every customer; 1–3 is marginal; 3 or more is healthy; above 5 may mean growth is under-funded.",
+        source: source::LTV_CAC_BANDS,
+    },
+    Benchmark {
+        metric: "CAC payback",
+        band: "SMB 5–12 months, mid-market 12–18, enterprise 18–24; under 12 is the usual bar.",
+        source: source::PAYBACK_BANDS,
+    },
+    Benchmark {
+        metric: "Monthly logo churn",
+        band: "SMB 3–7 %, mid-market 1.5–3 %, enterprise under 1–2 %.",
+        source: source::CHURN_BANDS,
+    },
+    Benchmark {
+        metric: "Freemium to paid",
+        band: "2–5 % of free accounts upgrade.",
+        source: source::CONVERSION_BANDS,
+    },
+    Benchmark {
+        metric: "Opt-in free trial to paid",
+        band: "15–25 % when no card is asked for up front.",
+        source: source::CONVERSION_BANDS,
+    },
+    Benchmark {
+        metric: "Card-required trial to paid",
+        band: "40–60 % when a card is taken at sign-up.",
+        source: source::CONVERSION_BANDS,
+    },
+    Benchmark {
+        metric: "PQL to paid",
+        band: "5–15 % of product-qualified leads buy, against 1–3 % of marketing-qualified leads.",
+        source: source::PQL_BANDS,
+    },
+    Benchmark {
+        metric: "Magic number",
+        band: "Above 0.75 means sales and marketing spend turns into ARR efficiently.",
+        source: source::MAGIC_NUMBER,
+    },
+    Benchmark {
+        metric: "Viral coefficient",
+        band: "Above 1, each cohort of users brings in a larger one: growth sustains itself.",
+        source: source::VIRAL,
+    },
+    Benchmark {
+        metric: "Gross margin",
+        band: "70–85 % is typical for SaaS.",
+        source: source::GROSS_MARGIN,
+    },
+    Benchmark {
+        metric: "LTV horizon",
+        band: "Undiscounted LTV is capped at 60 months of gross profit here.",
+        source: source::SKOK_SAAS_METRICS,
+    },
+];
+
+const fn verdict(level: Level, text: &'static str, source: &'static str) -> Verdict {
+    Verdict {
+        level,
+        text,
+        source,
+    }
+}
+
+/// Reading of an LTV:CAC ratio: under 1 loses money, 1–3 marginal, 3–5
+/// healthy, above 5 healthy but possibly under-investing.
+pub fn verdict_ltv_cac(value: LtvCac) -> Verdict {
+    let s = source::LTV_CAC_BANDS;
+    match value {
+        LtvCac::FreeAcquisition => verdict(
+            Level::Ok,
+            "No acquisition cost, so there is no ratio; check that all sales and marketing spend is counted.",
+            s,
+        ),
+        LtvCac::Ratio(r) if r < 1.0 => verdict(
+            Level::Bad,
+            "Below 1: each customer costs more to win than it ever earns back.",
+            s,
+        ),
+        LtvCac::Ratio(r) if r < 3.0 => verdict(
+            Level::Warn,
+            "Between 1 and 3: marginal; little room left for overheads and mistakes.",
+            s,
+        ),
+        LtvCac::Ratio(r) if r <= 5.0 => {
+            verdict(Level::Good, "3 or more: healthy unit economics.", s)
+        }
+        LtvCac::Ratio(_) => verdict(
+            Level::Ok,
+            "Above 5: very efficient, and possibly spending too little on growth.",
+            s,
+        ),
+    }
+}
+
+/// Reading of a CAC payback against the 12-month bar and the segment bands.
+pub fn verdict_payback(value: Payback) -> Verdict {
+    let s = source::PAYBACK_BANDS;
+    match value {
+        Payback::Never => verdict(
+            Level::Bad,
+            "Never: the customer brings no gross profit, so the acquisition cost is not recovered.",
+            s,
+        ),
+        Payback::Months(m) if m <= 12.0 => verdict(
+            Level::Good,
+            "12 months or less: meets the usual bar (SMB norm is 5–12).",
+            s,
+        ),
+        Payback::Months(m) if m <= 18.0 => verdict(
+            Level::Ok,
+            "12–18 months: normal for mid-market deals, long for SMB.",
+            s,
+        ),
+        Payback::Months(m) if m <= 24.0 => verdict(
+            Level::Warn,
+            "18–24 months: only normal for enterprise contracts with low churn.",
+            s,
+        ),
+        Payback::Months(_) => verdict(
+            Level::Bad,
+            "Over 24 months: slower than even enterprise norms; growth will eat cash.",
+            s,
+        ),
+    }
+}
+
+/// Reading of a monthly logo churn rate against the segment bands.
+pub fn verdict_monthly_churn(churn: MonthlyRate) -> Verdict {
+    let s = source::CHURN_BANDS;
+    let p = churn.percent();
+    if p <= 1.5 {
+        verdict(
+            Level::Good,
+            "1.5 % a month or less: enterprise-grade retention.",
+            s,
+        )
+    } else if p <= 3.0 {
+        verdict(
+            Level::Ok,
+            "1.5–3 % a month: typical for mid-market customers.",
+            s,
+        )
+    } else if p <= 7.0 {
+        verdict(
+            Level::Warn,
+            "3–7 % a month: typical only for small-business customers on monthly plans.",
+            s,
+        )
+    } else {
+        verdict(
+            Level::Bad,
+            "Above 7 % a month: more than even small-business products usually lose.",
+            s,
+        )
+    }
+}
+
+/// Reading of an LTV: says when the 60-month cap applied.
+pub fn verdict_ltv(value: Ltv) -> Verdict {
+    let s = source::SKOK_SAAS_METRICS;
+    match value {
+        Ltv::Capped(_) => verdict(
+            Level::Warn,
+            "Capped at 60 months of gross profit: with this churn and expansion the simple formula runs past five years or never ends.",
+            s,
+        ),
+        Ltv::Finite(_) => verdict(
+            Level::Ok,
+            "Gross profit over the average lifetime, undiscounted; read it against CAC.",
+            s,
+        ),
+    }
+}
+
+/// Reading of a SaaS magic number (net new ARR ÷ previous quarter's S&M).
+pub fn verdict_magic_number(value: f64) -> Verdict {
+    let s = source::MAGIC_NUMBER;
+    if value > 0.75 {
+        verdict(
+            Level::Good,
+            "Above 0.75: spend turns into recurring revenue efficiently.",
+            s,
+        )
+    } else if value >= 0.5 {
+        verdict(
+            Level::Ok,
+            "0.5–0.75: workable; tune the funnel before adding spend.",
+            s,
+        )
+    } else {
+        verdict(
+            Level::Warn,
+            "Below 0.5: each dollar of sales and marketing adds little ARR.",
+            s,
+        )
+    }
+}
+
+/// Reading of a viral coefficient (new users each user brings in).
+pub fn verdict_viral_coefficient(k: f64) -> Verdict {
+    let s = source::VIRAL;
+    if k > 1.0 {
+        verdict(
+            Level::Good,
+            "Above 1: every generation of users recruits a bigger one — self-sustaining growth.",
+            s,
+        )
+    } else if k > 0.0 {
+        verdict(
+            Level::Ok,
+            "Below 1: referrals amplify paid and organic sign-ups but fade out on their own.",
+            s,
+        )
+    } else {
+        verdict(Level::Ok, "No referral loop in the model.", s)
+    }
+}
+
+/// Reading of a gross margin in percent.
+pub fn verdict_gross_margin(percent: f64) -> Verdict {
+    let s = source::GROSS_MARGIN;
+    if percent > 85.0 {
+        verdict(
+            Level::Ok,
+            "Above 85 %: higher than most SaaS companies report.",
+            s,
+        )
+    } else if percent >= 70.0 {
+        verdict(Level::Good, "70–85 %: typical for SaaS.", s)
+    } else {
+        verdict(
+            Level::Warn,
+            "Below 70 %: heavy delivery costs; every other figure suffers.",
+            s,
+        )
+    }
+}
+
+/// Reading of a freemium free-to-paid conversion in percent.
+pub fn verdict_free_to_paid(percent: f64) -> Verdict {
+    let s = source::CONVERSION_BANDS;
+    if percent > 5.0 {
+        verdict(
+            Level::Ok,
+            "Above 5 %: beyond the usual freemium range (trials convert higher: 15–25 % opt-in, 40–60 % with a card).",
+            s,
+        )
+    } else if percent >= 2.0 {
+        verdict(Level::Good, "2–5 %: the usual freemium range.", s)
+    } else {
+        verdict(Level::Warn, "Below 2 %: low even for freemium.", s)
+    }
+}
+
+/// Reading of a PQL-to-paid conversion in percent.
+pub fn verdict_pql_to_paid(percent: f64) -> Verdict {
+    let s = source::PQL_BANDS;
+    if percent > 15.0 {
+        verdict(Level::Ok, "Above 15 %: better than the usual PQL range.", s)
+    } else if percent >= 5.0 {
+        verdict(
+            Level::Good,
+            "5–15 %: the usual range for product-qualified leads.",
+            s,
+        )
+    } else {
+        verdict(
+            Level::Warn,
+            "Below 5 %: close to marketing-lead rates (1–3 %); check the PQL signals.",
+            s,
+        )
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The quick calculator
+// ---------------------------------------------------------------------------
+
+/// Whether the churn figure the user typed is per month or per year.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChurnBasis {
+    /// Percent of customers lost per month.
+    #[default]
+    Monthly,
+    /// Percent of customers lost per year, converted with
+    /// monthly = 1 − (1 − annual)^(1/12).
+    Annual,
+}
+
+/// One input of the quick calculator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UnitField {
+    /// Average revenue per account, $/month.
+    Arpa,
+    /// Gross margin, %.
+    GrossMargin,
+    /// Churn, % per month or per year depending on [`ChurnBasis`].
+    Churn,
+    /// Expansion, % of MRR per month.
+    Expansion,
+    /// Customer acquisition cost, $.
+    Cac,
+}
+
+impl UnitField {
+    /// All inputs, in screen order.
+    pub const ALL: [UnitField; 5] = [
+        UnitField::Arpa,
+        UnitField::GrossMargin,
+        UnitField::Churn,
+        UnitField::Expansion,
+        UnitField::Cac,
+    ];
+
+    /// The label shown on the field, with its unit. The churn label depends
+    /// on the basis.
+    pub fn label(self, basis: ChurnBasis) -> &'static str {
+        match (self, basis) {
+            (UnitField::Arpa, _) => "ARPA ($/month)",
+            (UnitField::GrossMargin, _) => "Gross margin (%)",
+            (UnitField::Churn, ChurnBasis::Monthly) => "Monthly churn (%)",
+            (UnitField::Churn, ChurnBasis::Annual) => "Annual churn (%)",
+            (UnitField::Expansion, _) => "Monthly expansion (%)",
+            (UnitField::Cac, _) => "CAC ($)",
+        }
+    }
+
+    /// A stable identifier, also the serde name of the stored field.
+    pub fn slug(self) -> &'static str {
+        match self {
+            UnitField::Arpa => "arpa_per_month",
+            UnitField::GrossMargin => "gross_margin_pct",
+            UnitField::Churn => "churn_pct",
+            UnitField::Expansion => "expansion_pct",
+            UnitField::Cac => "cac",
+        }
+    }
+
+    /// The accepted range.
+    pub fn range(self) -> Range {
+        match self {
+            UnitField::Arpa => Range::new(0.0, 1_000_000.0),
+            UnitField::GrossMargin | UnitField::Churn => Range::new(0.0, 100.0),
+            UnitField::Expansion => Range::new(0.0, 100.0),
+            UnitField::Cac => Range::new(0.0, 100_000_000.0),
+        }
+    }
+
+    /// One line of help for the field.
+    pub fn help(self) -> &'static str {
+        match self {
+            UnitField::Arpa => "Average recurring revenue per paying account each month.",
+            UnitField::GrossMargin => {
+                "Share of revenue left after hosting, support and other costs of serving customers."
+            }
+            UnitField::Churn => "Share of paying accounts that cancel in a period.",
+            UnitField::Expansion => {
+                "Upgrades and added seats each month, as a share of the month's starting MRR."
+            }
+            UnitField::Cac => "All sales and marketing cost divided by the new customers it won.",
+        }
+    }
+}
+
+/// The quick unit-economics calculator's inputs, as typed. Saved.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitInputs {
+    /// Average revenue per account, $/month.
+    pub arpa_per_month: f64,
+    /// Gross margin, % (0–100).
+    pub gross_margin_pct: f64,
+    /// Churn, % (0–100) per month or per year, see `churn_basis`.
+    pub churn_pct: f64,
+    /// Whether `churn_pct` is per month or per year.
+    pub churn_basis: ChurnBasis,
+    /// Expansion, % of MRR per month (0–100).
+    pub expansion_pct: f64,
+    /// Customer acquisition cost, $.
+    pub cac: f64,
+}
+
+impl Default for UnitInputs {
+    /// A typical SMB/mid-market SaaS: $100 a month at 80 % margin, 3 % monthly
+    /// churn, 0.5 % expansion, $900 CAC (LTV:CAC ≈ 3.6, payback ≈ 11 months).
+    fn default() -> Self {
+        UnitInputs {
+            arpa_per_month: 100.0,
+            gross_margin_pct: 80.0,
+            churn_pct: 3.0,
+            churn_basis: ChurnBasis::Monthly,
+            expansion_pct: 0.5,
+            cac: 900.0,
+        }
+    }
+}
+
+impl UnitInputs {
+    /// The value of one field.
+    pub fn get(&self, field: UnitField) -> f64 {
+        match field {
+            UnitField::Arpa => self.arpa_per_month,
+            UnitField::GrossMargin => self.gross_margin_pct,
+            UnitField::Churn => self.churn_pct,
+            UnitField::Expansion => self.expansion_pct,
+            UnitField::Cac => self.cac,
+        }
+    }
+
+    /// Sets one field after checking its range; the state is unchanged on
+    /// error.
+    ///
+    /// # Errors
+    /// [`InputError`] when the value is not finite or outside
+    /// [`UnitField::range`].
+    pub fn set(&mut self, field: UnitField, value: f64) -> Result<(), InputError> {
+        check_input(value, field.range())?;
+        match field {
+            UnitField::Arpa => self.arpa_per_month = value,
+            UnitField::GrossMargin => self.gross_margin_pct = value,
+            UnitField::Churn => self.churn_pct = value,
+            UnitField::Expansion => self.expansion_pct = value,
+            UnitField::Cac => self.cac = value,
+        }
+        Ok(())
+    }
+
+    /// Switches between monthly and annual churn entry, converting the typed
+    /// figure so the economics stay the same.
+    pub fn set_churn_basis(&mut self, basis: ChurnBasis) {
+        if basis == self.churn_basis {
+            return;
+        }
+        let monthly = self.monthly_churn();
+        self.churn_pct = match basis {
+            ChurnBasis::Monthly => monthly.percent(),
+            ChurnBasis::Annual => monthly.to_annual().percent(),
+        };
+        self.churn_basis = basis;
+    }
+
+    /// Checks every value against its range.
+    ///
+    /// # Errors
+    /// The first [`FieldError`], naming the field by its slug.
+    pub fn validate(&self) -> Result<(), FieldError> {
+        for field in UnitField::ALL {
+            check(field.slug(), self.get(field), field.range())?;
+        }
+        Ok(())
+    }
+
+    /// Monthly churn, converted from annual when it was entered that way.
+    pub fn monthly_churn(&self) -> MonthlyRate {
+        match self.churn_basis {
+            ChurnBasis::Monthly => MonthlyRate::from_percent(self.churn_pct),
+            ChurnBasis::Annual => AnnualRate::from_percent(self.churn_pct).to_monthly(),
+        }
+    }
+
+    /// Every output of the calculator.
+    pub fn evaluate(&self) -> UnitEconomics {
+        let gm = Share::from_percent(self.gross_margin_pct);
+        let churn = self.monthly_churn();
+        let expansion = MonthlyRate::from_percent(self.expansion_pct);
+        let value = ltv(self.arpa_per_month, gm, churn, expansion);
+        UnitEconomics {
+            monthly_churn: churn,
+            annual_churn: churn.to_annual(),
+            gross_profit_per_month: gross_profit_per_month(self.arpa_per_month, gm),
+            ltv: value,
+            lifetime: lifetime(churn),
+            ltv_cac: ltv_cac(value, self.cac),
+            payback: cac_payback(self.cac, self.arpa_per_month, gm),
+            revenue_payback: revenue_payback(self.cac, self.arpa_per_month),
+        }
+    }
+}
+
+/// Outputs of the quick calculator. All numbers finite.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct UnitEconomics {
+    /// Monthly churn used (converted when entered as annual).
+    pub monthly_churn: MonthlyRate,
+    /// The same churn per year, to show beside the input.
+    pub annual_churn: AnnualRate,
+    /// ARPA × gross margin, $/month.
+    pub gross_profit_per_month: f64,
+    /// Lifetime value, dollars of gross profit.
+    pub ltv: Ltv,
+    /// 1 ÷ monthly churn.
+    pub lifetime: Lifetime,
+    /// LTV ÷ CAC.
+    pub ltv_cac: LtvCac,
+    /// CAC ÷ (ARPA × gross margin), months.
+    pub payback: Payback,
+    /// CAC ÷ ARPA, months — the labelled alternative.
+    pub revenue_payback: Payback,
+}
+
+impl UnitEconomics {
+    /// Benchmark reading of [`UnitEconomics::ltv_cac`].
+    pub fn ltv_cac_verdict(&self) -> Verdict {
+        verdict_ltv_cac(self.ltv_cac)
+    }
+    /// Benchmark reading of [`UnitEconomics::payback`].
+    pub fn payback_verdict(&self) -> Verdict {
+        verdict_payback(self.payback)
+    }
+    /// Benchmark reading of the churn behind [`UnitEconomics::lifetime`].
+    pub fn churn_verdict(&self) -> Verdict {
+        verdict_monthly_churn(self.monthly_churn)
+    }
+    /// Reading of [`UnitEconomics::ltv`] (says when it is capped).
+    pub fn ltv_verdict(&self) -> Verdict {
+        verdict_ltv(self.ltv)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// CAC by channel
+// ---------------------------------------------------------------------------
+
+/// Longest channel or scenario name, in characters.
+pub const MAX_NAME_CHARS: usize = 60;
+/// Most rows the channel table holds.
+pub const MAX_CHANNEL_ROWS: usize = 12;
+/// Accepted spend per channel row, $.
+pub const CHANNEL_SPEND_RANGE: Range = Range::new(0.0, 10_000_000_000.0);
+/// Accepted new customers per channel row (whole customers).
+pub const CHANNEL_CUSTOMERS_RANGE: Range = Range::whole(0.0, 100_000_000.0);
+/// Name of the row for customers no paid channel can claim.
+pub const ORGANIC_ROW_NAME: &str = "Organic / unattributed";
+
+/// One row of the CAC-by-channel table. Saved.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChannelRow {
+    /// Stable id, unique within the table.
+    pub id: u32,
+    /// The channel's name (1–60 characters).
+    pub name: String,
+    /// Spend in the period, $.
+    pub spend: f64,
+    /// New customers won in the same period.
+    pub customers: f64,
+}
+
+impl ChannelRow {
+    /// CAC of this channel = spend ÷ new customers; `None` when it won no
+    /// customers (an organic row with customers and no spend has CAC $0).
+    pub fn cac(&self) -> Option<f64> {
+        let customers = clean_amount(self.customers);
+        if customers <= 0.0 {
+            return None;
+        }
+        let cac = clean_amount(self.spend) / customers;
+        cac.is_finite().then_some(cac)
+    }
+
+    /// Checks the name, spend and customers; `path` prefixes field names.
+    ///
+    /// # Errors
+    /// [`FieldError`] naming the field.
+    pub fn validate(&self, path: &str) -> Result<(), FieldError> {
+        check_name(&format!("{path}.name"), &self.name)?;
+        check(&format!("{path}.spend"), self.spend, CHANNEL_SPEND_RANGE)?;
+        check(
+            &format!("{path}.customers"),
+            self.customers,
+            CHANNEL_CUSTOMERS_RANGE,
+        )
+    }
+}
+
+/// Checks a stored name: not blank, at most [`MAX_NAME_CHARS`] characters,
+/// no control characters.
+///
+/// # Errors
+/// [`FieldError`] naming `field`.
+pub fn check_name(field: &str, name: &str) -> Result<(), FieldError> {
+    if name.trim().is_empty() {
+        return Err(FieldError::new(field, "is empty"));
+    }
+    if name.chars().count() > MAX_NAME_CHARS {
+        return Err(FieldError::new(
+            field,
+            format!("is longer than {MAX_NAME_CHARS} characters"),
+        ));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(FieldError::new(field, "contains control characters"));
+    }
+    Ok(())
+}
+
+/// Total spend and total new customers over all rows.
+pub fn channel_totals(rows: &[ChannelRow]) -> (f64, f64) {
+    rows.iter().fold((0.0, 0.0), |(s, c), r| {
+        (s + clean_amount(r.spend), c + clean_amount(r.customers))
+    })
+}
+
+/// Blended CAC = all spend ÷ all new customers, every row counted — the
+/// organic row adds customers and no spend, which is the point. `None` when
+/// no row has customers.
+pub fn blended_cac(rows: &[ChannelRow]) -> Option<f64> {
+    let (spend, customers) = channel_totals(rows);
+    if customers <= 0.0 {
+        return None;
+    }
+    let cac = spend / customers;
+    cac.is_finite().then_some(cac)
+}
+
+/// The rows a new table starts with: three paid channels and the organic
+/// row, ids 1–4, figures for one month of a small B2B SaaS.
+pub fn default_channel_rows() -> Vec<ChannelRow> {
+    let row = |id, name: &str, spend, customers| ChannelRow {
+        id,
+        name: name.to_string(),
+        spend,
+        customers,
+    };
+    vec![
+        row(1, "Paid search", 12_000.0, 30.0),
+        row(2, "Content and SEO", 6_000.0, 20.0),
+        row(3, "Outbound sales", 25_000.0, 10.0),
+        row(4, ORGANIC_ROW_NAME, 0.0, 25.0),
+    ]
+}

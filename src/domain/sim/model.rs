@@ -1,0 +1,792 @@
+//! The month-by-month model.
+//!
+//! # Modelling choices
+//! Every figure is an expected value (fractions of customers are fine); no
+//! randomness. Month 1 is the first month; the business starts with no
+//! customers, so the projection shows what the go-to-market engine itself
+//! builds.
+//!
+//! **Self-serve funnel** (runs only while self-serve is on):
+//! - paid sign-ups = acquisition spend ÷ cost per sign-up;
+//! - sign-ups(t) = paid + organic + viral coefficient × sign-ups(t − 1): each
+//!   sign-up brings in *k* more over one month (a one-month viral cycle);
+//! - activated(t) = sign-ups(t) × activation rate;
+//! - PQLs(t) = activated(t) × PQL share, when the sales-assisted channel is
+//!   on. Those accounts leave the self-serve pool, so no account is counted
+//!   by both channels;
+//! - self-serve new customers(t) = activated(t − lag) × (1 − PQL share) ×
+//!   free-to-paid, with lag = the conversion lag.
+//!
+//! **Sales-assisted**: opportunities(t) = PQLs(t) × PQL→opportunity;
+//! new customers(t) = opportunities(t − lag) × win rate, with the same
+//! conversion lag (the time from activation to paying). Churn and expansion
+//! are the self-serve rates. Without the self-serve funnel there are no PQLs;
+//! its cost still counts and a warning says so.
+//!
+//! **Sales-led**: opportunities(t) = pipeline spend ÷ cost per opportunity;
+//! deals that would close in month t = opportunities(t − sales cycle) × win
+//! rate. Capacity(t) = account executives × capacity × ramp(t), where the
+//! whole team starts in month 1 and ramp(t) = min(1, t ÷ ramp months) rises
+//! in a straight line. Deals beyond capacity are lost (not queued) and a
+//! [`Warning::DealsLostToCapacity`] says how many.
+//!
+//! **Customers and revenue**, per channel: active(t) = active(t − 1) ×
+//! (1 − churn) + new(t): churn applies to the customers at the start of the
+//! month; customers won this month do not churn this month. MRR(t) =
+//! MRR(t − 1) × (1 − churn + expansion) + new(t) × ARPA, with expansion as a
+//! share of the month's starting MRR — the same convention that gives the
+//! closed form LTV = ARPA × GM ÷ (churn − expansion). Sales-led ARPA =
+//! ACV ÷ 12. Revenue is recognised as MRR each month; ARR = 12 × MRR.
+//!
+//! **Spend** (sales and marketing): self-serve acquisition spend; the
+//! sales-assist cost; sales-led pipeline spend + account executives ×
+//! loaded cost ÷ 12. Only switched-on channels spend.
+//!
+//! **Cash**: monthly billing collects each month's revenue. Annual prepaid
+//! collects, at the start of each contract year of a cohort, the revenue
+//! that cohort will be recognised over the next twelve months (so cash over a
+//! cohort's life equals its revenue, only earlier). Net cash = cash in −
+//! cost of serving customers (revenue × (1 − GM)) − spend; cumulative cash is
+//! the running sum (the J-curve). R&D and G&A are outside the model.
+//!
+//! # Summary choices
+//! - **CAC** per channel = the channel's spend ÷ its new customers, with the
+//!   spend window shifted by the channel's lag (months 1..H − lag of spend
+//!   against customers of months lag + 1..H), so a long sales cycle does not
+//!   inflate CAC with spend whose deals close after the horizon. Self-serve
+//!   acquisition spend is charged to self-serve (it also feeds the PQLs); the
+//!   sales-assisted CAC counts the sales-assist cost only. Blended CAC = all
+//!   matched spend ÷ all matched new customers (organic and viral sign-ups
+//!   included — they are in the self-serve customers).
+//! - **LTV** per channel from [`economics::ltv`] (60-month cap), LTV:CAC and
+//!   CAC payback (margin) from the channel's CAC and ARPA; blended figures
+//!   weight channels by new customers.
+//! - **Cash payback**: first month after the trough with cumulative cash back
+//!   at ≥ 0. **Break-even**: first month whose gross profit covers that
+//!   month's spend (billing does not matter).
+//! - **NRR** (12 months) per channel = (1 − churn + expansion)^12; overall,
+//!   weighted by each channel's MRR twelve months before the horizon ends.
+//! - **Magic number**, last quarter of the horizon: (ARR at the end − ARR
+//!   three months earlier) ÷ the spend of the three months before that.
+//!   Never net new ARR × 4.
+
+use super::inputs::{Billing, FieldId, ScenarioInputs};
+use super::{ByChannel, Channel};
+use crate::domain::economics::{self, Ltv, LtvCac, MonthlyRate, Payback, Share};
+
+/// Below half a cent of spend in a quarter, the magic number has no
+/// denominator.
+const MIN_SPEND: f64 = 0.005;
+
+/// One month of the projection. All values finite.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct MonthRow {
+    /// Month number, 1-based.
+    pub month: u32,
+    /// Free sign-ups (paid + organic + viral).
+    pub signups: f64,
+    /// Sign-ups that activated.
+    pub activated: f64,
+    /// Product-qualified leads.
+    pub pqls: f64,
+    /// Opportunities created (self-serve is always 0).
+    pub opportunities: ByChannel<f64>,
+    /// Customers won.
+    pub new_customers: ByChannel<f64>,
+    /// Paying customers at the end of the month.
+    pub active_customers: ByChannel<f64>,
+    /// Monthly recurring revenue at the end of the month, $.
+    pub mrr: ByChannel<f64>,
+    /// Sales and marketing spend, $.
+    pub spend: ByChannel<f64>,
+    /// Revenue recognised, $ (= total MRR).
+    pub revenue: f64,
+    /// Revenue × gross margin, $.
+    pub gross_profit: f64,
+    /// Cash collected from customers, $.
+    pub cash_in: f64,
+    /// Cash in − cost of service − spend, $.
+    pub net_cash: f64,
+    /// Running sum of net cash, $.
+    pub cumulative_cash: f64,
+    /// Deals the account executives could close this month.
+    pub sales_capacity: f64,
+    /// Sales-led deals lost for lack of capacity.
+    pub deals_lost_to_capacity: f64,
+}
+
+impl MonthRow {
+    /// Annual recurring revenue by channel = 12 × MRR, $.
+    pub fn arr(&self) -> ByChannel<f64> {
+        self.mrr.map(|_, m| m * 12.0)
+    }
+}
+
+/// Why a result deserves a second look. Shown above the results.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Warning {
+    /// Every channel is switched off.
+    NoChannelEnabled,
+    /// Sales-assisted is on but self-serve is off: no free accounts, no PQLs.
+    SalesAssistWithoutSelfServe,
+    /// Sales-led deals beyond the team's capacity were lost.
+    DealsLostToCapacity {
+        /// Deals lost over the horizon.
+        deals: f64,
+        /// First month with a loss.
+        first_month: u32,
+    },
+    /// The channel's lag is as long as the horizon: no customer arrives.
+    LagBeyondHorizon {
+        /// The channel.
+        channel: Channel,
+    },
+    /// Viral coefficient of 1 or more: sign-ups grow without limit.
+    ViralGrowthUnbounded,
+}
+
+impl Warning {
+    /// The sentence shown to the user.
+    pub fn message(&self) -> String {
+        match self {
+            Warning::NoChannelEnabled => {
+                "Every channel is switched off, so there is nothing to project.".to_string()
+            }
+            Warning::SalesAssistWithoutSelfServe => {
+                "The sales-assisted channel needs the free product of the self-serve channel; with self-serve off it finds no PQLs, yet its cost still counts.".to_string()
+            }
+            Warning::DealsLostToCapacity { deals, first_month } => format!(
+                "The account executives cannot work every deal: about {deals:.1} deals are lost from month {first_month}. Add sellers, shorten the ramp or spend less on pipeline."
+            ),
+            Warning::LagBeyondHorizon { channel } => format!(
+                "{}: the lag is as long as the horizon, so no customer arrives within it.",
+                channel.label()
+            ),
+            Warning::ViralGrowthUnbounded => {
+                "A viral coefficient of 1 or more makes sign-ups grow every month without limit; real markets saturate long before.".to_string()
+            }
+        }
+    }
+}
+
+/// The lowest point of cumulative cash.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Trough {
+    /// The month it is reached (1-based).
+    pub month: u32,
+    /// Cumulative cash there, $ (negative).
+    pub dollars: f64,
+}
+
+/// When the go-to-market engine has paid back the cash it consumed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum CashPayback {
+    /// Cumulative cash never went below zero.
+    NeverNegative,
+    /// Back at or above zero in this month (1-based).
+    PaidBackIn(u32),
+    /// Still below zero when the horizon ends.
+    NotWithinHorizon,
+}
+
+/// The SaaS magic number of the last quarter of the horizon.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum MagicNumber {
+    /// Net new ARR in the quarter ÷ the previous quarter's spend (may be
+    /// negative when ARR shrank).
+    Ratio(f64),
+    /// Nothing was spent in the previous quarter.
+    NoPriorSpend,
+    /// The horizon is shorter than two quarters.
+    NotEnoughMonths,
+}
+
+/// Summary of one channel over the horizon.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ChannelSummary {
+    /// Whether the channel was switched on.
+    pub enabled: bool,
+    /// Customers won over the horizon.
+    pub new_customers: f64,
+    /// Spend over the horizon, $.
+    pub spend: f64,
+    /// Revenue over the horizon, $.
+    pub revenue: f64,
+    /// Paying customers at the end.
+    pub ending_customers: f64,
+    /// MRR at the end, $.
+    pub ending_mrr: f64,
+    /// ARPA used, $/month.
+    pub arpa_per_month: f64,
+    /// Lag-matched spend ÷ new customers, $; `None` without customers.
+    pub cac: Option<f64>,
+    /// Lifetime value, dollars of gross profit.
+    pub ltv: Ltv,
+    /// LTV ÷ CAC; `None` without customers.
+    pub ltv_cac: Option<LtvCac>,
+    /// CAC ÷ (ARPA × GM), months; `None` without customers.
+    pub payback: Option<Payback>,
+    /// (1 − churn + expansion)^12, %.
+    pub nrr_12m_pct: f64,
+}
+
+impl Default for ChannelSummary {
+    fn default() -> Self {
+        ChannelSummary {
+            enabled: false,
+            new_customers: 0.0,
+            spend: 0.0,
+            revenue: 0.0,
+            ending_customers: 0.0,
+            ending_mrr: 0.0,
+            arpa_per_month: 0.0,
+            cac: None,
+            ltv: Ltv::Finite(0.0),
+            ltv_cac: None,
+            payback: None,
+            nrr_12m_pct: 100.0,
+        }
+    }
+}
+
+/// Summary of the whole projection. All numbers finite.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Summary {
+    /// Per-channel figures.
+    pub channels: ByChannel<ChannelSummary>,
+    /// All matched spend ÷ all matched new customers, $.
+    pub blended_cac: Option<f64>,
+    /// New-customer-weighted LTV; capped if any contributing channel is.
+    pub blended_ltv: Option<Ltv>,
+    /// Blended LTV ÷ blended CAC.
+    pub blended_ltv_cac: Option<LtvCac>,
+    /// Blended CAC ÷ (weighted ARPA × GM), months.
+    pub blended_payback: Option<Payback>,
+    /// Lowest cumulative cash, if it went below zero.
+    pub trough: Option<Trough>,
+    /// When cumulative cash is back at zero.
+    pub cash_payback: CashPayback,
+    /// First month whose gross profit covers its spend.
+    pub break_even_month: Option<u32>,
+    /// 12-month net revenue retention, %; `None` without revenue.
+    pub nrr_12m_pct: Option<f64>,
+    /// Share of horizon revenue per channel, %; `None` without revenue.
+    pub revenue_split_pct: Option<ByChannel<f64>>,
+    /// Magic number of the last quarter.
+    pub magic_number: MagicNumber,
+    /// Total MRR at the end, $.
+    pub ending_mrr: f64,
+    /// Total ARR at the end, $.
+    pub ending_arr: f64,
+    /// Paying customers at the end.
+    pub ending_customers: f64,
+    /// Customers won over the horizon.
+    pub total_new_customers: f64,
+    /// Spend over the horizon, $.
+    pub total_spend: f64,
+    /// Revenue over the horizon, $.
+    pub total_revenue: f64,
+    /// Gross profit over the horizon, $.
+    pub total_gross_profit: f64,
+    /// Cumulative cash at the end, $.
+    pub ending_cumulative_cash: f64,
+    /// Sales-led deals lost to capacity over the horizon.
+    pub deals_lost_to_capacity: f64,
+}
+
+impl Default for Summary {
+    fn default() -> Self {
+        Summary {
+            channels: ByChannel::default(),
+            blended_cac: None,
+            blended_ltv: None,
+            blended_ltv_cac: None,
+            blended_payback: None,
+            trough: None,
+            cash_payback: CashPayback::NeverNegative,
+            break_even_month: None,
+            nrr_12m_pct: None,
+            revenue_split_pct: None,
+            magic_number: MagicNumber::NotEnoughMonths,
+            ending_mrr: 0.0,
+            ending_arr: 0.0,
+            ending_customers: 0.0,
+            total_new_customers: 0.0,
+            total_spend: 0.0,
+            total_revenue: 0.0,
+            total_gross_profit: 0.0,
+            ending_cumulative_cash: 0.0,
+            deals_lost_to_capacity: 0.0,
+        }
+    }
+}
+
+/// The result of [`simulate`]: one row per month, a summary, warnings.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Projection {
+    /// One row per month of the horizon.
+    pub rows: Vec<MonthRow>,
+    /// Figures over the whole horizon.
+    pub summary: Summary,
+    /// Things worth a second look.
+    pub warnings: Vec<Warning>,
+}
+
+/// Projects the scenario month by month. See the module docs for every
+/// modelling choice.
+///
+/// Total over any input: each number is first clamped into its field's range
+/// (non-finite values to the minimum), so even unvalidated inputs give
+/// finite outputs. Validation should have rejected such inputs already.
+pub fn simulate(inputs: &ScenarioInputs) -> Projection {
+    let mut out = Projection::default();
+    simulate_into(inputs, &mut out);
+    out
+}
+
+/// Like [`simulate`], reusing `out`'s buffers: no allocation once they have
+/// grown to the horizon, which keeps thousands of runs (sensitivity, Monte
+/// Carlo) cheap.
+pub fn simulate_into(inputs: &ScenarioInputs, out: &mut Projection) {
+    out.rows.clear();
+    out.warnings.clear();
+    let p = Params::from_inputs(inputs);
+    run(&p, &mut out.rows);
+    out.summary = summarize(&p, &out.rows);
+    collect_warnings(&p, &out.rows, &out.summary, &mut out.warnings);
+}
+
+/// A field's value clamped into its range; non-finite becomes the minimum.
+fn value(inputs: &ScenarioInputs, id: FieldId) -> f64 {
+    let range = id.spec().range;
+    let v = inputs.get(id);
+    if v.is_finite() {
+        v.clamp(range.min, range.max)
+    } else {
+        range.min
+    }
+}
+
+/// Whole months (or people) from a clamped, whole-ranged field.
+fn whole(inputs: &ScenarioInputs, id: FieldId) -> usize {
+    // The range is whole and at most 1000, so the cast is exact.
+    value(inputs, id).round() as usize
+}
+
+fn pct(inputs: &ScenarioInputs, id: FieldId) -> f64 {
+    value(inputs, id) / 100.0
+}
+
+/// Per-channel revenue parameters.
+#[derive(Clone, Copy, Debug, Default)]
+struct Revenue {
+    arpa: f64,
+    churn: f64,
+    expansion: f64,
+}
+
+impl Revenue {
+    /// Monthly MRR retention of a cohort: 1 − churn + expansion (≥ 0).
+    fn growth(self) -> f64 {
+        (1.0 - self.churn + self.expansion).max(0.0)
+    }
+}
+
+/// Inputs as the model uses them: fractions, clamped, switched-off channels
+/// zeroed.
+#[derive(Clone, Copy, Debug)]
+struct Params {
+    horizon: usize,
+    annual_billing: bool,
+    gm: f64,
+    enabled: ByChannel<bool>,
+    free_funnel: bool,
+    paid_signups: f64,
+    organic_signups: f64,
+    viral: f64,
+    activation: f64,
+    free_to_paid: f64,
+    pql_share: f64,
+    pql_to_opp: f64,
+    pql_win: f64,
+    conversion_lag: usize,
+    sl_opportunities: f64,
+    sl_win: f64,
+    sales_cycle: usize,
+    aes: f64,
+    ae_capacity: f64,
+    ae_ramp: usize,
+    spend: ByChannel<f64>,
+    revenue: ByChannel<Revenue>,
+}
+
+impl Params {
+    fn from_inputs(inputs: &ScenarioInputs) -> Self {
+        use FieldId as F;
+        let enabled = ByChannel {
+            self_serve: inputs.self_serve.enabled,
+            sales_assist: inputs.sales_assist.enabled,
+            sales_led: inputs.sales_led.enabled,
+        };
+        let free_funnel = enabled.self_serve;
+        let ss_revenue = Revenue {
+            arpa: value(inputs, F::SsArpa),
+            churn: pct(inputs, F::SsChurnPct),
+            expansion: pct(inputs, F::SsExpansionPct),
+        };
+        let sl_revenue = Revenue {
+            arpa: value(inputs, F::SlAcv) / 12.0,
+            churn: pct(inputs, F::SlChurnPct),
+            expansion: pct(inputs, F::SlExpansionPct),
+        };
+        let on = |flag: bool, v: f64| if flag { v } else { 0.0 };
+        let aes = value(inputs, F::SlAccountExecutives);
+        Params {
+            horizon: whole(inputs, F::HorizonMonths),
+            annual_billing: inputs.billing == Billing::AnnualPrepaid,
+            gm: pct(inputs, F::GrossMarginPct),
+            enabled,
+            free_funnel,
+            // The cost floor of one cent keeps this finite.
+            paid_signups: on(
+                free_funnel,
+                value(inputs, F::SsAcquisitionSpend) / value(inputs, F::SsCostPerSignup),
+            ),
+            organic_signups: on(free_funnel, value(inputs, F::SsOrganicSignups)),
+            viral: on(free_funnel, value(inputs, F::SsViralCoefficient)),
+            activation: pct(inputs, F::SsActivationPct),
+            free_to_paid: pct(inputs, F::SsFreeToPaidPct),
+            pql_share: on(
+                enabled.sales_assist && free_funnel,
+                pct(inputs, F::SaPqlPct),
+            ),
+            pql_to_opp: pct(inputs, F::SaPqlToOpportunityPct),
+            pql_win: pct(inputs, F::SaWinPct),
+            conversion_lag: whole(inputs, F::SsConversionLag),
+            sl_opportunities: on(
+                enabled.sales_led,
+                value(inputs, F::SlPipelineSpend) / value(inputs, F::SlCostPerOpportunity),
+            ),
+            sl_win: pct(inputs, F::SlWinPct),
+            sales_cycle: whole(inputs, F::SlSalesCycle),
+            aes: on(enabled.sales_led, aes),
+            ae_capacity: value(inputs, F::SlAeCapacity),
+            ae_ramp: whole(inputs, F::SlAeRamp),
+            spend: ByChannel {
+                self_serve: on(enabled.self_serve, value(inputs, F::SsAcquisitionSpend)),
+                sales_assist: on(enabled.sales_assist, value(inputs, F::SaCostPerMonth)),
+                sales_led: on(
+                    enabled.sales_led,
+                    value(inputs, F::SlPipelineSpend)
+                        + aes * value(inputs, F::SlAeLoadedCost) / 12.0,
+                ),
+            },
+            revenue: ByChannel {
+                self_serve: ss_revenue,
+                sales_assist: Revenue {
+                    arpa: value(inputs, F::SaArpa),
+                    ..ss_revenue
+                },
+                sales_led: sl_revenue,
+            },
+        }
+    }
+
+    /// The months between a channel's cause and its new customers.
+    fn lag(&self, channel: Channel) -> usize {
+        match channel {
+            Channel::SelfServe | Channel::SalesAssist => self.conversion_lag,
+            Channel::SalesLed => self.sales_cycle,
+        }
+    }
+
+    /// Linear ramp: a seller in month `month` (1-based) works at
+    /// min(1, month ÷ ramp) of full capacity.
+    fn ramp(&self, month: usize) -> f64 {
+        if self.ae_ramp == 0 {
+            1.0
+        } else {
+            (month as f64 / self.ae_ramp as f64).min(1.0)
+        }
+    }
+}
+
+/// The value `lag` months before month index `t`: `now` (this month's
+/// value, not yet in `rows`) when the lag is 0, and 0 before month 1.
+fn lagged(rows: &[MonthRow], t: usize, lag: usize, now: f64, f: impl Fn(&MonthRow) -> f64) -> f64 {
+    if lag == 0 {
+        return now;
+    }
+    t.checked_sub(lag).and_then(|i| rows.get(i)).map_or(0.0, f)
+}
+
+fn run(p: &Params, rows: &mut Vec<MonthRow>) {
+    rows.reserve(p.horizon);
+    let mut prev = MonthRow::default();
+    // Cash collected per new customer under annual prepaid: the revenue a
+    // cohort is recognised over its next 12 months, per dollar of MRR at
+    // the start of that year.
+    let year_factor = p.revenue.map(|_, r| {
+        let g = r.growth();
+        (0..12)
+            .fold((0.0, 1.0), |(sum, gk), _| (sum + gk, gk * g))
+            .0
+    });
+    let year_growth = p.revenue.map(|_, r| r.growth().powi(12));
+    for t in 0..p.horizon {
+        let month = t + 1;
+        let mut row = MonthRow {
+            month: month as u32,
+            ..MonthRow::default()
+        };
+
+        // Self-serve funnel.
+        row.signups = p.paid_signups + p.organic_signups + p.viral * prev.signups;
+        row.activated = row.signups * p.activation;
+        row.pqls = row.activated * p.pql_share;
+        row.opportunities.sales_assist = row.pqls * p.pql_to_opp;
+        let lag = p.conversion_lag;
+        row.new_customers.self_serve = if p.enabled.self_serve {
+            lagged(rows, t, lag, row.activated, |r| r.activated)
+                * (1.0 - p.pql_share)
+                * p.free_to_paid
+        } else {
+            0.0
+        };
+        row.new_customers.sales_assist =
+            lagged(rows, t, lag, row.opportunities.sales_assist, |r| {
+                r.opportunities.sales_assist
+            }) * p.pql_win;
+
+        // Sales-led pipeline, cycle and capacity. Opportunities of a cycle
+        // that started before month 1 do not exist.
+        row.opportunities.sales_led = p.sl_opportunities;
+        let would_close = lagged(rows, t, p.sales_cycle, row.opportunities.sales_led, |r| {
+            r.opportunities.sales_led
+        }) * p.sl_win;
+        row.sales_capacity = p.aes * p.ae_capacity * p.ramp(month);
+        row.new_customers.sales_led = would_close.min(row.sales_capacity);
+        row.deals_lost_to_capacity = would_close - row.new_customers.sales_led;
+
+        // Customers and MRR: churn hits the start-of-month base only.
+        for ch in Channel::ALL {
+            let r = p.revenue.get(ch);
+            let new = row.new_customers.get(ch);
+            *row.active_customers.get_mut(ch) =
+                prev.active_customers.get(ch) * (1.0 - r.churn) + new;
+            *row.mrr.get_mut(ch) = prev.mrr.get(ch) * r.growth() + new * r.arpa;
+        }
+        row.spend = p.spend;
+        row.revenue = row.mrr.total();
+        row.gross_profit = row.revenue * p.gm;
+
+        row.cash_in = if p.annual_billing {
+            Channel::ALL
+                .iter()
+                .map(|&ch| {
+                    let arpa = p.revenue.get(ch).arpa;
+                    // Cohorts starting a contract year this month: this
+                    // month's, and those won 12, 24, … months ago.
+                    let mut starting = row.new_customers.get(ch);
+                    let mut growth = 1.0;
+                    let mut k = 12;
+                    while let Some(i) = t.checked_sub(k) {
+                        growth *= year_growth.get(ch);
+                        starting += rows.get(i).map_or(0.0, |r| r.new_customers.get(ch)) * growth;
+                        k += 12;
+                    }
+                    starting * arpa * year_factor.get(ch)
+                })
+                .sum()
+        } else {
+            row.revenue
+        };
+        let cost_of_service = row.revenue - row.gross_profit;
+        row.net_cash = row.cash_in - cost_of_service - row.spend.total();
+        row.cumulative_cash = prev.cumulative_cash + row.net_cash;
+
+        rows.push(row);
+        prev = row;
+    }
+}
+
+fn summarize(p: &Params, rows: &[MonthRow]) -> Summary {
+    let h = rows.len();
+    let gm = Share::from_fraction(p.gm);
+    let sum = |from: usize, to: usize, f: &dyn Fn(&MonthRow) -> f64| -> f64 {
+        rows.get(from.min(to)..to.min(h))
+            .map_or(0.0, |s| s.iter().map(f).sum())
+    };
+
+    // Lag-matched spend and customers per channel.
+    let matched = ByChannel::splat(()).map(|ch, ()| {
+        let lag = p.lag(ch);
+        let window = h.saturating_sub(lag);
+        let spend = sum(0, window, &|r| r.spend.get(ch));
+        let customers = sum(lag.min(h), h, &|r| r.new_customers.get(ch));
+        (spend, customers)
+    });
+
+    let last = rows.last().copied().unwrap_or_default();
+    let channels = ByChannel::splat(()).map(|ch, ()| {
+        let r = p.revenue.get(ch);
+        let (m_spend, m_customers) = matched.get(ch);
+        let cac = (m_customers > 0.0)
+            .then(|| m_spend / m_customers)
+            .filter(|c| c.is_finite());
+        let ltv = economics::ltv(
+            r.arpa,
+            gm,
+            MonthlyRate::from_fraction(r.churn),
+            MonthlyRate::from_fraction(r.expansion),
+        );
+        ChannelSummary {
+            enabled: p.enabled.get(ch),
+            new_customers: sum(0, h, &|row| row.new_customers.get(ch)),
+            spend: sum(0, h, &|row| row.spend.get(ch)),
+            revenue: sum(0, h, &|row| row.mrr.get(ch)),
+            ending_customers: last.active_customers.get(ch),
+            ending_mrr: last.mrr.get(ch),
+            arpa_per_month: r.arpa,
+            cac,
+            ltv,
+            ltv_cac: cac.map(|c| economics::ltv_cac(ltv, c)),
+            payback: cac.map(|c| economics::cac_payback(c, r.arpa, gm)),
+            nrr_12m_pct: r.growth().powi(12) * 100.0,
+        }
+    });
+
+    // Blended figures, weighted by matched new customers.
+    let mut weight = 0.0;
+    let mut spend = 0.0;
+    let mut ltv_sum = 0.0;
+    let mut arpa_sum = 0.0;
+    let mut any_capped = false;
+    for ch in Channel::ALL {
+        let (m_spend, m_customers) = matched.get(ch);
+        let c = channels.get(ch);
+        spend += m_spend;
+        weight += m_customers;
+        ltv_sum += m_customers * c.ltv.dollars();
+        arpa_sum += m_customers * c.arpa_per_month;
+        any_capped |= m_customers > 0.0 && c.ltv.is_capped();
+    }
+    let blended_cac = (weight > 0.0)
+        .then(|| spend / weight)
+        .filter(|c| c.is_finite());
+    let blended_ltv = blended_cac.map(|_| {
+        let dollars = ltv_sum / weight;
+        if any_capped {
+            Ltv::Capped(dollars)
+        } else {
+            Ltv::Finite(dollars)
+        }
+    });
+    let blended_arpa = if weight > 0.0 { arpa_sum / weight } else { 0.0 };
+
+    // Cash.
+    let trough = rows
+        .iter()
+        .filter(|r| r.cumulative_cash < 0.0)
+        .min_by(|a, b| a.cumulative_cash.total_cmp(&b.cumulative_cash))
+        .map(|r| Trough {
+            month: r.month,
+            dollars: r.cumulative_cash,
+        });
+    let cash_payback = match trough {
+        None => CashPayback::NeverNegative,
+        Some(tr) => rows
+            .iter()
+            .find(|r| r.month > tr.month && r.cumulative_cash >= 0.0)
+            .map_or(CashPayback::NotWithinHorizon, |r| {
+                CashPayback::PaidBackIn(r.month)
+            }),
+    };
+    let break_even_month = rows
+        .iter()
+        .find(|r| r.gross_profit > 0.0 && r.gross_profit >= r.spend.total())
+        .map(|r| r.month);
+
+    // NRR weighted by MRR twelve months before the end (or at the end when
+    // the horizon is exactly a year).
+    let base = h
+        .checked_sub(13)
+        .and_then(|i| rows.get(i))
+        .map(|r| r.mrr)
+        .filter(|m| m.total() > 0.0)
+        .unwrap_or(last.mrr);
+    let nrr_12m_pct = (base.total() > 0.0).then(|| {
+        Channel::ALL
+            .iter()
+            .map(|&ch| base.get(ch) * channels.get(ch).nrr_12m_pct)
+            .sum::<f64>()
+            / base.total()
+    });
+
+    let total_revenue = sum(0, h, &|r| r.revenue);
+    let revenue_split_pct =
+        (total_revenue > 0.0).then(|| channels.map(|_, c| c.revenue / total_revenue * 100.0));
+
+    let magic_number = if h < 6 {
+        MagicNumber::NotEnoughMonths
+    } else {
+        let arr = |i: usize| rows.get(i).map_or(0.0, |r| r.mrr.total() * 12.0);
+        let net_new_arr = arr(h - 1) - arr(h - 4);
+        let prior_spend = sum(h - 6, h - 3, &|r| r.spend.total());
+        if prior_spend < MIN_SPEND {
+            MagicNumber::NoPriorSpend
+        } else {
+            MagicNumber::Ratio(net_new_arr / prior_spend)
+        }
+    };
+
+    Summary {
+        channels,
+        blended_cac,
+        blended_ltv,
+        blended_ltv_cac: blended_cac
+            .zip(blended_ltv)
+            .map(|(c, l)| economics::ltv_cac(l, c)),
+        blended_payback: blended_cac.map(|c| economics::cac_payback(c, blended_arpa, gm)),
+        trough,
+        cash_payback,
+        break_even_month,
+        nrr_12m_pct,
+        revenue_split_pct,
+        magic_number,
+        ending_mrr: last.mrr.total(),
+        ending_arr: last.mrr.total() * 12.0,
+        ending_customers: last.active_customers.total(),
+        total_new_customers: sum(0, h, &|r| r.new_customers.total()),
+        total_spend: sum(0, h, &|r| r.spend.total()),
+        total_revenue,
+        total_gross_profit: sum(0, h, &|r| r.gross_profit),
+        ending_cumulative_cash: last.cumulative_cash,
+        deals_lost_to_capacity: sum(0, h, &|r| r.deals_lost_to_capacity),
+    }
+}
+
+fn collect_warnings(p: &Params, rows: &[MonthRow], summary: &Summary, out: &mut Vec<Warning>) {
+    if !(p.enabled.self_serve || p.enabled.sales_assist || p.enabled.sales_led) {
+        out.push(Warning::NoChannelEnabled);
+    }
+    if p.enabled.sales_assist && !p.enabled.self_serve {
+        out.push(Warning::SalesAssistWithoutSelfServe);
+    }
+    for ch in Channel::ALL {
+        // A sales-assist channel without self-serve has its own warning.
+        let has_source = ch != Channel::SalesAssist || p.enabled.self_serve;
+        if p.enabled.get(ch) && has_source && p.lag(ch) >= p.horizon {
+            out.push(Warning::LagBeyondHorizon { channel: ch });
+        }
+    }
+    if let Some(first) = rows.iter().find(|r| r.deals_lost_to_capacity > 0.0) {
+        out.push(Warning::DealsLostToCapacity {
+            deals: summary.deals_lost_to_capacity,
+            first_month: first.month,
+        });
+    }
+    if p.free_funnel && p.viral >= 1.0 {
+        out.push(Warning::ViralGrowthUnbounded);
+    }
+}
