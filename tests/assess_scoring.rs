@@ -745,6 +745,8 @@ fn scoring_table_lists_every_option_lean_weight_and_band() {
     assert_eq!(signed(0.0), "0");
     assert_eq!(signed(-40.0), "-40");
     assert_eq!(signed(60.0), "+60");
+    assert_eq!(signed(-18.730_158), "-18.7");
+    assert_eq!(signed(0.04), "0");
     for b in BANDS {
         assert!(t.contains(&format!(
             "| {} | {:+} | {:+} |",

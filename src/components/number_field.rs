@@ -70,11 +70,12 @@ pub fn NumberField(
         }
     };
     let inputmode = if range.whole { "numeric" } else { "decimal" };
+    let label_for = id.clone();
     view! {
         <div class="field" class:field-invalid=move || error().is_some()>
-            <label for=id.clone()>{label}</label>
+            <label for=label_for>{label}</label>
             <input
-                id=id.clone()
+                id=id
                 type="text"
                 inputmode=inputmode
                 autocomplete="off"
@@ -95,8 +96,8 @@ pub fn NumberField(
                     }
                 }
             />
-            {help.map(|h| view! { <p class="field-help" id=help_id.clone()>{h}</p> })}
-            <p class="field-error" id=error_id.clone() role="alert" hidden=move || error().is_none()>
+            {help.map(|h| view! { <p class="field-help" id=help_id>{h}</p> })}
+            <p class="field-error" id=error_id role="alert" hidden=move || error().is_none()>
                 {move || error().map(|e| e.to_string()).unwrap_or_default()}
             </p>
         </div>

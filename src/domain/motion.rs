@@ -82,6 +82,38 @@ pub enum CompareColumn {
     ProductLed,
 }
 
+impl CompareColumn {
+    /// All three, in table order.
+    pub const ALL: [CompareColumn; 3] = [
+        CompareColumn::SalesLed,
+        CompareColumn::Hybrid,
+        CompareColumn::ProductLed,
+    ];
+
+    /// A stable identifier, used in URLs (`/compare?highlight=hybrid`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            CompareColumn::SalesLed => "sales_led",
+            CompareColumn::Hybrid => "hybrid",
+            CompareColumn::ProductLed => "product_led",
+        }
+    }
+
+    /// Parses [`CompareColumn::slug`]; `None` for anything else.
+    pub fn from_slug(slug: &str) -> Option<CompareColumn> {
+        CompareColumn::ALL.into_iter().find(|c| c.slug() == slug)
+    }
+
+    /// The column heading.
+    pub fn label(self) -> &'static str {
+        match self {
+            CompareColumn::SalesLed => "Sales-led",
+            CompareColumn::Hybrid => "Hybrid",
+            CompareColumn::ProductLed => "Product-led",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,12 +7,14 @@ use super::factors::Factor;
 use super::questions::{questions_for, NOT_SURE_LABEL, PRICE_BANDS_NOTE};
 use super::scoring::BANDS;
 
-/// A lean or band edge with its sign: "+60", "-40", and "0" for zero.
+/// A lean or band edge with its sign, to one decimal at most: "+60",
+/// "-18.7", and "0" for zero (or anything that rounds to it).
 pub fn signed(x: f64) -> String {
-    if x == 0.0 {
+    let tenths = (x * 10.0).round() / 10.0;
+    if tenths == 0.0 || !tenths.is_finite() {
         "0".to_string()
     } else {
-        format!("{x:+}")
+        format!("{tenths:+}")
     }
 }
 

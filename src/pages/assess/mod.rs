@@ -1,9 +1,76 @@
-//! The Assess workspace (`/assess`).
+//! The Assess workspace (`/assess`, also `/`): the six-factor questionnaire
+//! on the left, the live recommendation on the right.
+
+mod gauge;
+mod questionnaire;
+mod result;
+mod weights;
 
 use leptos::prelude::*;
+
+use crate::app::use_store;
+use crate::domain::assess::{AssessState, PRICE_BANDS_NOTE};
+
+use questionnaire::Questionnaire;
+use result::ResultPanel;
+use weights::WeightsPanel;
 
 /// The Assess page.
 #[component]
 pub fn AssessPage() -> impl IntoView {
-    view! { <section class="page"><h1>"Assess"</h1></section> }
+    let store = use_store();
+    let progress = Memo::new(move |_| store.assess.with(AssessState::progress));
+    let confirming = RwSignal::new(false);
+    let has_answers = move || store.assess.with(|s| !s.answers.is_empty());
+    let clear = move |_| {
+        store.assess.update(|s| s.answers.clear());
+        confirming.set(false);
+    };
+    view! {
+        <section class="page assess">
+            <h1>"Assess: which growth motion fits you?"</h1>
+            <p class="lede">
+                "Answer a few questions about your customers, product, price, market, money and team. "
+                "The recommendation on the right updates as you go and explains itself: what drives it, "
+                "where your answers disagree, and what would change it."
+            </p>
+            <div class="assess-layout">
+                <div class="assess-questions">
+                    <div class="assess-toolbar">
+                        <p class="progress" data-testid="assess-progress">
+                            <strong>{move || progress.get().text()}</strong>
+                        </p>
+                        <progress
+                            max=move || progress.get().total
+                            value=move || progress.get().answered
+                            aria-label="Questions answered"
+                        ></progress>
+                        <Show
+                            when=move || confirming.get()
+                            fallback=move || view! {
+                                <button type="button" disabled=move || !has_answers()
+                                    on:click=move |_| confirming.set(true)>
+                                    "Clear answers…"
+                                </button>
+                            }
+                        >
+                            <span class="confirm" role="group" aria-label="Confirm clearing the answers">
+                                "Clear every answer? "
+                                <button type="button" class="danger" on:click=clear>"Yes, clear"</button>
+                                " "
+                                <button type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                            </span>
+                        </Show>
+                    </div>
+                    <details class="price-note">
+                        <summary>"About the price bands"</summary>
+                        <p>{PRICE_BANDS_NOTE}</p>
+                    </details>
+                    <Questionnaire/>
+                    <WeightsPanel/>
+                </div>
+                <ResultPanel/>
+            </div>
+        </section>
+    }
 }
