@@ -5,7 +5,7 @@
 //! `app` (state) → `domain` (pure); `persist` → `domain`; `charts` draws plain data.
 
 pub mod app;
-// pub mod charts; (being written)
+pub mod charts;
 pub mod components;
 pub mod domain;
 pub mod pages;

@@ -1,0 +1,173 @@
+//! The uncertainty band of a Monte Carlo run: the P10–P90 range shaded,
+//! the median (P50) as a line.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::format::{clean, describe};
+use super::frame::{self, Axes, LegendItem, MarkerShape, Swatch};
+use super::line::draw_line;
+use super::{Chart, ChartError, ChartSpec, Palette};
+
+/// A shaded band from the 10th to the 90th percentile per month, with the
+/// 50th percentile as a line. `values[i]` is month `i + 1`. Where P10 is above
+/// P90 the two are swapped; a month whose P10 or P90 is not finite has no
+/// band, one whose P50 is not finite has no line.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct BandChart {
+    /// Title and axis labels.
+    pub spec: ChartSpec,
+    /// What the band describes, e.g. "MRR" (legend: "MRR P10–P90", "MRR P50").
+    pub name: String,
+    /// 10th percentile per month.
+    pub p10: Vec<f64>,
+    /// 50th percentile (median) per month.
+    pub p50: Vec<f64>,
+    /// 90th percentile per month.
+    pub p90: Vec<f64>,
+}
+
+impl BandChart {
+    fn months(&self) -> usize {
+        self.p10.len().max(self.p50.len()).max(self.p90.len())
+    }
+
+    /// (low, high) of the band at 0-based `month`, if both ends are finite.
+    fn band_at(&self, month: usize) -> Option<(f64, f64)> {
+        let a = self.p10.get(month).copied().and_then(clean)?;
+        let b = self.p90.get(month).copied().and_then(clean)?;
+        Some((a.min(b), a.max(b)))
+    }
+
+    /// Runs of consecutive months that have a band: `(month, low, high)`.
+    fn band_runs(&self) -> Vec<Vec<(f64, f64, f64)>> {
+        let mut out = Vec::new();
+        let mut current = Vec::new();
+        for month in 0..self.months() {
+            match self.band_at(month) {
+                Some((lo, hi)) => current.push(((month + 1) as f64, lo, hi)),
+                None => {
+                    if !current.is_empty() {
+                        out.push(std::mem::take(&mut current));
+                    }
+                }
+            }
+        }
+        if !current.is_empty() {
+            out.push(current);
+        }
+        out
+    }
+
+    fn said_name(&self) -> String {
+        frame::said_name(&self.name, 0)
+    }
+}
+
+impl Chart for BandChart {
+    fn spec(&self) -> &ChartSpec {
+        &self.spec
+    }
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        palette: &Palette,
+    ) -> Result<(), ChartError> {
+        let name = frame::legend_name(&self.name, 0);
+        let color = palette.series_color(0);
+        let legend = [
+            LegendItem {
+                label: format!("{name} P10–P90 (80% of runs)"),
+                swatch: Swatch::Shade(color),
+            },
+            LegendItem {
+                label: format!("{name} P50 (median)"),
+                swatch: Swatch::Line(color, MarkerShape::Circle),
+            },
+        ];
+        let top = frame::header(root, palette, &self.spec.title, &legend)?;
+        let n = self.months();
+        let all: Vec<f64> = self
+            .p10
+            .iter()
+            .chain(&self.p50)
+            .chain(&self.p90)
+            .copied()
+            .filter_map(clean)
+            .collect();
+        if n == 0 || all.is_empty() {
+            return frame::no_data(root, palette, top);
+        }
+
+        let y_format = frame::value_ticks(self.spec.value_unit);
+        let axes = Axes {
+            x_desc: &self.spec.x_label,
+            y_desc: &self.spec.y_label,
+            x_span: frame::month_span(n),
+            y_span: frame::value_span(all, true, 0.06),
+            x_ticks: n.clamp(1, 12),
+            x_tick_lines: 1,
+            y_ticks: 6,
+            x_format: &frame::month_tick,
+            y_format: &y_format,
+            x_grid: true,
+            y_label_width: None,
+        };
+        let chart = frame::build(root, palette, top, &axes)?;
+        frame::zero_line(&chart, palette)?;
+
+        let shade = color.plotters().mix(0.3).filled();
+        for run in self.band_runs() {
+            // A lone month has no width: give it ±0.3 month.
+            let run = if run.len() == 1 {
+                run.iter()
+                    .flat_map(|&(x, lo, hi)| [(x - 0.3, lo, hi), (x + 0.3, lo, hi)])
+                    .collect()
+            } else {
+                run
+            };
+            let mut outline: Vec<(f64, f64)> = run.iter().map(|&(x, _, hi)| (x, hi)).collect();
+            outline.extend(run.iter().rev().map(|&(x, lo, _)| (x, lo)));
+            chart.plotting_area().draw(&Polygon::new(outline, shade))?;
+        }
+        let step = n.div_ceil(12).max(1);
+        draw_line(root, &chart, palette, &self.p50, 0, (step, 0))?;
+        Ok(())
+    }
+
+    fn text_alternative(&self) -> String {
+        let title = frame::said_title(&self.spec);
+        let n = self.months();
+        let unit = self.spec.value_unit;
+        let name = self.said_name();
+        let last_band = (0..n)
+            .rev()
+            .find_map(|m| self.band_at(m).map(|b| (m + 1, b)));
+        let last_median = (0..n)
+            .rev()
+            .find_map(|m| self.p50.get(m).copied().and_then(clean).map(|v| (m + 1, v)));
+        let mut parts = Vec::new();
+        if let Some((month, median)) = last_median {
+            parts.push(format!(
+                "in month {month} the median {name} is {}",
+                describe(median, unit)
+            ));
+        }
+        if let Some((month, (lo, hi))) = last_band {
+            parts.push(format!(
+                "in month {month}, 80% of runs fall between {} and {}",
+                describe(lo, unit),
+                describe(hi, unit)
+            ));
+        }
+        if parts.is_empty() {
+            return format!("{title}: {}", frame::NO_DATA);
+        }
+        format!(
+            "{title}, band chart over {n} month{}: {}.",
+            if n == 1 { "" } else { "s" },
+            parts.join("; ")
+        )
+    }
+}
