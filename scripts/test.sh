@@ -24,6 +24,8 @@ cargo test --locked
 
 step "release build"
 trunk build --release
+# The same build for a sub-path host (only wasm-bindgen and wasm-opt rerun).
+trunk build --release --public-url /gtm/ --dist target/dist-sub
 
 step "size budget (gzip total of dist/)"
 node scripts/size.mjs dist --budget-gzip "$SIZE_BUDGET_GZIP"

@@ -17,12 +17,13 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::header::Header;
-use crate::components::notices::{Notice, NoticeLevel, Notices};
+use crate::components::notices::{Notice, NoticeAction, NoticeLevel, Notices};
 use crate::domain::assess::AssessState;
 use crate::domain::compare::CompareState;
 use crate::domain::plan::PlanState;
 use crate::domain::sim::SimState;
 use crate::domain::state::{AppState, Theme};
+use crate::domain::workshop::WorkshopState;
 use crate::pages::assess::AssessPage;
 use crate::pages::compare::ComparePage;
 use crate::pages::not_found::NotFound;
@@ -59,6 +60,8 @@ pub struct Store {
     pub simulate: RwSignal<SimState>,
     /// Plan: playbook, checklist, pilot.
     pub plan: RwSignal<PlanState>,
+    /// Workshop: participants and their answers.
+    pub workshop: RwSignal<WorkshopState>,
     /// Messages shown under the header.
     pub notices: RwSignal<Vec<Notice>>,
     /// Whether changes are being saved.
@@ -75,6 +78,7 @@ impl Store {
             compare: RwSignal::new(CompareState::default()),
             simulate: RwSignal::new(SimState::default()),
             plan: RwSignal::new(PlanState::default()),
+            workshop: RwSignal::new(WorkshopState::default()),
             notices: RwSignal::new(Vec::new()),
             save_mode: RwSignal::new(SaveMode::Saving),
             previous: RwSignal::new(None),
@@ -91,6 +95,7 @@ impl Store {
             compare: self.compare.get(),
             simulate: self.simulate.get(),
             plan: self.plan.get(),
+            workshop: self.workshop.get(),
         }
     }
 
@@ -106,6 +111,7 @@ impl Store {
         self.compare.set(state.compare);
         self.simulate.set(state.simulate);
         self.plan.set(state.plan);
+        self.workshop.set(state.workshop);
     }
 
     /// Shows a notice; a notice with the same `key` replaces the earlier one.
@@ -330,6 +336,18 @@ pub fn App() -> impl IntoView {
             }
             None => on_storage.borrow_mut().last_raw = None,
         }
+    });
+
+    // sw-register.js says a new version of the app is installed and waiting.
+    window_event_listener_untyped("gtm-update-ready", move |_| {
+        store.notify(
+            Notice::new(
+                "update",
+                NoticeLevel::Info,
+                "A new version of GTM Workbench is ready. Your data stays as it is.",
+            )
+            .with_action(NoticeAction::ReloadToUpdate),
+        );
     });
 
     // The theme lives on <html> so the page background follows it too.

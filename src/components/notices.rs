@@ -28,6 +28,15 @@ pub struct Notice {
     pub text: String,
     /// A file offered for download: (file name, content).
     pub download: Option<(String, String)>,
+    /// A button that acts on the notice.
+    pub action: Option<NoticeAction>,
+}
+
+/// What a notice's button does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeAction {
+    /// Asks the waiting service worker to take over; the page then reloads.
+    ReloadToUpdate,
 }
 
 impl Notice {
@@ -38,7 +47,14 @@ impl Notice {
             level,
             text: text.into(),
             download: None,
+            action: None,
         }
+    }
+
+    /// Adds a button.
+    pub fn with_action(mut self, action: NoticeAction) -> Self {
+        self.action = Some(action);
+        self
     }
 
     /// Adds a file to download.
@@ -85,10 +101,21 @@ fn NoticeView(notice: Notice) -> impl IntoView {
             }>{label}</button>
         }
     });
+    let action = notice.action.map(|action| match action {
+        NoticeAction::ReloadToUpdate => view! {
+            <button type="button" class="primary" on:click=move |_| {
+                // sw-register.js listens for this and hands over to the new version.
+                if let Ok(event) = web_sys::Event::new("gtm-apply-update") {
+                    let _ = window().dispatch_event(&event);
+                }
+            }>"Reload to update"</button>
+        },
+    });
     view! {
         <div class=class role=role data-notice=key>
             <p>{notice.text}</p>
             {download}
+            {action}
             <button type="button" class="notice-dismiss" aria-label="Dismiss this message"
                 on:click=move |_| store.notices.update(|list| list.retain(|n| n.key != key))>
                 "×"

@@ -10,3 +10,4 @@ pub mod motion;
 pub mod plan;
 pub mod sim;
 pub mod state;
+pub mod workshop;

@@ -8,6 +8,7 @@ use super::compare::CompareState;
 use super::input::FieldError;
 use super::plan::PlanState;
 use super::sim::SimState;
+use super::workshop::WorkshopState;
 
 /// The colour scheme of the app.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,6 +66,8 @@ pub struct AppState {
     pub simulate: SimState,
     /// Plan: the PQL playbook, checklist ticks and pilot plan.
     pub plan: PlanState,
+    /// Workshop: participants and their answers.
+    pub workshop: WorkshopState,
 }
 
 impl AppState {
@@ -77,6 +80,7 @@ impl AppState {
         self.compare.validate()?;
         self.simulate.validate()?;
         self.plan.validate()?;
+        self.workshop.validate()?;
         Ok(())
     }
 }

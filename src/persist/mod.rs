@@ -5,4 +5,5 @@
 
 pub mod files;
 pub mod schema;
+pub mod share;
 pub mod storage;

@@ -5,6 +5,9 @@ import { defineConfig } from "@playwright/test";
 // GTM_DIST and GTM_PORT let a second checkout run the suite side by side.
 const PORT = Number(process.env.GTM_PORT ?? 8391);
 const DIST = process.env.GTM_DIST ?? "../../dist";
+const SUB_PORT = PORT + 1;
+const SUB_DIST = process.env.GTM_SUB_DIST ?? "../../target/dist-sub";
+export const SUB_URL = `http://127.0.0.1:${SUB_PORT}/gtm/`;
 
 export default defineConfig({
   testDir: "./specs",
@@ -30,10 +33,19 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `python3 serve.py ${DIST} ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/index.html`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-  },
+  webServer: [
+    {
+      command: `python3 serve.py ${DIST} ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/index.html`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // The same app built with --public-url /gtm/, served under that sub-path.
+      command: `python3 serve.py ${SUB_DIST} ${SUB_PORT} /gtm/`,
+      url: `http://127.0.0.1:${SUB_PORT}/gtm/index.html`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
 });
