@@ -18,6 +18,7 @@ use leptos_router::path;
 
 use crate::components::header::Header;
 use crate::components::notices::{Notice, NoticeAction, NoticeLevel, Notices};
+use crate::components::share::{self as share_link, ShareOffer};
 use crate::domain::assess::AssessState;
 use crate::domain::compare::CompareState;
 use crate::domain::plan::PlanState;
@@ -31,6 +32,7 @@ use crate::pages::plan::PlanPage;
 use crate::pages::simulate::SimulatePage;
 use crate::pages::workshop::WorkshopPage;
 use crate::persist::schema;
+use crate::persist::share::SharePayload;
 use crate::persist::storage::{self, LoadProblem};
 
 /// How long typing must pause before the state is written.
@@ -68,6 +70,8 @@ pub struct Store {
     pub save_mode: RwSignal<SaveMode>,
     /// The state before the last import or reset, for a one-click undo.
     pub previous: RwSignal<Option<AppState>>,
+    /// A share link that was opened and waits for the user's choice.
+    pub share_offer: RwSignal<Option<SharePayload>>,
 }
 
 impl Store {
@@ -82,6 +86,7 @@ impl Store {
             notices: RwSignal::new(Vec::new()),
             save_mode: RwSignal::new(SaveMode::Saving),
             previous: RwSignal::new(None),
+            share_offer: RwSignal::new(None),
         };
         store.replace(state);
         store
@@ -350,6 +355,13 @@ pub fn App() -> impl IntoView {
         );
     });
 
+    // A share link in the fragment: offer it now, and whenever one is pasted
+    // into the address bar of the open app.
+    share_link::check_location(store);
+    window_event_listener(leptos::ev::hashchange, move |_| {
+        share_link::check_location(store)
+    });
+
     // The theme lives on <html> so the page background follows it too.
     Effect::new(move |_| {
         let theme = store.theme.get();
@@ -363,6 +375,7 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">"Skip to content"</a>
             <Header/>
             <Notices/>
+            <ShareOffer/>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=AssessPage/>

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::{use_store, SaveMode};
 use crate::components::notices::{Notice, NoticeLevel};
+use crate::components::share::ShareMenu;
 use crate::domain::state::AppState;
 use crate::persist::{files, schema};
 
@@ -105,6 +106,7 @@ pub fn DataMenu() -> impl IntoView {
                 <Show when=move || store.previous.with(Option::is_some)>
                     <button type="button" on:click=undo>"Undo last import or reset"</button>
                 </Show>
+                <ShareMenu/>
                 <Show
                     when=move || confirming_reset.get()
                     fallback=move || view! {

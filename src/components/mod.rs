@@ -4,3 +4,4 @@ pub mod data_menu;
 pub mod header;
 pub mod notices;
 pub mod number_field;
+pub mod share;

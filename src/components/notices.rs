@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_store;
+use crate::app::{use_store, SaveMode};
 use crate::persist::files;
 
 /// How serious a notice is; it sets the colour and the ARIA role.
@@ -37,6 +37,8 @@ pub struct Notice {
 pub enum NoticeAction {
     /// Asks the waiting service worker to take over; the page then reloads.
     ReloadToUpdate,
+    /// Makes a shared copy opened in this tab the user's own data, or goes back.
+    KeepSharedCopy,
 }
 
 impl Notice {
@@ -109,7 +111,28 @@ fn NoticeView(notice: Notice) -> impl IntoView {
                     let _ = window().dispatch_event(&event);
                 }
             }>"Reload to update"</button>
-        },
+        }
+        .into_any(),
+        NoticeAction::KeepSharedCopy => view! {
+            <button type="button" class="primary" on:click=move |_| {
+                store.save_mode.set(SaveMode::Saving);
+                store.notices.update(|list| list.retain(|n| n.key != "shared-copy"));
+                store.notify(Notice::new(
+                    "share",
+                    NoticeLevel::Info,
+                    "The shared copy is now your data. Data → Undo last import or reset brings back what you had.",
+                ));
+            }>"Keep this copy as my data"</button>
+            <button type="button" on:click=move |_| {
+                if let Some(own) = store.previous.get_untracked() {
+                    store.previous.set(None);
+                    store.replace(own);
+                }
+                store.save_mode.set(SaveMode::Saving);
+                store.notices.update(|list| list.retain(|n| n.key != "shared-copy"));
+            }>"Back to my data"</button>
+        }
+        .into_any(),
     });
     view! {
         <div class=class role=role data-notice=key>

@@ -1,0 +1,221 @@
+//! Share links: the whole state, the Assess answers or the current scenario
+//! packed into the URL fragment (`#share=…`), which browsers never send to a
+//! server. Opening one never overwrites local work silently: the user picks
+//! "open as a copy" or "replace".
+
+use leptos::prelude::*;
+
+use crate::app::{use_store, SaveMode, Store};
+use crate::components::notices::{Notice, NoticeAction, NoticeLevel};
+use crate::persist::share::{self, SharePayload};
+
+/// The fragment key of a share link.
+const KEY: &str = "share=";
+
+/// The code in the page's fragment, if it holds a share link.
+fn code_in_location() -> Option<String> {
+    let hash = window().location().hash().ok()?;
+    let fragment = hash.strip_prefix('#').unwrap_or(&hash);
+    fragment.starts_with(KEY).then(|| share::extract(fragment))
+}
+
+/// Removes the fragment so a reload does not offer the link again.
+fn clear_fragment() {
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default();
+    let search = location.search().unwrap_or_default();
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{search}")),
+        );
+    }
+}
+
+/// Reads a share link from the fragment, if any, and offers it. Called at
+/// start and on `hashchange`.
+pub fn check_location(store: Store) {
+    let Some(code) = code_in_location() else {
+        return;
+    };
+    clear_fragment();
+    match share::decode(&code) {
+        Ok(payload) => store.share_offer.set(Some(payload)),
+        Err(error) => store.notify(Notice::new(
+            "share",
+            NoticeLevel::Error,
+            format!("This link could not be opened, and nothing was changed: {error}"),
+        )),
+    }
+}
+
+/// A link to this app carrying `payload`.
+fn link_for(payload: &SharePayload) -> Result<String, String> {
+    let code = share::encode(payload).map_err(|e| e.to_string())?;
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    Ok(format!("{base}#{KEY}{code}"))
+}
+
+/// The choice offered for a link that was opened.
+#[component]
+pub fn ShareOffer() -> impl IntoView {
+    let store = use_store();
+    let dismiss = move || store.share_offer.set(None);
+    view! {
+        {move || store.share_offer.get().map(|payload| {
+            let (title, copy_label, replace_label) = match &payload {
+                SharePayload::State(_) => (
+                    "This link holds a complete workbench: answers, scenarios and plans.".to_string(),
+                    "Open as a copy (your saved data stays untouched)".to_string(),
+                    "Replace my data with it".to_string(),
+                ),
+                SharePayload::Answers { name, .. } => (
+                    match name {
+                        Some(n) => format!("This link holds the Assess answers of {n}."),
+                        None => "This link holds a set of Assess answers.".to_string(),
+                    },
+                    match name {
+                        Some(n) => format!("Add {n} to the workshop"),
+                        None => "Add as a workshop participant".to_string(),
+                    },
+                    "Replace my Assess answers".to_string(),
+                ),
+                SharePayload::Scenario { name, .. } => (
+                    format!("This link holds the scenario “{name}”."),
+                    "Add it to my saved scenarios".to_string(),
+                    "Replace my current scenario".to_string(),
+                ),
+            };
+            let as_copy = payload.clone();
+            let to_replace = payload;
+            view! {
+                <div class="share-offer notice notice-info" role="dialog" aria-modal="false"
+                    aria-labelledby="share-offer-title" data-testid="share-offer">
+                    <p id="share-offer-title"><strong>"Shared link: "</strong>{title}</p>
+                    <button type="button" class="primary" on:click=move |_| {
+                        open_as_copy(store, as_copy.clone());
+                        dismiss();
+                    }>{copy_label}</button>
+                    <button type="button" on:click=move |_| {
+                        replace(store, to_replace.clone());
+                        dismiss();
+                    }>{replace_label}</button>
+                    <button type="button" on:click=move |_| dismiss()>"Ignore it"</button>
+                </div>
+            }
+        })}
+    }
+}
+
+fn open_as_copy(store: Store, payload: SharePayload) {
+    match payload {
+        SharePayload::State(state) => {
+            store.previous.set(Some(store.snapshot_untracked()));
+            store.replace(state);
+            store.save_mode.set(SaveMode::Paused);
+            store.notify(
+                Notice::new(
+                    "shared-copy",
+                    NoticeLevel::Warning,
+                    "You are looking at a shared copy. Your own data is saved and untouched; \
+                     changes made here are not saved unless you keep the copy.",
+                )
+                .with_action(NoticeAction::KeepSharedCopy),
+            );
+        }
+        SharePayload::Answers { name, answers } => {
+            let name = name.unwrap_or_else(|| "Shared answers".to_string());
+            let mut result = Ok(());
+            store.workshop.update(|w| {
+                result = w.receive_answers(&name, answers).map(|_| ());
+            });
+            match result {
+                Ok(()) => store.notify(Notice::new(
+                    "share",
+                    NoticeLevel::Info,
+                    format!("{name} was added to the workshop. See Workshop."),
+                )),
+                Err(e) => store.notify(Notice::new("share", NoticeLevel::Error, e.to_string())),
+            }
+        }
+        SharePayload::Scenario { name, inputs } => {
+            let mut result = Ok(0);
+            store.simulate.update(|s| {
+                // save_as names the current inputs; put the shared ones there
+                // for the call and give the user's own back afterwards.
+                let own = std::mem::replace(&mut s.inputs, inputs);
+                result = s.save_as(&name);
+                s.inputs = own;
+            });
+            match result {
+                Ok(_) => store.notify(Notice::new(
+                    "share",
+                    NoticeLevel::Info,
+                    format!("“{name}” was added to your saved scenarios in Simulate."),
+                )),
+                Err(e) => store.notify(Notice::new("share", NoticeLevel::Error, e.to_string())),
+            }
+        }
+    }
+}
+
+fn replace(store: Store, payload: SharePayload) {
+    store.previous.set(Some(store.snapshot_untracked()));
+    let text = match payload {
+        SharePayload::State(state) => {
+            store.replace(state);
+            "Your data was replaced by the shared link."
+        }
+        SharePayload::Answers { answers, .. } => {
+            store.assess.update(|a| a.answers = answers);
+            "Your Assess answers were replaced by the shared ones."
+        }
+        SharePayload::Scenario { inputs, .. } => {
+            store.simulate.update(|s| s.inputs = inputs);
+            "Your current scenario was replaced by the shared one."
+        }
+    };
+    store.notify(Notice::new(
+        "share",
+        NoticeLevel::Info,
+        format!("{text} Data → Undo last import or reset brings back what you had."),
+    ));
+}
+
+/// The "Share a link" part of the Data menu.
+#[component]
+pub fn ShareMenu() -> impl IntoView {
+    let store = use_store();
+    let link = RwSignal::new(None::<Result<String, String>>);
+    let make = move |payload: SharePayload| link.set(Some(link_for(&payload)));
+    view! {
+        <div class="share-menu" role="group" aria-labelledby="share-menu-title">
+            <p id="share-menu-title"><strong>"Share a link"</strong></p>
+            <p class="hint">"The data travels inside the link itself; nothing is uploaded."</p>
+            <button type="button" on:click=move |_| make(SharePayload::State(store.snapshot_untracked()))>
+                "Link to everything"
+            </button>
+            <button type="button" on:click=move |_| make(SharePayload::Answers {
+                name: None,
+                answers: store.assess.get_untracked().answers,
+            })>"Link to my answers"</button>
+            <button type="button" on:click=move |_| make(SharePayload::Scenario {
+                name: "Shared scenario".to_string(),
+                inputs: store.simulate.get_untracked().inputs,
+            })>"Link to the current scenario"</button>
+            {move || link.get().map(|result| match result {
+                Ok(url) => view! {
+                    <label class="field">
+                        "Copy this link"
+                        <input type="text" readonly prop:value=url data-testid="share-link"
+                            on:focus:target=move |ev| ev.target().select()/>
+                    </label>
+                }.into_any(),
+                Err(message) => view! {
+                    <p class="field-error" role="alert">{format!("No link was made: {message}")}</p>
+                }.into_any(),
+            })}
+        </div>
+    }
+}
