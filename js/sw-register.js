@@ -5,15 +5,23 @@
 // a cached build.
 (() => {
   if (!("serviceWorker" in navigator) || location.port === "8080") return;
+  // Reload only when the user asked for the new version: the first install
+  // also changes the controller (clients.claim) and must not reload the page.
+  let updateRequested = false;
   let reloading = false;
   const announce = (worker) => {
     window.dispatchEvent(new CustomEvent("gtm-update-ready"));
-    window.addEventListener("gtm-apply-update", () => worker.postMessage({ type: "skip-waiting" }), {
-      once: true,
-    });
+    window.addEventListener(
+      "gtm-apply-update",
+      () => {
+        updateRequested = true;
+        worker.postMessage({ type: "skip-waiting" });
+      },
+      { once: true },
+    );
   };
   navigator.serviceWorker.addEventListener("controllerchange", () => {
-    if (reloading) return;
+    if (!updateRequested || reloading) return;
     reloading = true;
     location.reload();
   });
