@@ -11,3 +11,4 @@ pub mod plan;
 pub mod sim;
 pub mod state;
 pub mod workshop;
+pub mod insight;

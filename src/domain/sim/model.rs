@@ -613,17 +613,18 @@ fn run(p: &Params, rows: &mut Vec<MonthRow>) {
 fn summarize(p: &Params, rows: &[MonthRow]) -> Summary {
     let h = rows.len();
     let gm = Share::from_fraction(p.gm);
-    let sum = |from: usize, to: usize, f: &dyn Fn(&MonthRow) -> f64| -> f64 {
+    fn sum_rows(rows: &[MonthRow], from: usize, to: usize, f: impl Fn(&MonthRow) -> f64) -> f64 {
+        let h = rows.len();
         rows.get(from.min(to)..to.min(h))
             .map_or(0.0, |s| s.iter().map(f).sum())
-    };
+    }
 
     // Lag-matched spend and customers per channel.
     let matched = ByChannel::splat(()).map(|ch, ()| {
         let lag = p.lag(ch);
         let window = h.saturating_sub(lag);
-        let spend = sum(0, window, &|r| r.spend.get(ch));
-        let customers = sum(lag.min(h), h, &|r| r.new_customers.get(ch));
+        let spend = sum_rows(rows, 0, window, |r| r.spend.get(ch));
+        let customers = sum_rows(rows, lag.min(h), h, |r| r.new_customers.get(ch));
         (spend, customers)
     });
 
@@ -642,9 +643,9 @@ fn summarize(p: &Params, rows: &[MonthRow]) -> Summary {
         );
         ChannelSummary {
             enabled: p.enabled.get(ch),
-            new_customers: sum(0, h, &|row| row.new_customers.get(ch)),
-            spend: sum(0, h, &|row| row.spend.get(ch)),
-            revenue: sum(0, h, &|row| row.mrr.get(ch)),
+            new_customers: sum_rows(rows, 0, h, |row| row.new_customers.get(ch)),
+            spend: sum_rows(rows, 0, h, |row| row.spend.get(ch)),
+            revenue: sum_rows(rows, 0, h, |row| row.mrr.get(ch)),
             ending_customers: last.active_customers.get(ch),
             ending_mrr: last.mrr.get(ch),
             arpa_per_month: r.arpa,
@@ -723,7 +724,7 @@ fn summarize(p: &Params, rows: &[MonthRow]) -> Summary {
             / base.total()
     });
 
-    let total_revenue = sum(0, h, &|r| r.revenue);
+    let total_revenue = sum_rows(rows, 0, h, |r| r.revenue);
     let revenue_split_pct =
         (total_revenue > 0.0).then(|| channels.map(|_, c| c.revenue / total_revenue * 100.0));
 
@@ -732,7 +733,7 @@ fn summarize(p: &Params, rows: &[MonthRow]) -> Summary {
     } else {
         let arr = |i: usize| rows.get(i).map_or(0.0, |r| r.mrr.total() * 12.0);
         let net_new_arr = arr(h - 1) - arr(h - 4);
-        let prior_spend = sum(h - 6, h - 3, &|r| r.spend.total());
+        let prior_spend = sum_rows(rows, h - 6, h - 3, |r| r.spend.total());
         if prior_spend < MIN_SPEND {
             MagicNumber::NoPriorSpend
         } else {
@@ -757,12 +758,12 @@ fn summarize(p: &Params, rows: &[MonthRow]) -> Summary {
         ending_mrr: last.mrr.total(),
         ending_arr: last.mrr.total() * 12.0,
         ending_customers: last.active_customers.total(),
-        total_new_customers: sum(0, h, &|r| r.new_customers.total()),
-        total_spend: sum(0, h, &|r| r.spend.total()),
+        total_new_customers: sum_rows(rows, 0, h, |r| r.new_customers.total()),
+        total_spend: sum_rows(rows, 0, h, |r| r.spend.total()),
         total_revenue,
-        total_gross_profit: sum(0, h, &|r| r.gross_profit),
+        total_gross_profit: sum_rows(rows, 0, h, |r| r.gross_profit),
         ending_cumulative_cash: last.cumulative_cash,
-        deals_lost_to_capacity: sum(0, h, &|r| r.deals_lost_to_capacity),
+        deals_lost_to_capacity: sum_rows(rows, 0, h, |r| r.deals_lost_to_capacity),
     }
 }
 

@@ -239,7 +239,7 @@ impl SimState {
         Ok(id)
     }
 
-    /// Copies a scenario as "<name> (copy)", placed after it; returns the
+    /// Copies a scenario as "`<name>` (copy)", placed after it; returns the
     /// new id.
     ///
     /// # Errors
