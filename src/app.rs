@@ -266,6 +266,17 @@ fn load_notice(problem: &LoadProblem) -> Notice {
     }
 }
 
+/// The path prefix the app is served under: `""` at the root of a host, or
+/// e.g. `"/gtm"` when built with `--public-url /gtm/`.
+static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// An in-app link for `path` (which starts with `/`), with the sub-path the
+/// app is served under. Use it for every `href`; `use_navigate` adds the
+/// prefix itself and takes the bare path.
+pub fn href(path: &str) -> String {
+    format!("{}{path}", BASE.get().map(String::as_str).unwrap_or_default())
+}
+
 /// The path the app is served under (`/` or a sub-path such as `/gtm/`), read
 /// from `<base href>` that Trunk writes from `--public-url`.
 fn base_path() -> String {
@@ -370,8 +381,9 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    let base = BASE.get_or_init(base_path).clone();
     view! {
-        <Router base=base_path()>
+        <Router base=base>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <Header/>
             <Notices/>

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::use_store;
+use crate::app::{href, use_store};
 use crate::components::data_menu::DataMenu;
 use crate::domain::state::Theme;
 
@@ -22,12 +22,12 @@ pub fn Header() -> impl IntoView {
     let store = use_store();
     view! {
         <header class="app-header">
-            <A href="/assess" attr:class="brand">"GTM Workbench"</A>
+            <A href=href("/assess") attr:class="brand">"GTM Workbench"</A>
             <nav aria-label="Workspaces">
                 <ul>
                     {WORKSPACES
                         .into_iter()
-                        .map(|(href, label)| view! { <li><A href=href>{label}</A></li> })
+                        .map(|(path, label)| view! { <li><A href=href(path)>{label}</A></li> })
                         .collect_view()}
                 </ul>
             </nav>

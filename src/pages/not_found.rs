@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::app::href;
+
 /// Shown for an unknown path, with a way back.
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -10,7 +12,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="page not-found">
             <h1>"Page not found"</h1>
             <p>"There is no workspace at this address."</p>
-            <p><A href="/assess">"Go to Assess"</A></p>
+            <p><A href=href("/assess")>"Go to Assess"</A></p>
         </section>
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::app::use_store;
+use crate::app::{href, use_store};
 use crate::domain::assess::{flip_sentence, motion_description, signed, Assessment, Outcome};
 
 use super::gauge::{FactorBars, SpectrumGauge};
@@ -63,7 +63,7 @@ fn Recommendation(assessment: Assessment) -> impl IntoView {
             Default::default(),
         );
     };
-    let compare_href = format!("/compare?highlight={}", motion.column().slug());
+    let compare_href = href(&format!("/compare?highlight={}", motion.column().slug()));
     view! {
         <p class="motion-name" data-testid="assess-motion">{motion.label()}</p>
         <p class="motion-description">{motion_description(motion)}</p>
