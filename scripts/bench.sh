@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Benchmarks. Each prints its figures; times are reported, never asserted
+# (budgets are shown beside the figures). Run through `make bench`.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/tools/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "simulation, Monte Carlo, tornado, goal seek (native, release)"
+cargo run --quiet --release --example bench_sim || echo "(a figure is over its budget)"
+
+step "simulation and Monte Carlo in WebAssembly (headless Chromium, release)"
+CHROMEDRIVER="$(command -v chromedriver)" \
+    cargo test --quiet --release --target wasm32-unknown-unknown --test wasm_bench -- --nocapture 2>&1 \
+    | grep -E '_(us|ms) ' || echo "(the wasm benchmark did not print)"
+
+step "share-link / import decoder: 100,000 random and mutated inputs (release)"
+cargo run --quiet --release --example decoder_fuzz || echo "(an input is over its budget)"
+
+step "release build size (budget: 250 KB gzip in total)"
+trunk build --release >/dev/null 2>&1 || { echo "release build failed"; exit 1; }
+node scripts/size.mjs dist
+
+step "in the browser: first paint, time to interactive, input to updated chart"
+(cd tests/e2e && node bench/browser-bench.mjs ../../dist)
