@@ -14,15 +14,24 @@ fn the_version_1_fixture_decodes() {
     let state = decode(V1).expect("the v1 fixture must always decode");
     assert_eq!(state.theme, Theme::Dark);
     assert!(!state.assess.answers.is_empty(), "the fixture has answers");
-    assert!(!state.simulate.scenarios.is_empty(), "the fixture has a saved scenario");
-    assert!(!state.workshop.participants.is_empty(), "the fixture has participants");
+    assert!(
+        !state.simulate.scenarios.is_empty(),
+        "the fixture has a saved scenario"
+    );
+    assert!(
+        !state.workshop.participants.is_empty(),
+        "the fixture has participants"
+    );
 }
 
 #[test]
 fn the_fixture_is_a_version_this_build_reads() {
     let doc: serde_json::Value = serde_json::from_str(V1).expect("json");
     assert_eq!(doc["version"], 1);
-    assert!(CURRENT_VERSION >= 1);
+    assert_eq!(
+        CURRENT_VERSION, 1,
+        "a new version needs a fixture of its own and a migration test"
+    );
 }
 
 #[test]
@@ -73,12 +82,18 @@ fn values_out_of_range_are_refused() {
     let mut doc: serde_json::Value = serde_json::from_str(V1).expect("json");
     doc["data"]["simulate"]["inputs"]["gross_margin_pct"] = serde_json::json!(1e308);
     let err = decode(&doc.to_string()).unwrap_err();
-    assert!(matches!(err, DecodeError::OutOfRange(_) | DecodeError::BadField(_)), "{err}");
+    assert!(
+        matches!(err, DecodeError::OutOfRange(_) | DecodeError::BadField(_)),
+        "{err}"
+    );
 }
 
 #[test]
 fn oversized_documents_are_refused_before_parsing() {
-    let big = format!(r#"{{"version":1,"data":"{}"}}"#, "x".repeat(2 * 1024 * 1024));
+    let big = format!(
+        r#"{{"version":1,"data":"{}"}}"#,
+        "x".repeat(2 * 1024 * 1024)
+    );
     assert!(matches!(decode(&big), Err(DecodeError::TooLarge(_))));
 }
 

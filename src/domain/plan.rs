@@ -590,7 +590,7 @@ static METRICS: [Metric; 21] = [
         definition: "Share of free or trial accounts that start paying.",
         formula: "accounts that upgrade ÷ free accounts in the cohort",
         benchmark: Some(
-            "Freemium 2–5%; opt-in trial 15–25%; card-required trial 40–60% (PRODUCT.md bands)",
+            "Freemium 2–5%; opt-in trial 15–25%; card-required trial 40–60% (common SaaS benchmark ranges)",
         ),
     },
     Metric {

@@ -1,9 +1,206 @@
-//! The Plan workspace (`/plan`).
+//! The Plan workspace (`/plan`): from the recommendation to action. The PQL
+//! playbook with the volume and sales capacity it implies, the metrics to
+//! track, the five-step rollout checklist, the pilot plan, and a one-page
+//! report to print or download as Markdown.
+//!
+//! Everything is computed by [`crate::domain::plan`]; this module keeps no
+//! state of its own beyond what is open on screen.
+
+mod checklist;
+mod metrics;
+mod pilot;
+mod playbook;
+mod report;
+mod text_field;
 
 use leptos::prelude::*;
+use leptos_router::components::A;
+use wasm_bindgen::JsCast;
+
+use crate::app::use_store;
+use crate::domain::motion::Motion;
+use crate::domain::plan::{estimate, PlanState, PqlEstimate, PqlVolumes};
+
+use checklist::Checklist;
+use metrics::Metrics;
+use pilot::Pilot;
+use playbook::Playbook;
+use report::Report;
+
+/// The motion planned for when Assess has no result and none was picked: the
+/// middle of the spectrum.
+const FALLBACK_MOTION: Motion = Motion::HybridFreemiumEnterprise;
+
+/// The volumes the estimate uses.
+///
+/// The simulator's self-serve funnel will provide the active free accounts
+/// (`volumes.use_simulator`); until a scenario can be read here, the typed
+/// figure is used.
+fn volumes_in_use(plan: &PlanState) -> PqlVolumes {
+    plan.volumes.clone()
+}
+
+/// The estimate for the saved playbook and volumes.
+fn current_estimate(plan: &PlanState) -> PqlEstimate {
+    estimate(&plan.rules, &volumes_in_use(plan))
+}
+
+/// A count for the page: thousands separated, at most one decimal, never NaN.
+pub(crate) fn number(x: f64) -> String {
+    let x = if x.is_finite() { x } else { 0.0 };
+    let tenths = (x.abs() * 10.0).round();
+    let whole = (tenths / 10.0).trunc();
+    let fraction = tenths - whole * 10.0;
+    let digits = format!("{whole:.0}");
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if x < 0.0 && tenths > 0.0 { "-" } else { "" };
+    if fraction > 0.0 {
+        format!("{sign}{grouped}.{fraction:.0}")
+    } else {
+        format!("{sign}{grouped}")
+    }
+}
+
+/// "40" when both bounds agree, "40 to 140" otherwise.
+pub(crate) fn range_text(lower: f64, upper: f64) -> String {
+    let (lo, hi) = (number(lower), number(upper));
+    if lo == hi {
+        lo
+    } else {
+        format!("{lo} to {hi}")
+    }
+}
+
+/// Moves keyboard focus to the element `id` once the page has been redrawn,
+/// or to `fallback` when that one is missing or disabled (a button that
+/// moved a rule to the top, a removed rule).
+pub(crate) fn focus_after_render(id: String, fallback: Option<String>) {
+    request_animation_frame(move || {
+        let find = |id: &str| {
+            document()
+                .get_element_by_id(id)
+                .filter(|e| !e.has_attribute("disabled"))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        };
+        if let Some(el) = find(&id).or_else(|| fallback.as_deref().and_then(find)) {
+            let _ = el.focus();
+        }
+    });
+}
 
 /// The Plan page.
 #[component]
 pub fn PlanPage() -> impl IntoView {
-    view! { <section class="page"><h1>"Plan"</h1></section> }
+    let store = use_store();
+    let outcome = Memo::new(move |_| store.assess.with(|s| s.outcome()));
+    // The recommendation, or the motion the user chose to model.
+    let recommended = Memo::new(move |_| {
+        outcome
+            .with(|o| o.motion())
+            .or_else(|| store.assess.with(|s| s.chosen_motion))
+    });
+    let motion = Memo::new(move |_| {
+        store
+            .plan
+            .with(|p| p.metrics_motion)
+            .or_else(|| recommended.get())
+            .unwrap_or(FALLBACK_MOTION)
+    });
+    let estimate = Memo::new(move |_| store.plan.with(current_estimate));
+
+    view! {
+        <section class="page plan">
+            <h1>"Plan: from answer to action"</h1>
+            <p class="lede">
+                "Turn the recommendation into work: the product signals that hand an account to a "
+                "person, the numbers to watch, a five-step rollout and a small pilot. "
+                "Print it all on one page at the end."
+            </p>
+            <div class="plan-editor">
+                <MotionChoice recommended=recommended.into() motion=motion.into()/>
+                <Playbook estimate=estimate.into()/>
+                <Metrics motion=motion.into()/>
+                <Checklist motion=motion.into()/>
+                <Pilot recommended=recommended.into() motion=motion.into()/>
+            </div>
+            <Report
+                outcome=outcome.into()
+                motion=motion.into()
+                recommended=recommended.into()
+                estimate=estimate.into()
+            />
+        </section>
+    }
+}
+
+/// The motion the metrics and checklist are for: the recommendation unless
+/// the user picks another.
+#[component]
+fn MotionChoice(recommended: Signal<Option<Motion>>, motion: Signal<Motion>) -> impl IntoView {
+    let store = use_store();
+    let picked = move || store.plan.with(|p| p.metrics_motion);
+    let follow_label = move || match recommended.get() {
+        Some(m) => format!("Follow Assess ({})", m.label()),
+        None => "Follow Assess (no result yet)".to_string(),
+    };
+    view! {
+        <div class="plan-motion card">
+            <div class="field">
+                <label for="plan-motion">"Motion to plan for"</label>
+                <select
+                    id="plan-motion"
+                    aria-describedby="plan-motion-help"
+                    on:change:target=move |ev| {
+                        let m = Motion::from_slug(&ev.target().value());
+                        store.plan.update(|p| p.metrics_motion = m);
+                    }
+                >
+                    <option value="" selected=move || picked().is_none()>{follow_label}</option>
+                    {Motion::ALL
+                        .into_iter()
+                        .map(|m| view! {
+                            <option value=m.slug() selected=move || picked() == Some(m)>{m.label()}</option>
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <p class="field-help" id="plan-motion-help">
+                "The metrics and the rollout checklist below are for "
+                <strong>{move || motion.get().label()}</strong>". "
+                {move || match recommended.get() {
+                    Some(_) => view! { "It follows your " <A href=crate::app::href("/assess")>"Assess"</A> " result unless you pick another." }.into_any(),
+                    None => view! { <A href=crate::app::href("/assess")>"Answer the questions in Assess"</A> " to plan for the motion that fits you." }.into_any(),
+                }}
+            </p>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_grouped_and_rounded_to_one_decimal() {
+        assert_eq!(number(0.0), "0");
+        assert_eq!(number(40.0), "40");
+        assert_eq!(number(2000.0), "2,000");
+        assert_eq!(number(1_234_567.25), "1,234,567.3");
+        assert_eq!(number(12.04), "12");
+        assert_eq!(number(-1500.5), "-1,500.5");
+        assert_eq!(number(f64::NAN), "0");
+        assert_eq!(number(f64::INFINITY), "0");
+    }
+
+    #[test]
+    fn a_range_collapses_when_its_bounds_agree() {
+        assert_eq!(range_text(40.0, 40.0), "40");
+        assert_eq!(range_text(40.0, 140.0), "40 to 140");
+    }
 }

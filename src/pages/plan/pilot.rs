@@ -1,0 +1,186 @@
+//! The pilot plan: one segment, one motion, a fixed number of weeks and
+//! success metrics with targets.
+
+use leptos::prelude::*;
+
+use crate::app::use_store;
+use crate::components::number_field::NumberField;
+use crate::domain::motion::Motion;
+use crate::domain::plan::{suggested_pilot_metrics, PilotMetric, MAX_PILOT_METRICS, WEEKS_RANGE};
+
+use super::focus_after_render;
+use super::text_field::TextField;
+
+/// The pilot section.
+#[component]
+pub(super) fn Pilot(recommended: Signal<Option<Motion>>, motion: Signal<Motion>) -> impl IntoView {
+    let store = use_store();
+    let picked = move || store.plan.with(|p| p.pilot.motion);
+    // The motion the pilot tests: its own choice, else the one planned for.
+    // None follows the recommendation, or the planned motion until there is one.
+    let pilot_motion = move || {
+        picked()
+            .or_else(|| recommended.get())
+            .unwrap_or_else(|| motion.get())
+    };
+    let follow_label = move || match recommended.get() {
+        Some(m) => format!("Recommended: {}", m.label()),
+        None => format!("As planned: {}", motion.get().label()),
+    };
+    let count = move || store.plan.with(|p| p.pilot.metrics.len());
+    let full = move || count() >= MAX_PILOT_METRICS;
+    let add = move |_| {
+        let mut added = None;
+        store.plan.update(|p| {
+            if p.pilot.metrics.len() < MAX_PILOT_METRICS {
+                p.pilot.metrics.push(PilotMetric::default());
+                added = Some(p.pilot.metrics.len() - 1);
+            }
+        });
+        if let Some(i) = added {
+            focus_after_render(format!("pilot-metric-{i}-name"), None);
+        }
+    };
+    let suggest = move |_| {
+        let suggestions = suggested_pilot_metrics(pilot_motion());
+        store.plan.update(|p| {
+            for s in suggestions {
+                let known = p
+                    .pilot
+                    .metrics
+                    .iter()
+                    .any(|m| m.name.trim().eq_ignore_ascii_case(&s.name));
+                if !known && p.pilot.metrics.len() < MAX_PILOT_METRICS {
+                    p.pilot.metrics.push(s);
+                }
+            }
+        });
+    };
+
+    view! {
+        <section class="plan-section" aria-labelledby="pilot-heading">
+            <h2 id="pilot-heading">"Pilot plan"</h2>
+            <p class="plan-intro">
+                "Try the motion on a small group before you commit: one segment, a fixed number "
+                "of weeks, and targets agreed before it starts."
+            </p>
+            <div class="field-grid plan-pilot">
+                <TextField
+                    label="Segment"
+                    id="pilot-segment"
+                    optional=true
+                    class="plan-wide"
+                    help="Which customers take part, e.g. agencies with under 50 staff."
+                    value=Signal::derive(move || store.plan.with(|p| p.pilot.segment.clone()))
+                    on_valid=Callback::new(move |v: String| store.plan.update(|p| p.pilot.segment = v))
+                />
+                <NumberField
+                    label="Length (weeks)"
+                    id="pilot-weeks"
+                    value=Signal::derive(move || store.plan.with(|p| f64::from(p.pilot.weeks)))
+                    range=WEEKS_RANGE
+                    on_valid=Callback::new(move |v: f64| {
+                        // WEEKS_RANGE only lets whole numbers from 1 to 104 through.
+                        let weeks = v.round().clamp(1.0, 104.0) as u32;
+                        store.plan.update(|p| p.pilot.weeks = weeks);
+                    })
+                />
+                <div class="field plan-wide">
+                    <label for="pilot-motion">"Motion tested"</label>
+                    <select
+                        id="pilot-motion"
+                        on:change:target=move |ev| {
+                            let m = Motion::from_slug(&ev.target().value());
+                            store.plan.update(|p| p.pilot.motion = m);
+                        }
+                    >
+                        <option value="" selected=move || picked().is_none()>{follow_label}</option>
+                        {Motion::ALL
+                            .into_iter()
+                            .map(|m| view! {
+                                <option value=m.slug() selected=move || picked() == Some(m)>{m.label()}</option>
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+            </div>
+
+            <h3>"Success metrics and targets"</h3>
+            <Show when=move || count() == 0>
+                <p class="plan-empty">"No success metrics yet. Add your own or start from the suggestions."</p>
+            </Show>
+            <ol class="plan-pilot-metrics">
+                {move || (0..count()).map(|i| view! { <PilotMetricRow index=i/> }).collect_view()}
+            </ol>
+            <div class="plan-buttons">
+                <button type="button" id="pilot-add-metric" disabled=full on:click=add>
+                    "Add a success metric"
+                </button>
+                <button type="button" disabled=full on:click=suggest>
+                    {move || format!("Add the suggested metrics for {}", pilot_motion().label())}
+                </button>
+                <Show when=full>
+                    <p class="field-help">{format!("A pilot lists at most {MAX_PILOT_METRICS} metrics.")}</p>
+                </Show>
+            </div>
+        </section>
+    }
+}
+
+/// One success metric: name, target and a remove button.
+#[component]
+fn PilotMetricRow(index: usize) -> impl IntoView {
+    let store = use_store();
+    let field = move |f: fn(&PilotMetric) -> String| {
+        Signal::derive(move || {
+            store
+                .plan
+                .with(|p| p.pilot.metrics.get(index).map(f).unwrap_or_default())
+        })
+    };
+    let name = field(|m| m.name.clone());
+    let n = index + 1;
+    let remove = move |_| {
+        store.plan.update(|p| {
+            if index < p.pilot.metrics.len() {
+                p.pilot.metrics.remove(index);
+            }
+        });
+        focus_after_render("pilot-add-metric".into(), None);
+    };
+    view! {
+        <li class="plan-pilot-metric">
+            <TextField
+                label=format!("Metric {n}")
+                id=format!("pilot-metric-{index}-name")
+                optional=true
+                value=name
+                on_valid=Callback::new(move |v: String| store.plan.update(|p| {
+                    if let Some(m) = p.pilot.metrics.get_mut(index) {
+                        m.name = v;
+                    }
+                }))
+            />
+            <TextField
+                label=format!("Target {n}")
+                id=format!("pilot-metric-{index}-target")
+                optional=true
+                value=field(|m| m.target.clone())
+                on_valid=Callback::new(move |v: String| store.plan.update(|p| {
+                    if let Some(m) = p.pilot.metrics.get_mut(index) {
+                        m.target = v;
+                    }
+                }))
+            />
+            <button type="button" class="plan-remove" on:click=remove>
+                "Remove"
+                <span class="sr-only">
+                    {move || {
+                        let name = name.get();
+                        if name.is_empty() { format!(" metric {n}") } else { format!(" metric {n}: {name}") }
+                    }}
+                </span>
+            </button>
+        </li>
+    }
+}

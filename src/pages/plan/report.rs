@@ -1,0 +1,371 @@
+//! The one-page report: the Assess result, key comparison rows, scenario
+//! figures, the playbook, metrics, checklist and pilot. Shown on demand on
+//! screen, always in print (the print stylesheet hides everything else), and
+//! downloadable as Markdown. Both forms come from one [`ReportInput`].
+
+use leptos::prelude::*;
+
+use crate::app::{use_store, Store};
+use crate::components::notices::{Notice, NoticeLevel};
+use crate::domain::assess::{lean_phrase, signed, Outcome};
+use crate::domain::compare::{self, Row};
+use crate::domain::motion::{CompareColumn, Motion};
+use crate::domain::plan::{
+    metrics_for, progress, report_checklist, report_markdown, PqlEstimate, ReportInput, ReportRow,
+    ReportRule,
+};
+use crate::persist::files;
+
+use super::{number, range_text};
+
+/// The comparison rows the report shows when none are pinned in Compare.
+const DEFAULT_KEY_ROWS: [&str; 5] = [
+    "target_audience",
+    "acv",
+    "cac",
+    "sales_cycle",
+    "buyer_motion",
+];
+
+/// What the scenario section says until the simulator's figures can be read here.
+const NO_SCENARIO: &str =
+    "No scenario figures yet: run a scenario in Simulate to model this plan on your own numbers.";
+
+fn report_row(r: &Row) -> ReportRow {
+    ReportRow {
+        dimension: r.dimension.to_string(),
+        sales_led: r.sales_led.to_string(),
+        hybrid: r.hybrid.to_string(),
+        product_led: r.product_led.to_string(),
+    }
+}
+
+/// Everything the report shows, formatted.
+fn build(
+    store: Store,
+    outcome: &Outcome,
+    motion: Motion,
+    recommended: Option<Motion>,
+    estimate: &PqlEstimate,
+) -> ReportInput {
+    let assessment = match outcome {
+        Outcome::Ready(a) => {
+            let mut lines = vec![
+                format!("Recommended motion: {}", a.motion.label()),
+                format!(
+                    "Position: {} on a scale from −100 (product-led) to +100 (sales-led)",
+                    signed(a.position)
+                ),
+                format!("Confidence: {}%", a.confidence),
+            ];
+            lines.extend(a.factors.iter().filter_map(|f| {
+                f.lean.map(|l| {
+                    format!(
+                        "{}: {} ({}, weight {})",
+                        f.factor.label(),
+                        lean_phrase(l),
+                        signed(l),
+                        f.weight
+                    )
+                })
+            }));
+            lines
+        }
+        Outcome::NotEnough { .. } => match recommended {
+            Some(m) => vec![format!(
+                "No full assessment yet; the motion chosen to model is {}.",
+                m.label()
+            )],
+            None => vec!["No assessment yet: answer the questions in Assess.".to_string()],
+        },
+    };
+
+    let pinned = store.compare.with(|c| c.pinned.clone());
+    let comparison: Vec<ReportRow> = if pinned.is_empty() {
+        DEFAULT_KEY_ROWS
+            .iter()
+            .filter_map(|id| compare::row(id))
+            .map(report_row)
+            .collect()
+    } else {
+        pinned
+            .iter()
+            .filter_map(|id| compare::row(id))
+            .map(report_row)
+            .collect()
+    };
+
+    store.plan.with(|p| {
+        let rules = p
+            .rules
+            .iter()
+            .map(|r| {
+                let flagged = estimate
+                    .per_rule
+                    .iter()
+                    .find(|e| e.id == r.id)
+                    .map_or(0.0, |e| e.flagged_per_month);
+                ReportRule::from_rule(r, flagged)
+            })
+            .collect();
+        let mut estimate_lines = vec![
+            format!(
+                "Accounts flagged a month: {} (from {} active free accounts)",
+                range_text(estimate.flagged_lower, estimate.flagged_upper),
+                number(p.volumes.active_free_accounts)
+            ),
+            format!(
+                "Worked by people: {}; team capacity {} ({} people × {} accounts each)",
+                range_text(estimate.human_lower, estimate.human_upper),
+                number(estimate.capacity_per_month),
+                number(p.volumes.reps),
+                number(p.volumes.accounts_per_rep)
+            ),
+            format!(
+                "People needed: {}",
+                range_text(
+                    f64::from(estimate.people_needed_lower),
+                    f64::from(estimate.people_needed_upper)
+                )
+            ),
+        ];
+        if let Some(w) = &estimate.warning {
+            estimate_lines.push(w.clone());
+        }
+        let mut metrics: Vec<String> = metrics_for(motion)
+            .iter()
+            .map(|m| format!("{}: {} Formula: {}.", m.name, m.definition, m.formula))
+            .collect();
+        metrics.insert(0, format!("Motion planned for: {}", motion.label()));
+        let pilot_motion = p
+            .pilot
+            .motion
+            .or(recommended)
+            .unwrap_or(motion)
+            .label()
+            .to_string();
+        ReportInput {
+            title: format!("GTM Workbench report: {}", motion.label()),
+            assessment,
+            comparison,
+            scenario: vec![NO_SCENARIO.to_string()],
+            rules,
+            estimate: estimate_lines,
+            metrics,
+            checklist: report_checklist(motion, &p.checklist),
+            pilot: p.pilot.clone(),
+            pilot_motion,
+        }
+    })
+}
+
+/// The report section.
+#[component]
+pub(super) fn Report(
+    outcome: Signal<Outcome>,
+    motion: Signal<Motion>,
+    recommended: Signal<Option<Motion>>,
+    estimate: Signal<PqlEstimate>,
+) -> impl IntoView {
+    let store = use_store();
+    let input = Memo::new(move |_| {
+        outcome.with(|o| estimate.with(|e| build(store, o, motion.get(), recommended.get(), e)))
+    });
+    let progress_text = move || {
+        let (d, t) = store.plan.with(|p| progress(motion.get(), &p.checklist));
+        format!("{d} of {t} tasks done.")
+    };
+    let preview = RwSignal::new(false);
+    let print = move |_| {
+        let _ = window().print();
+    };
+    let download = move |_| {
+        let markdown = input.with(report_markdown);
+        let name = format!("gtm-workbench-report-{}.md", files::today());
+        if let Err(e) = files::download(&name, "text/markdown", &markdown) {
+            store.notify(Notice::new("plan-report", NoticeLevel::Error, e));
+        }
+    };
+    let highlighted = move || motion.get().column();
+
+    view! {
+        <section class="plan-report" aria-labelledby="report-heading">
+            <h2 id="report-heading">"One-page report"</h2>
+            <p class="plan-intro no-print">
+                "Your Assess result, the key comparison rows (the ones you pinned in Compare, or five "
+                "central ones), the playbook, metrics, checklist and pilot on one page: print it, save "
+                "it as a PDF, or download it as Markdown to paste into a document."
+            </p>
+            <div class="plan-buttons no-print">
+                <button type="button" class="primary" on:click=print>"Print / Save as PDF"</button>
+                <button type="button" on:click=download>"Download as Markdown"</button>
+                <button
+                    type="button"
+                    aria-expanded=move || if preview.get() { "true" } else { "false" }
+                    aria-controls="plan-report-body"
+                    on:click=move |_| preview.update(|p| *p = !*p)
+                >
+                    {move || if preview.get() { "Hide the preview" } else { "Preview the report" }}
+                </button>
+            </div>
+            <div
+                id="plan-report-body"
+                class="plan-report-body"
+                class:plan-report-open=move || preview.get()
+                data-testid="plan-report"
+            >
+                <p class="plan-report-title">{move || input.with(|i| i.title.clone())}</p>
+                {move || input.with(|i| view! {
+                    <ReportBody input=i.clone() highlighted=highlighted() progress=progress_text()/>
+                })}
+            </div>
+        </section>
+    }
+}
+
+fn lines(items: Vec<String>) -> impl IntoView {
+    view! { <ul class="plan-report-lines">{items.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }
+}
+
+/// The sections of the report, from a snapshot of its input.
+#[component]
+fn ReportBody(input: ReportInput, highlighted: CompareColumn, progress: String) -> impl IntoView {
+    let ReportInput {
+        assessment,
+        comparison,
+        scenario,
+        rules,
+        estimate,
+        metrics,
+        checklist,
+        pilot,
+        pilot_motion,
+        ..
+    } = input;
+    let head = move |c: CompareColumn| {
+        if c == highlighted {
+            format!("{} (planned)", c.label())
+        } else {
+            c.label().to_string()
+        }
+    };
+    let segment = if pilot.segment.trim().is_empty() {
+        "not chosen yet".to_string()
+    } else {
+        pilot.segment.clone()
+    };
+    view! {
+        <section class="plan-report-section" aria-labelledby="report-assessment">
+            <h3 id="report-assessment">"Assessment"</h3>
+            {lines(assessment)}
+        </section>
+        <section class="plan-report-section" aria-labelledby="report-comparison">
+            <h3 id="report-comparison">"Key comparison"</h3>
+            <table class="plan-report-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Dimension"</th>
+                        <th scope="col">{head(CompareColumn::SalesLed)}</th>
+                        <th scope="col">{head(CompareColumn::Hybrid)}</th>
+                        <th scope="col">{head(CompareColumn::ProductLed)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {comparison.into_iter().map(|r| view! {
+                        <tr>
+                            <th scope="row">{r.dimension}</th>
+                            <td>{r.sales_led}</td>
+                            <td>{r.hybrid}</td>
+                            <td>{r.product_led}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+        <section class="plan-report-section" aria-labelledby="report-scenario">
+            <h3 id="report-scenario">"Scenario"</h3>
+            {lines(scenario)}
+        </section>
+        <section class="plan-report-section" aria-labelledby="report-playbook">
+            <h3 id="report-playbook">"PQL playbook"</h3>
+            {if rules.is_empty() {
+                view! { <p>"No rules."</p> }.into_any()
+            } else {
+                view! {
+                    <table class="plan-report-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Signal"</th>
+                                <th scope="col">"Threshold"</th>
+                                <th scope="col">"Action"</th>
+                                <th scope="col">"Owner"</th>
+                                <th scope="col">"Accounts a month"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {rules.into_iter().map(|r| view! {
+                                <tr>
+                                    <th scope="row">{r.signal}</th>
+                                    <td>{r.threshold}</td>
+                                    <td>{r.action}</td>
+                                    <td>{r.owner}</td>
+                                    <td>{r.flagged}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+            {lines(estimate)}
+        </section>
+        <section class="plan-report-section" aria-labelledby="report-metrics">
+            <h3 id="report-metrics">"Metrics to track"</h3>
+            {lines(metrics)}
+        </section>
+        <section class="plan-report-section" aria-labelledby="report-checklist">
+            <h3 id="report-checklist">"Rollout checklist"</h3>
+            <p>{progress}</p>
+            <ol class="plan-report-steps">
+                {checklist.into_iter().map(|step| {
+                    view! {
+                        <li>
+                            <strong>{step.title}</strong>
+                            <ul class="plan-report-tasks">
+                                {step.tasks.into_iter().map(|(done, text)| view! {
+                                    <li class:plan-done=done>
+                                        <span aria-hidden="true">{if done { "☑ " } else { "☐ " }}</span>
+                                        <span class="sr-only">{if done { "Done: " } else { "To do: " }}</span>
+                                        {text}
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+        <section class="plan-report-section" aria-labelledby="report-pilot">
+            <h3 id="report-pilot">"Pilot plan"</h3>
+            <ul class="plan-report-lines">
+                <li>"Segment: "{segment}</li>
+                <li>"Motion: "{pilot_motion}</li>
+                <li>{format!("Duration: {} weeks", pilot.weeks)}</li>
+            </ul>
+            {(!pilot.metrics.is_empty()).then(|| view! {
+                <table class="plan-report-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Success metric"</th>
+                            <th scope="col">"Target"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {pilot.metrics.into_iter().map(|m| view! {
+                            <tr><th scope="row">{m.name}</th><td>{m.target}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })}
+        </section>
+    }
+}

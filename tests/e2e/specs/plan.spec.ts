@@ -1,0 +1,217 @@
+import { test, expect, ready, stored, waitForSaved } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+
+// The service worker's first claim reloads the page once; these tests are not
+// about offline use, so it is kept out of the way.
+test.use({ serviceWorkers: "block" });
+
+const SECTIONS = [
+  "Assessment",
+  "Key comparison",
+  "Scenario",
+  "PQL playbook",
+  "Metrics to track",
+  "Rollout checklist",
+  "Pilot plan",
+];
+
+function rules(page: Page) {
+  return page.getByRole("group", { name: /^Rule \d+:/ });
+}
+
+function rule(page: Page, n: number, signal: string | RegExp) {
+  const name = typeof signal === "string" ? `Rule ${n}: ${signal}` : signal;
+  return page.getByRole("group", { name, exact: true });
+}
+
+test("a PQL rule is created, edited, reordered and deleted, and the estimate follows", async ({ page }) => {
+  await page.goto("/plan");
+  await ready(page);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Plan");
+
+  // The four starting rules on 2,000 active free accounts: 8%, 2%, 1%, 3%.
+  await expect(rules(page)).toHaveCount(4);
+  await expect(page.getByTestId("plan-flagged-total")).toHaveText("160 to 280");
+  await expect(page.getByTestId("plan-human-total")).toHaveText("60 to 120");
+  await expect(page.getByTestId("plan-capacity-total")).toHaveText("200");
+  await expect(page.getByTestId("plan-people-needed")).toHaveText("1 to 2");
+  await expect(page.getByRole("status").filter({ hasText: "capacity" })).toContainText("Within capacity");
+
+  // Create.
+  await page.getByRole("button", { name: "Add a rule" }).click();
+  await expect(rules(page)).toHaveCount(5);
+  const fresh = rule(page, 5, "New signal");
+  await expect(fresh.getByLabel("Signal", { exact: true })).toBeFocused();
+
+  // Edit every field; a blank text and a bad number are refused beside the field.
+  const signal = fresh.getByLabel("Signal", { exact: true });
+  await signal.fill("");
+  await expect(fresh.getByText("Enter some text.")).toBeVisible();
+  await expect(signal).toHaveAttribute("aria-invalid", "true");
+  await signal.fill("Pricing page visits");
+  const edited = rule(page, 5, "Pricing page visits");
+  await expect(edited).toBeVisible();
+  await edited.getByLabel("Threshold").fill("5");
+  await edited.getByLabel("Unit").fill("visits");
+  await edited.getByLabel("Action").fill("Invite the account to a live demo");
+  await edited.getByLabel("Owner").fill("Account executive");
+  const share = edited.getByLabel(/Accounts flagged/);
+  await share.fill("150");
+  await expect(edited.getByText("Must be at most 100.")).toBeVisible();
+  await share.fill("10");
+  await expect(edited.getByText("Must be at most 100.")).toBeHidden();
+  await expect(edited.getByTestId("rule-estimate")).toContainText("About 200 accounts a month");
+
+  // 200 more accounts for people: over capacity if the rules flag different accounts.
+  await expect(page.getByTestId("plan-flagged-total")).toHaveText("200 to 480");
+  await expect(page.getByTestId("plan-people-needed")).toHaveText("2 to 4");
+  await expect(page.getByRole("status").filter({ hasText: "capacity" })).toContainText("Possibly over capacity");
+  await waitForSaved(page, (doc) => doc?.data?.plan?.rules?.[4]?.signal === "Pricing page visits" && doc.data.plan.rules[4].share_pct === 10);
+
+  // Reorder.
+  await page.getByRole("button", { name: "Move up Pricing page visits" }).click();
+  await expect(rule(page, 4, "Pricing page visits")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Move up Pricing page visits" })).toBeFocused();
+  await waitForSaved(page, (doc) => doc?.data?.plan?.rules?.[3]?.signal === "Pricing page visits");
+  await page.getByRole("button", { name: "Move down Pricing page visits" }).click();
+  await expect(rule(page, 5, "Pricing page visits")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Move down Pricing page visits" })).toBeDisabled();
+
+  // The team is the other lever: with no people, even the smallest overlap is too much.
+  await page.getByLabel("People working flagged accounts").fill("0");
+  await expect(page.getByRole("status").filter({ hasText: "capacity" })).toContainText("Over capacity");
+  await page.getByLabel("People working flagged accounts").fill("2");
+
+  // Delete.
+  await page.getByRole("button", { name: "Remove Pricing page visits" }).click();
+  await expect(rules(page)).toHaveCount(4);
+  await expect(page.getByTestId("plan-flagged-total")).toHaveText("160 to 280");
+  await expect(page.getByRole("status").filter({ hasText: "capacity" })).toContainText("Within capacity");
+  await waitForSaved(page, (doc) => doc?.data?.plan?.rules?.length === 4);
+
+  // Volumes drive the estimate too.
+  await page.getByLabel("Active free accounts a month").fill("1,000");
+  await expect(page.getByTestId("plan-flagged-total")).toHaveText("80 to 140");
+  // The simulator's numbers cannot be used yet, and the page says why.
+  await expect(page.getByLabel("Take the active free accounts from my Simulate scenario")).toBeDisabled();
+  await expect(page.getByText("Run a scenario in Simulate to use its numbers.")).toBeVisible();
+});
+
+test("ticked checklist tasks and the pilot plan survive a reload", async ({ page }) => {
+  await page.goto("/plan");
+  await ready(page);
+  await page.getByLabel("Motion to plan for").selectOption("sales_led");
+  await expect(page.getByTestId("plan-metrics")).toContainText("Quota attainment");
+  await expect(page.getByRole("checkbox", { name: /Design quotas and commission/ })).toBeVisible();
+
+  const progress = page.getByTestId("checklist-progress");
+  const total = Number((await progress.textContent())!.match(/of (\d+) done/)![1]);
+  expect(total).toBeGreaterThanOrEqual(15);
+  await expect(progress).toHaveText(`0 of ${total} done`);
+  const first = page.getByRole("checkbox", { name: /Map each step a customer takes today/ });
+  const second = page.getByRole("checkbox", { name: /Design quotas and commission/ });
+  await first.check();
+  await second.check();
+  await expect(progress).toHaveText(`2 of ${total} done`);
+
+  // Pilot.
+  await page.getByLabel("Segment").fill("Agencies with under 50 staff");
+  await page.getByLabel("Length (weeks)").fill("8");
+  await page.getByRole("button", { name: "Add a success metric" }).click();
+  await expect(page.getByLabel("Metric 1")).toBeFocused();
+  await page.getByLabel("Metric 1").fill("Demo-to-close rate");
+  await page.getByLabel("Target 1").fill("at least 20%");
+  await page.getByRole("button", { name: /Add the suggested metrics/ }).click();
+  await expect(page.getByLabel("Metric 4")).toHaveValue(/.+/);
+  await page.getByRole("button", { name: /Remove metric 2/ }).click();
+  await expect(page.getByLabel("Metric 4")).toHaveCount(0);
+
+  await waitForSaved(
+    page,
+    (doc) =>
+      doc?.data?.plan?.checklist?.includes("audit.map-journey") &&
+      doc.data.plan.checklist.includes("align.quota-design") &&
+      doc.data.plan.pilot.weeks === 8 &&
+      doc.data.plan.pilot.metrics.length === 3,
+  );
+  await page.reload();
+  await ready(page);
+  await expect(page.getByLabel("Motion to plan for")).toHaveValue("sales_led");
+  await expect(first).toBeChecked();
+  await expect(second).toBeChecked();
+  await expect(progress).toHaveText(`2 of ${total} done`);
+  await expect(page.getByLabel("Segment")).toHaveValue("Agencies with under 50 staff");
+  await expect(page.getByLabel("Length (weeks)")).toHaveValue("8");
+  await expect(page.getByLabel("Metric 1")).toHaveValue("Demo-to-close rate");
+
+  // Unticking is saved too.
+  await first.uncheck();
+  await expect(progress).toHaveText(`1 of ${total} done`);
+  await waitForSaved(page, (doc) => !doc?.data?.plan?.checklist?.includes("audit.map-journey"));
+  expect((await stored(page)).data.plan.checklist).toEqual(["align.quota-design"]);
+});
+
+test("the print view holds every report section and nothing else; the report downloads as Markdown", async ({ page }) => {
+  await page.addInitScript(() => {
+    (window as any).__printed = 0;
+    window.print = () => {
+      (window as any).__printed += 1;
+    };
+  });
+  await page.goto("/plan");
+  await ready(page);
+  await page.getByRole("checkbox", { name: /Map each step a customer takes today/ }).check();
+
+  const report = page.getByRole("region", { name: "One-page report" });
+  // On screen the report is a preview on demand.
+  await expect(report.getByRole("heading", { name: "Scenario" })).toBeHidden();
+  await report.getByRole("button", { name: "Preview the report" }).click();
+  await expect(report.getByRole("heading", { name: "Scenario" })).toBeVisible();
+  await report.getByRole("button", { name: "Hide the preview" }).click();
+
+  await report.getByRole("button", { name: "Print / Save as PDF" }).click();
+  await expect.poll(() => page.evaluate(() => (window as any).__printed)).toBe(1);
+
+  await page.emulateMedia({ media: "print" });
+  for (const name of SECTIONS) {
+    await expect(report.getByRole("heading", { name, exact: true }), name).toBeVisible();
+  }
+  await expect(report).toContainText("No assessment yet");
+  await expect(report).toContainText("No scenario figures yet");
+  await expect(report).toContainText("Core features used by a free account");
+  await expect(report).toContainText("Average contract value (ACV)");
+  await expect(report.getByRole("listitem").filter({ hasText: "Map each step a customer takes today" }).last()).toContainText("Done");
+  // The editors, the app chrome and the buttons are not printed.
+  await expect(page.getByRole("button", { name: "Add a rule" })).toBeHidden();
+  await expect(page.getByLabel("Motion to plan for")).toBeHidden();
+  await expect(page.getByRole("navigation", { name: "Workspaces" })).toBeHidden();
+  await expect(report.getByRole("button", { name: "Print / Save as PDF" })).toBeHidden();
+  await page.screenshot({ path: "test-results/plan-print.png", fullPage: true });
+  await page.emulateMedia({ media: "screen" });
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    report.getByRole("button", { name: "Download as Markdown" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^gtm-workbench-report-\d{4}-\d{2}-\d{2}\.md$/);
+  const markdown = readFileSync((await download.path())!, "utf8");
+  for (const name of SECTIONS) expect(markdown).toContain(`## ${name}`);
+  expect(markdown).toContain("| Core features used by a free account | 3 features |");
+  expect(markdown).toContain("- [x] Map each step a customer takes today");
+});
+
+test("the plan fits 1280×720 in projector theme and a phone without scrolling sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto("/plan");
+  await ready(page);
+  await page.getByRole("combobox", { name: /^Theme/ }).selectOption("projector");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "projector");
+  const overflow = () =>
+    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(await overflow(), "no horizontal scroll at 1280×720").toBeLessThanOrEqual(0);
+  await page.screenshot({ path: "test-results/plan-projector-full.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await overflow(), "no horizontal scroll on a phone").toBeLessThanOrEqual(0);
+  await page.screenshot({ path: "test-results/plan-phone-full.png", fullPage: true });
+});
