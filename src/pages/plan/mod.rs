@@ -20,6 +20,7 @@ use wasm_bindgen::JsCast;
 use crate::app::use_store;
 use crate::domain::motion::Motion;
 use crate::domain::plan::{estimate, PlanState, PqlEstimate, PqlVolumes};
+use crate::domain::sim::{simulate, SimState};
 
 use checklist::Checklist;
 use metrics::Metrics;
@@ -33,16 +34,32 @@ const FALLBACK_MOTION: Motion = Motion::HybridFreemiumEnterprise;
 
 /// The volumes the estimate uses.
 ///
-/// The simulator's self-serve funnel will provide the active free accounts
-/// (`volumes.use_simulator`); until a scenario can be read here, the typed
-/// figure is used.
-fn volumes_in_use(plan: &PlanState) -> PqlVolumes {
-    plan.volumes.clone()
+/// Accounts the simulator's self-serve funnel activates in its last month,
+/// when the self-serve channel is on: the volume the PQL rules look at.
+pub(crate) fn simulated_active_accounts(sim: &SimState) -> Option<f64> {
+    if !sim.inputs.self_serve.enabled {
+        return None;
+    }
+    let projection = simulate(&sim.inputs);
+    projection
+        .rows
+        .last()
+        .map(|row| row.activated)
+        .filter(|a| a.is_finite())
+}
+
+/// The volumes the estimate uses: the simulator's funnel when the user asked
+/// for it and a self-serve scenario exists, else the typed figures.
+fn volumes_in_use(plan: &PlanState, simulated: Option<f64>) -> PqlVolumes {
+    match simulated {
+        Some(active) if plan.volumes.use_simulator => plan.volumes.with_active(active),
+        _ => plan.volumes.clone(),
+    }
 }
 
 /// The estimate for the saved playbook and volumes.
-fn current_estimate(plan: &PlanState) -> PqlEstimate {
-    estimate(&plan.rules, &volumes_in_use(plan))
+fn current_estimate(plan: &PlanState, simulated: Option<f64>) -> PqlEstimate {
+    estimate(&plan.rules, &volumes_in_use(plan, simulated))
 }
 
 /// A count for the page: thousands separated, at most one decimal, never NaN.
@@ -112,7 +129,11 @@ pub fn PlanPage() -> impl IntoView {
             .or_else(|| recommended.get())
             .unwrap_or(FALLBACK_MOTION)
     });
-    let estimate = Memo::new(move |_| store.plan.with(current_estimate));
+    let simulated = Memo::new(move |_| store.simulate.with(simulated_active_accounts));
+    let estimate = Memo::new(move |_| {
+        let sim = simulated.get();
+        store.plan.with(|p| current_estimate(p, sim))
+    });
 
     view! {
         <section class="page plan">

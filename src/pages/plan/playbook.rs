@@ -298,6 +298,7 @@ fn RuleEditor(id: u32, estimate: Signal<PqlEstimate>) -> impl IntoView {
 #[component]
 fn Volumes() -> impl IntoView {
     let store = use_store();
+    let simulated = Memo::new(move |_| store.simulate.with(super::simulated_active_accounts));
     let vol = move |f: fn(&crate::domain::plan::PqlVolumes) -> f64| {
         Signal::derive(move || store.plan.with(|p| f(&p.volumes)))
     };
@@ -327,19 +328,34 @@ fn Volumes() -> impl IntoView {
                 on_valid=Callback::new(move |v: f64| store.plan.update(|p| p.volumes.reps = v))
             />
         </div>
-        // The simulator's self-serve funnel will supply the active free
-        // accounts here; until then the option is shown but cannot be used.
+        // The simulator's self-serve funnel can supply the active free accounts.
         <div class="plan-sim-source" data-testid="plan-use-simulator">
             <input
                 type="checkbox"
                 id="plan-use-sim"
-                disabled=true
-                prop:checked=false
+                disabled=move || simulated.get().is_none()
+                prop:checked=move || simulated.get().is_some() && store.plan.with(|p| p.volumes.use_simulator)
                 aria-describedby="plan-use-sim-note"
+                on:change:target=move |ev| {
+                    let on = ev.target().checked();
+                    store.plan.update(|p| p.volumes.use_simulator = on);
+                }
             />
             <label for="plan-use-sim">"Take the active free accounts from my Simulate scenario"</label>
             <p class="field-help" id="plan-use-sim-note">
-                "Run a scenario in "<A href=crate::app::href("/simulate")>"Simulate"</A>" to use its numbers."
+                {move || match simulated.get() {
+                    Some(active) => view! {
+                        {format!(
+                            "Your scenario activates about {} free accounts a month (last month of its horizon).",
+                            super::number(active)
+                        )}
+                    }.into_any(),
+                    None => view! {
+                        "Switch on the self-serve channel in "
+                        <A href=crate::app::href("/simulate")>"Simulate"</A>
+                        " to use its numbers."
+                    }.into_any(),
+                }}
             </p>
         </div>
     }

@@ -27,9 +27,43 @@ const DEFAULT_KEY_ROWS: [&str; 5] = [
     "buyer_motion",
 ];
 
-/// What the scenario section says until the simulator's figures can be read here.
-const NO_SCENARIO: &str =
-    "No scenario figures yet: run a scenario in Simulate to model this plan on your own numbers.";
+/// The headline figures of the current Simulate scenario, one line each.
+fn scenario_lines(sim: &crate::domain::sim::SimState) -> Vec<String> {
+    use crate::domain::economics::{LtvCac, Payback};
+    let projection = crate::domain::sim::simulate(&sim.inputs);
+    let s = &projection.summary;
+    let money = |x: f64| format!("${}", number(x.round()));
+    let mut lines = vec![format!(
+        "Current scenario over {} months: ARR at the end {}, {} active customers.",
+        projection.rows.len(),
+        money(s.ending_arr),
+        number(s.ending_customers.round())
+    )];
+    lines.push(match s.blended_cac {
+        Some(cac) => format!(
+            "Blended CAC (all spend ÷ all new customers): {}.",
+            money(cac)
+        ),
+        None => "Blended CAC: no new customers in the horizon.".to_string(),
+    });
+    lines.push(match s.blended_ltv_cac {
+        Some(LtvCac::Ratio(r)) => format!("LTV:CAC: {r:.2}."),
+        Some(LtvCac::FreeAcquisition) => "LTV:CAC: no acquisition cost.".to_string(),
+        None => "LTV:CAC: no customers to measure.".to_string(),
+    });
+    lines.push(match s.blended_payback {
+        Some(Payback::Months(m)) => {
+            format!("CAC payback (CAC ÷ (ARPA × gross margin)): {m:.1} months.")
+        }
+        Some(Payback::Never) => "CAC payback: never, there is no gross profit.".to_string(),
+        None => "CAC payback: no customers to measure.".to_string(),
+    });
+    lines.push(match s.break_even_month {
+        Some(m) => format!("Break-even (gross profit covers spend): month {m}."),
+        None => "Break-even: not within the horizon.".to_string(),
+    });
+    lines
+}
 
 fn report_row(r: &Row) -> ReportRow {
     ReportRow {
@@ -148,7 +182,7 @@ fn build(
             title: format!("GTM Workbench report: {}", motion.label()),
             assessment,
             comparison,
-            scenario: vec![NO_SCENARIO.to_string()],
+            scenario: store.simulate.with(scenario_lines),
             rules,
             estimate: estimate_lines,
             metrics,

@@ -93,9 +93,15 @@ test("a PQL rule is created, edited, reordered and deleted, and the estimate fol
   // Volumes drive the estimate too.
   await page.getByLabel("Active free accounts a month").fill("1,000");
   await expect(page.getByTestId("plan-flagged-total")).toHaveText("80 to 140");
-  // The simulator's numbers cannot be used yet, and the page says why.
-  await expect(page.getByLabel("Take the active free accounts from my Simulate scenario")).toBeDisabled();
-  await expect(page.getByText("Run a scenario in Simulate to use its numbers.")).toBeVisible();
+  // The simulator's self-serve funnel can supply the volume instead.
+  const useSim = page.getByLabel("Take the active free accounts from my Simulate scenario");
+  await expect(useSim).toBeEnabled();
+  await expect(page.getByTestId("plan-use-simulator")).toContainText("activates about");
+  await useSim.check();
+  await expect(page.getByTestId("plan-flagged-total")).not.toHaveText("80 to 140");
+  await waitForSaved(page, (doc) => doc?.data?.plan?.volumes?.use_simulator === true);
+  await useSim.uncheck();
+  await expect(page.getByTestId("plan-flagged-total")).toHaveText("80 to 140");
 });
 
 test("ticked checklist tasks and the pilot plan survive a reload", async ({ page }) => {
@@ -178,7 +184,7 @@ test("the print view holds every report section and nothing else; the report dow
     await expect(report.getByRole("heading", { name, exact: true }), name).toBeVisible();
   }
   await expect(report).toContainText("No assessment yet");
-  await expect(report).toContainText("No scenario figures yet");
+  await expect(report).toContainText("Current scenario over");
   await expect(report).toContainText("Core features used by a free account");
   await expect(report).toContainText("Average contract value (ACV)");
   await expect(report.getByRole("listitem").filter({ hasText: "Map each step a customer takes today" }).last()).toContainText("Done");
