@@ -272,13 +272,14 @@ pub struct PqlVolumes {
 
 impl Default for PqlVolumes {
     /// 2,000 active free accounts, 100 accounts per person per month (about
-    /// five a working day, an assumption), two people.
+    /// five a working day, an assumption), two people; the typed figure is
+    /// used until the user opts in to the simulator's.
     fn default() -> Self {
         PqlVolumes {
             active_free_accounts: 2_000.0,
             accounts_per_rep: 100.0,
             reps: 2.0,
-            use_simulator: true,
+            use_simulator: false,
         }
     }
 }

@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { join } from "node:path";
 import { test, expect, ready, watchContext } from "./fixtures";
 
 const ROUTES = ["/assess", "/compare", "/simulate", "/plan", "/workshop", "/no-such-page"];
 const THEMES = ["light", "dark", "projector"];
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+// Playwright runs from tests/e2e, where axe-core is installed.
+const AXE = readFileSync(join(process.cwd(), "node_modules", "axe-core", "axe.min.js"), "utf8");
 
 test("the page carries a strict Content-Security-Policy and runs with no violation", async ({ page }) => {
   await page.addInitScript(() => {
