@@ -274,7 +274,10 @@ static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 /// app is served under. Use it for every `href`; `use_navigate` adds the
 /// prefix itself and takes the bare path.
 pub fn href(path: &str) -> String {
-    format!("{}{path}", BASE.get().map(String::as_str).unwrap_or_default())
+    format!(
+        "{}{path}",
+        BASE.get().map(String::as_str).unwrap_or_default()
+    )
 }
 
 /// The path the app is served under (`/` or a sub-path such as `/gtm/`), read

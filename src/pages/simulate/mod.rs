@@ -1,9 +1,187 @@
-//! The Simulate workspace (`/simulate`).
+//! The Simulate workspace (`/simulate`): the quick unit-economics
+//! calculator, CAC by channel, the month-by-month scenario simulator with its
+//! summary, charts and monthly table, and named scenarios compared side by
+//! side.
+//!
+//! Data flow, kept narrow so a keystroke redraws only what it changes:
+//! `store.simulate` → `inputs: Memo<ScenarioInputs>` (changes only when the
+//! scenario's inputs change, not when the calculator or the scenario list
+//! does) → `projection: Memo<Projection>` (one `simulate` per change) →
+//! one memo per chart and fine-grained closures per figure.
+//!
+//! Sub-modules, one per part of the page:
+//! - [`unit_economics`]: the quick calculator;
+//! - [`channels`]: CAC by channel;
+//! - [`scenario_inputs`]: presets, channel switches, the input groups;
+//! - [`summary`]: warnings, summary tiles, the per-channel table;
+//! - [`charts_panel`]: the charts of the projection and of the comparison;
+//! - [`monthly_table`]: the month-by-month table and its CSV;
+//! - [`scenarios`]: named scenarios and the comparison table.
+//!
+//! The insight tools (sensitivity, uncertainty, goal seek) belong in their
+//! own modules here, taking the `inputs` and `projection` memos as props and
+//! placed in the `sim-insight` slot of the page.
+
+mod channels;
+mod charts_panel;
+mod format;
+mod kpi;
+mod monthly_table;
+mod scenario_inputs;
+mod scenarios;
+mod summary;
+mod unit_economics;
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use wasm_bindgen::JsCast;
+
+use crate::app::use_store;
+use crate::components::notices::{Notice, NoticeLevel};
+use crate::domain::motion::Motion;
+use crate::domain::sim::{simulate, FieldId};
+
+use channels::ChannelTable;
+use charts_panel::ProjectionCharts;
+use monthly_table::MonthlyTable;
+use scenario_inputs::ScenarioInputsPanel;
+use scenarios::ScenariosPanel;
+use summary::SummaryPanel;
+use unit_economics::UnitEconomicsPanel;
+
+/// The short anchors other pages link to (`/simulate#sl_acv`), and the input
+/// each one names.
+const ANCHORS: [(&str, FieldId); 3] = [
+    ("sl_cost_per_opp", FieldId::SlCostPerOpportunity),
+    ("sl_cycle_months", FieldId::SlSalesCycle),
+    ("sl_acv", FieldId::SlAcv),
+];
+
+/// The short anchor of a field, if another page links to it.
+fn anchor_of(id: FieldId) -> Option<&'static str> {
+    ANCHORS.iter().find(|(_, f)| *f == id).map(|(a, _)| *a)
+}
+
+/// The DOM id to focus for a location hash: an anchor's input, or the hash
+/// itself.
+fn focus_target(hash: &str) -> String {
+    let hash = hash.trim_start_matches('#');
+    ANCHORS
+        .iter()
+        .find(|(a, _)| *a == hash)
+        .map_or_else(|| hash.to_string(), |(_, f)| f.slug().to_string())
+}
+
+/// Scrolls to and focuses the element the location hash names.
+fn focus_hash() {
+    let Ok(hash) = window().location().hash() else {
+        return;
+    };
+    if hash.len() < 2 {
+        return;
+    }
+    let target = focus_target(&hash);
+    if let Some(el) = document()
+        .get_element_by_id(&target)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        el.scroll_into_view();
+        let _ = el.focus();
+    }
+}
+
+/// Removes the query from the address (keeping path and hash) without a
+/// navigation, so the preset it asked for is not applied again on reload.
+fn drop_query() {
+    let window = window();
+    let location = window.location();
+    let (Ok(path), Ok(hash)) = (location.pathname(), location.hash()) else {
+        return;
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{hash}")),
+        );
+    }
+}
 
 /// The Simulate page.
 #[component]
 pub fn SimulatePage() -> impl IntoView {
-    view! { <section class="page"><h1>"Simulate"</h1></section> }
+    let store = use_store();
+
+    // "Model this motion" from Assess: `?preset=<motion>` with a chosen
+    // motion applies that preset once, then the query is dropped so a reload
+    // or a later visit keeps the user's own edits.
+    let query = use_query_map();
+    let requested = query
+        .with_untracked(|q| q.get("preset"))
+        .and_then(|slug| Motion::from_slug(&slug));
+    if let Some(motion) = requested {
+        if store.assess.with_untracked(|a| a.chosen_motion.is_some()) {
+            store.simulate.update(|s| s.apply_preset(motion));
+            store.notify(Notice::new(
+                "simulate-preset",
+                NoticeLevel::Info,
+                format!(
+                    "The simulator now holds the {} preset from your assessment. Replace its numbers with your own.",
+                    motion.label()
+                ),
+            ));
+        }
+        request_animation_frame(drop_query);
+    } else {
+        request_animation_frame(focus_hash);
+    }
+
+    let inputs = Memo::new(move |_| store.simulate.with(|s| s.inputs.clone()));
+    let projection = Memo::new(move |_| inputs.with(simulate));
+
+    view! {
+        <section class="page simulate">
+            <h1>"Simulate: unit economics and a month-by-month plan"</h1>
+            <p class="lede">
+                "Start with the quick calculator for one customer, check what each channel really pays per customer, "
+                "then project a whole go-to-market plan month by month. Every figure shows how it is computed "
+                "and how it compares with published benchmarks; save scenarios to compare them side by side."
+            </p>
+            <UnitEconomicsPanel/>
+            <ChannelTable/>
+            <section class="sim-simulator" aria-labelledby="sim-heading">
+                <h2 id="sim-heading">"Scenario simulator"</h2>
+                <p class="section-lede">
+                    "A month-by-month model of up to three channels. Pick a preset for a motion, switch channels on "
+                    "or off, and change any number: the results and charts follow at once. Invalid numbers are "
+                    "flagged beside their field and never reach the model."
+                </p>
+                <div class="sim-layout">
+                    <ScenarioInputsPanel inputs/>
+                    <div class="sim-results">
+                        <SummaryPanel projection/>
+                        <ProjectionCharts projection/>
+                    </div>
+                </div>
+                <div class="sim-insight"></div>
+                <MonthlyTable projection/>
+            </section>
+            <ScenariosPanel/>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::compare::SIM_INPUT_IDS;
+
+    #[test]
+    fn every_anchor_other_pages_link_to_names_an_input() {
+        for anchor in SIM_INPUT_IDS {
+            let target = focus_target(&format!("#{anchor}"));
+            assert!(FieldId::from_slug(&target).is_some(), "{anchor}");
+        }
+        assert_eq!(focus_target("#horizon_months"), "horizon_months");
+    }
 }

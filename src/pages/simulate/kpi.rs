@@ -1,0 +1,105 @@
+//! One figure with its formula and benchmark reading: the building block of
+//! the unit-economics outputs and the summary tiles.
+//!
+//! The value is focusable; hovering or focusing it shows its formula in a
+//! tooltip, and the formula and the verdict are its accessible description,
+//! so a screen reader hears how the number is made and how it compares.
+
+use leptos::prelude::*;
+
+use super::format::{level_class, level_word};
+use crate::domain::economics::Verdict;
+
+/// A labelled figure with formula tooltip, an optional note and an optional
+/// benchmark verdict with its source.
+#[component]
+pub fn Kpi(
+    /// The figure's name, with its unit.
+    #[prop(into)]
+    label: String,
+    /// The value, already formatted.
+    #[prop(into)]
+    value: Signal<String>,
+    /// How the value is computed.
+    #[prop(into)]
+    formula: Signal<String>,
+    /// A prefix for element ids, unique on the page; also the `data-testid`
+    /// of the value.
+    #[prop(into)]
+    id: String,
+    /// A remark under the value (e.g. that LTV is capped).
+    #[prop(optional, into)]
+    note: Signal<Option<String>>,
+    /// The benchmark reading.
+    #[prop(optional, into)]
+    verdict: Signal<Option<Verdict>>,
+    /// Smaller type, for values that are words rather than one number.
+    #[prop(optional)]
+    compact: bool,
+) -> impl IntoView {
+    let label_id = format!("{id}-label");
+    let value_id = format!("{id}-value");
+    let formula_id = format!("{id}-formula");
+    let note_id = format!("{id}-note");
+    let verdict_id = format!("{id}-verdict");
+    let labelled_by = format!("{label_id} {value_id}");
+    let described_by = {
+        let (formula_id, note_id, verdict_id) =
+            (formula_id.clone(), note_id.clone(), verdict_id.clone());
+        move || {
+            let mut ids = vec![formula_id.clone()];
+            if note.with(Option::is_some) {
+                ids.push(note_id.clone());
+            }
+            if verdict.with(Option::is_some) {
+                ids.push(verdict_id.clone());
+            }
+            ids.join(" ")
+        }
+    };
+    let level = move || verdict.get().map(|v| level_class(v.level)).unwrap_or("");
+    view! {
+        <div class=move || format!("kpi {}", level())>
+            <p class="kpi-label" id=label_id>{label}</p>
+            <div class="kpi-value-wrap">
+                <span
+                    class=if compact { "kpi-value small" } else { "kpi-value" }
+                    id=value_id
+                    data-testid=id
+                    tabindex="0"
+                    role="group"
+                    aria-labelledby=labelled_by
+                    aria-describedby=described_by
+                >
+                    {move || value.get()}
+                </span>
+                <span class="kpi-formula" role="tooltip" id=formula_id>{move || formula.get()}</span>
+            </div>
+            <p class="kpi-note" id=note_id hidden=move || note.with(Option::is_none)>
+                {move || note.get().unwrap_or_default()}
+            </p>
+            <p class="kpi-verdict" id=verdict_id hidden=move || verdict.with(Option::is_none)>
+                {move || verdict.get().map(|v| view! {
+                    <span class="verdict-word">{level_word(v.level)}</span>
+                    " "
+                    <span class="verdict-text">{v.text}</span>
+                    " "
+                    <span class="verdict-source">"Source: "{v.source}</span>
+                })}
+            </p>
+        </div>
+    }
+}
+
+/// A compact verdict badge for table cells: the level word, with the full
+/// reading and source in its title and in visually hidden text.
+#[component]
+pub fn VerdictBadge(verdict: Verdict) -> impl IntoView {
+    let class = format!("badge {}", level_class(verdict.level));
+    view! {
+        <span class=class>
+            {level_word(verdict.level)}
+            <span class="sr-only">{format!(": {} Source: {}", verdict.text, verdict.source)}</span>
+        </span>
+    }
+}

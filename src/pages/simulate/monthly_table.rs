@@ -1,0 +1,116 @@
+//! The month-by-month table (drawn only while open, first 12 months until
+//! asked for all) and its CSV download.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::format::{money, number};
+use crate::app::use_store;
+use crate::components::notices::{Notice, NoticeLevel};
+use crate::domain::sim::{monthly_csv, Projection};
+use crate::persist::files;
+
+/// Months shown before "Show all".
+const FIRST_ROWS: usize = 12;
+
+/// Whether the `<details>` that fired `toggle` is open now.
+fn is_open(ev: &leptos::ev::Event) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| e.has_attribute("open"))
+}
+
+/// The monthly table with its CSV button.
+#[component]
+pub fn MonthlyTable(projection: Memo<Projection>) -> impl IntoView {
+    let store = use_store();
+    let open = RwSignal::new(false);
+    let show_all = RwSignal::new(false);
+    let months = Memo::new(move |_| projection.with(|p| p.rows.len()));
+
+    let download = move |_| {
+        let csv = projection.with_untracked(monthly_csv);
+        let name = format!("gtm-simulation-{}.csv", files::today());
+        if let Err(message) = files::download(&name, "text/csv", &csv) {
+            store.notify(Notice::new("simulate-csv", NoticeLevel::Error, message));
+        }
+    };
+
+    let body = move || {
+        let limit = if show_all.get() {
+            usize::MAX
+        } else {
+            FIRST_ROWS
+        };
+        projection.with(|p| {
+            p.rows
+                .iter()
+                .take(limit)
+                .map(|r| {
+                    view! {
+                        <tr>
+                            <th scope="row">{r.month}</th>
+                            <td>{number(r.signups, 0)}</td>
+                            <td>{number(r.new_customers.total(), 1)}</td>
+                            <td>{number(r.active_customers.total(), 1)}</td>
+                            <td>{money(r.mrr.total())}</td>
+                            <td>{money(r.mrr.total() * 12.0)}</td>
+                            <td>{money(r.spend.total())}</td>
+                            <td>{money(r.gross_profit)}</td>
+                            <td>{money(r.net_cash)}</td>
+                            <td>{money(r.cumulative_cash)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    view! {
+        <section class="monthly" aria-labelledby="monthly-heading">
+            <div class="monthly-head">
+                <h3 id="monthly-heading">"Month by month"</h3>
+                <button type="button" on:click=download>"Download CSV"</button>
+            </div>
+            <p class="field-help">
+                "The CSV has every column: sign-ups, activated, PQLs, opportunities, and new customers, "
+                "active customers, MRR, ARR and spend per channel, then revenue, gross profit and cash."
+            </p>
+            <details on:toggle=move |ev| open.set(is_open(&ev))>
+                <summary>{move || format!("Show the monthly table ({} months)", months.get())}</summary>
+                <Show when=move || open.get()>
+                    <div class="table-scroll" tabindex="0" role="region" aria-label="Monthly table">
+                        <table class="monthly-table" data-testid="sim-monthly-table">
+                            <caption class="sr-only">"Totals over all channels, month by month"</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Month"</th>
+                                    <th scope="col">"Sign-ups"</th>
+                                    <th scope="col">"New customers"</th>
+                                    <th scope="col">"Active customers"</th>
+                                    <th scope="col">"MRR ($)"</th>
+                                    <th scope="col">"ARR ($)"</th>
+                                    <th scope="col">"Spend ($)"</th>
+                                    <th scope="col">"Gross profit ($)"</th>
+                                    <th scope="col">"Net cash ($)"</th>
+                                    <th scope="col">"Cumulative cash ($)"</th>
+                                </tr>
+                            </thead>
+                            <tbody>{body}</tbody>
+                        </table>
+                    </div>
+                    <Show when=move || { months.get() > FIRST_ROWS }>
+                        <button type="button" aria-expanded=move || if show_all.get() { "true" } else { "false" }
+                            on:click=move |_| show_all.update(|v| *v = !*v)>
+                            {move || if show_all.get() {
+                                format!("Show the first {FIRST_ROWS} months only")
+                            } else {
+                                format!("Show all {} months", months.get())
+                            }}
+                        </button>
+                    </Show>
+                </Show>
+            </details>
+        </section>
+    }
+}

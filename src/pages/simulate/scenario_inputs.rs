@@ -1,0 +1,182 @@
+//! The simulator's inputs: presets per motion, the shared inputs (horizon,
+//! gross margin, billing) and one group per channel with its on/off switch,
+//! all rendered from the domain's field list.
+
+use leptos::prelude::*;
+
+use super::anchor_of;
+use super::format::{level_class, level_word, percent};
+use crate::app::use_store;
+use crate::components::notices::{Notice, NoticeLevel};
+use crate::components::number_field::NumberField;
+use crate::domain::economics::{
+    verdict_free_to_paid, verdict_gross_margin, verdict_monthly_churn, verdict_pql_to_paid,
+    verdict_viral_coefficient, MonthlyRate, Verdict,
+};
+use crate::domain::motion::Motion;
+use crate::domain::sim::{fields, preset, Billing, Channel, FieldId, FieldSpec, ScenarioInputs};
+
+/// A benchmark reading for the fields that have a published band, with an
+/// optional lead-in naming the figure read (when it is derived).
+fn field_reading(id: FieldId, inputs: &ScenarioInputs) -> Option<(Option<String>, Verdict)> {
+    let v = inputs.get(id);
+    match id {
+        FieldId::GrossMarginPct => Some((None, verdict_gross_margin(v))),
+        FieldId::SsFreeToPaidPct => Some((None, verdict_free_to_paid(v))),
+        FieldId::SsViralCoefficient => Some((None, verdict_viral_coefficient(v))),
+        FieldId::SsChurnPct | FieldId::SlChurnPct => {
+            Some((None, verdict_monthly_churn(MonthlyRate::from_percent(v))))
+        }
+        FieldId::SaWinPct => {
+            let pql_to_paid = inputs.sales_assist.pql_to_opportunity_pct * v / 100.0;
+            Some((
+                Some(format!("PQL to paid: {}.", percent(pql_to_paid, 1))),
+                verdict_pql_to_paid(pql_to_paid),
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// One numeric input from its descriptor, with the short anchor other pages
+/// link to and its benchmark reading.
+#[component]
+fn SimField(spec: &'static FieldSpec, inputs: Memo<ScenarioInputs>) -> impl IntoView {
+    let store = use_store();
+    let id = spec.id;
+    let value = Memo::new(move |_| inputs.with(|i| i.get(id)));
+    let reading = Memo::new(move |_| inputs.with(|i| field_reading(id, i)));
+    let on_valid = Callback::new(move |v| {
+        let mut result = Ok(());
+        store.simulate.update(|s| result = s.inputs.set(id, v));
+        if let Err(e) = result {
+            store.notify(Notice::new(
+                "simulate-input",
+                NoticeLevel::Error,
+                format!("{}: {e}", spec.label),
+            ));
+        }
+    });
+    view! {
+        <div class="sim-field">
+            {anchor_of(id).map(|a| view! { <span class="anchor" id=a></span> })}
+            <NumberField label=spec.label value=value range=spec.range on_valid id=spec.slug help=spec.help/>
+            {move || reading.get().map(|(lead, v)| view! {
+                <p class=format!("field-reading {}", level_class(v.level))>
+                    {lead.map(|l| format!("{l} "))}
+                    <span class="verdict-word">{level_word(v.level)}</span>
+                    ": "{v.text}" "
+                    <span class="verdict-source">"Source: "{v.source}</span>
+                </p>
+            })}
+        </div>
+    }
+}
+
+/// The preset buttons; the one matching the current inputs is pressed.
+#[component]
+fn Presets(inputs: Memo<ScenarioInputs>) -> impl IntoView {
+    let store = use_store();
+    let active =
+        Memo::new(move |_| inputs.with(|i| Motion::ALL.into_iter().find(|m| preset(*m) == *i)));
+    let chosen = Memo::new(move |_| store.assess.with(|a| a.chosen_motion));
+    view! {
+        <div class="presets" role="group" aria-labelledby="sim-presets-label">
+            <p id="sim-presets-label" class="presets-label">"Start from a preset (replaces the inputs below)"</p>
+            <div class="preset-buttons">
+                {Motion::ALL
+                    .into_iter()
+                    .map(|m| view! {
+                        <button type="button"
+                            aria-pressed=move || if active.get() == Some(m) { "true" } else { "false" }
+                            on:click=move |_| store.simulate.update(|s| s.apply_preset(m))>
+                            {m.label()}
+                            <Show when=move || chosen.get() == Some(m)>
+                                <span class="preset-chosen">" (your assessment)"</span>
+                            </Show>
+                        </button>
+                    })
+                    .collect_view()}
+            </div>
+        </div>
+    }
+}
+
+/// One channel's group: the switch and its inputs.
+#[component]
+fn ChannelGroup(channel: Channel, inputs: Memo<ScenarioInputs>) -> impl IntoView {
+    let store = use_store();
+    let enabled = Memo::new(move |_| inputs.with(|i| i.is_enabled(channel)));
+    let switch_id = format!("sim-on-{}", channel.slug());
+    let label_for = switch_id.clone();
+    let toggle = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        store.simulate.update(|s| s.inputs.set_enabled(channel, on));
+    };
+    view! {
+        <fieldset class="channel-group" class:channel-off=move || !enabled.get()
+            data-channel=channel.slug()>
+            <legend>{channel.label()}</legend>
+            <label class="switch" for=label_for>
+                <input type="checkbox" role="switch" id=switch_id
+                    prop:checked=move || enabled.get() on:change=toggle/>
+                {format!(" {} channel on", channel.label())}
+            </label>
+            <Show when=move || !enabled.get()>
+                <p class="channel-off-note">"Switched off: these numbers are kept but not used."</p>
+            </Show>
+            <div class="field-grid">
+                {fields()
+                    .iter()
+                    .filter(|f| f.channel == Some(channel))
+                    .map(|spec| view! { <SimField spec inputs/> })
+                    .collect_view()}
+            </div>
+        </fieldset>
+    }
+}
+
+/// All the simulator's inputs.
+#[component]
+pub fn ScenarioInputsPanel(inputs: Memo<ScenarioInputs>) -> impl IntoView {
+    let store = use_store();
+    let billing = Memo::new(move |_| inputs.with(|i| i.billing));
+    let set_billing = move |b: Billing| store.simulate.update(|s| s.inputs.billing = b);
+    view! {
+        <div class="sim-inputs">
+            <Presets inputs/>
+            <fieldset class="channel-group shared-group">
+                <legend>"Shared"</legend>
+                <div class="field-grid">
+                    {fields()
+                        .iter()
+                        .filter(|f| f.channel.is_none())
+                        .map(|spec| view! { <SimField spec inputs/> })
+                        .collect_view()}
+                </div>
+                <fieldset class="billing">
+                    <legend>"Billing"</legend>
+                    {Billing::ALL
+                        .into_iter()
+                        .map(|b| view! {
+                            <label>
+                                <input type="radio" name="sim-billing"
+                                    prop:checked=move || billing.get() == b
+                                    on:change=move |_| set_billing(b)/>
+                                {format!(" {}", b.label())}
+                            </label>
+                        })
+                        .collect_view()}
+                    <p class="field-help">
+                        "Annual prepaid collects a year of revenue when each contract year starts: "
+                        "the same revenue, earlier cash."
+                    </p>
+                </fieldset>
+            </fieldset>
+            {Channel::ALL
+                .into_iter()
+                .map(|channel| view! { <ChannelGroup channel inputs/> })
+                .collect_view()}
+        </div>
+    }
+}

@@ -1,0 +1,315 @@
+//! Named scenarios: save the current inputs under a name (up to 8), load,
+//! duplicate, rename, delete, and pick up to 3 to compare in a table of
+//! summary figures with their differences and in overlaid charts.
+
+use leptos::prelude::*;
+
+use super::charts_panel::ComparisonCharts;
+use super::format::{metric_difference, metric_value};
+use crate::app::use_store;
+use crate::components::notices::{Notice, NoticeLevel};
+use crate::domain::economics::MAX_NAME_CHARS;
+use crate::domain::sim::{
+    compare_summaries, simulate, Projection, StateError, MAX_COMPARE, MAX_SCENARIOS,
+};
+
+/// The compared scenarios: id, name and projection, in comparison order.
+pub type Compared = Vec<(u32, String, Projection)>;
+
+/// The named-scenarios section.
+#[component]
+pub fn ScenariosPanel() -> impl IntoView {
+    let store = use_store();
+    let list = Memo::new(move |_| {
+        store.simulate.with(|s| {
+            s.scenarios
+                .iter()
+                .map(|x| (x.id, x.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let ids = Memo::new(move |_| list.with(|l| l.iter().map(|(id, _)| *id).collect::<Vec<_>>()));
+    let compare_ids = Memo::new(move |_| store.simulate.with(|s| s.compare.clone()));
+    // Saved scenarios do not change while the current inputs are edited, so
+    // this memo (and the simulations after it) stays put on every keystroke.
+    let compared_inputs = Memo::new(move |_| {
+        store.simulate.with(|s| {
+            s.compare
+                .iter()
+                .filter_map(|id| s.scenario(*id))
+                .map(|x| (x.id, x.name.clone(), x.inputs.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let compared: Memo<Compared> = Memo::new(move |_| {
+        compared_inputs.with(|v| {
+            v.iter()
+                .map(|(id, name, inputs)| (*id, name.clone(), simulate(inputs)))
+                .collect()
+        })
+    });
+
+    let new_name = RwSignal::new(String::new());
+    let save_error: RwSignal<Option<String>> = RwSignal::new(None);
+    let full = move || list.with(|l| l.len() >= MAX_SCENARIOS);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let name = new_name.get_untracked();
+        let mut result: Result<u32, StateError> = Ok(0);
+        store.simulate.update(|s| result = s.save_as(&name));
+        match result {
+            Ok(_) => {
+                new_name.set(String::new());
+                save_error.set(None);
+                store.notify(Notice::new(
+                    "simulate-scenario",
+                    NoticeLevel::Info,
+                    format!("Saved the current inputs as “{}”.", name.trim()),
+                ));
+            }
+            Err(e) => save_error.set(Some(e.to_string())),
+        }
+    };
+
+    view! {
+        <section class="scenarios" aria-labelledby="scenarios-heading">
+            <h2 id="scenarios-heading">"Named scenarios"</h2>
+            <p class="section-lede">
+                {format!(
+                    "Keep up to {MAX_SCENARIOS} versions of the plan. Tick up to {MAX_COMPARE} to compare them: \
+                     the first one ticked is the reference the others are measured against."
+                )}
+            </p>
+            <form class="save-scenario no-print" on:submit=save>
+                <div class="field">
+                    <label for="scenario-name">"Scenario name"</label>
+                    <input id="scenario-name" type="text" autocomplete="off"
+                        maxlength=(MAX_NAME_CHARS + 20).to_string()
+                        prop:value=move || new_name.get()
+                        on:input:target=move |ev| new_name.set(ev.target().value())
+                        aria-describedby="scenario-save-error scenario-count"/>
+                </div>
+                <button type="submit" class="primary" disabled=full>"Save current inputs"</button>
+                <p class="field-help" id="scenario-count">
+                    {move || format!("{} of {MAX_SCENARIOS} saved.", list.with(Vec::len))}
+                </p>
+                <p class="field-error" id="scenario-save-error" role="alert" hidden=move || save_error.with(Option::is_none)>
+                    {move || save_error.get().unwrap_or_default()}
+                </p>
+            </form>
+            <Show when=move || list.with(|l| !l.is_empty())
+                fallback=|| view! { <p class="empty">"No scenario saved yet."</p> }>
+                <ul class="scenario-list" data-testid="scenario-list">
+                    <For each=move || ids.get() key=|id| *id let:id>
+                        <ScenarioItem id list compare_ids/>
+                    </For>
+                </ul>
+            </Show>
+            <Show when=move || compared.with(|c| !c.is_empty())>
+                <ComparisonView compared/>
+            </Show>
+        </section>
+    }
+}
+
+/// One saved scenario with its actions.
+#[component]
+fn ScenarioItem(
+    id: u32,
+    list: Memo<Vec<(u32, String)>>,
+    compare_ids: Memo<Vec<u32>>,
+) -> impl IntoView {
+    let store = use_store();
+    let name = Memo::new(move |_| {
+        list.with(|l| {
+            l.iter()
+                .find(|(i, _)| *i == id)
+                .map(|(_, n)| n.clone())
+                .unwrap_or_default()
+        })
+    });
+    let compared = move || compare_ids.with(|c| c.contains(&id));
+    let compare_full = move || compare_ids.with(|c| c.len() >= MAX_COMPARE);
+    let renaming = RwSignal::new(false);
+    let rename_text = RwSignal::new(String::new());
+    let confirming = RwSignal::new(false);
+    let error: RwSignal<Option<String>> = RwSignal::new(None);
+
+    let run = move |op: &dyn Fn(&mut crate::domain::sim::SimState) -> Result<(), StateError>| {
+        let mut result = Ok(());
+        store.simulate.update(|s| result = op(s));
+        let failed = result.is_err();
+        error.set(result.err().map(|e| e.to_string()));
+        !failed
+    };
+    let load = move |_| {
+        if run(&|s| s.load(id)) {
+            store.notify(Notice::new(
+                "simulate-scenario",
+                NoticeLevel::Info,
+                format!("Loaded “{}” into the simulator.", name.get_untracked()),
+            ));
+        }
+    };
+    let duplicate = move |_| {
+        run(&|s| s.duplicate(id).map(|_| ()));
+    };
+    let toggle = move |_| {
+        run(&|s| s.toggle_compare(id).map(|_| ()));
+    };
+    let start_rename = move |_| {
+        rename_text.set(name.get_untracked());
+        error.set(None);
+        renaming.set(true);
+    };
+    let commit_rename = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = rename_text.get_untracked();
+        if run(&|s| s.rename(id, &text)) {
+            renaming.set(false);
+        }
+    };
+    let delete = move |_| {
+        run(&|s| s.delete(id));
+    };
+    let check_id = format!("scenario-compare-{id}");
+    let check_for = check_id.clone();
+    let rename_id = format!("scenario-rename-{id}");
+    let rename_for = rename_id.clone();
+
+    view! {
+        <li class="scenario-item" data-scenario=id>
+            <div class="scenario-main">
+                <input type="checkbox" id=check_id prop:checked=compared
+                    disabled=move || !compared() && compare_full()
+                    on:change=toggle/>
+                <label for=check_for class="scenario-name">
+                    <span class="sr-only">"Compare "</span>
+                    {move || name.get()}
+                </label>
+            </div>
+            <Show when=move || renaming.get()
+                fallback=move || view! {
+                    <div class="scenario-actions">
+                        <button type="button" on:click=load
+                            aria-label=move || format!("Load {}", name.get())>"Load"</button>
+                        <button type="button" on:click=duplicate
+                            aria-label=move || format!("Duplicate {}", name.get())>"Duplicate"</button>
+                        <button type="button" on:click=start_rename
+                            aria-label=move || format!("Rename {}", name.get())>"Rename"</button>
+                        <Show when=move || confirming.get()
+                            fallback=move || view! {
+                                <button type="button" on:click=move |_| confirming.set(true)
+                                    aria-label=move || format!("Delete {}", name.get())>"Delete…"</button>
+                            }>
+                            <span class="confirm" role="group" aria-label="Confirm deletion">
+                                {move || format!("Delete “{}”? ", name.get())}
+                                <button type="button" class="danger" on:click=delete>"Yes, delete"</button>
+                                " "
+                                <button type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                            </span>
+                        </Show>
+                    </div>
+                }>
+                <form class="scenario-rename" on:submit=commit_rename>
+                    <label for=rename_for.clone()>"New name"</label>
+                    <input id=rename_id.clone() type="text" autocomplete="off"
+                        prop:value=move || rename_text.get()
+                        on:input:target=move |ev| rename_text.set(ev.target().value())/>
+                    <button type="submit">"Save name"</button>
+                    <button type="button" on:click=move |_| { renaming.set(false); error.set(None); }>"Cancel"</button>
+                </form>
+            </Show>
+            <p class="field-error" role="alert" hidden=move || error.with(Option::is_none)>
+                {move || error.get().unwrap_or_default()}
+            </p>
+        </li>
+    }
+}
+
+/// The comparison: a table of summary figures with differences from the
+/// first scenario, then the overlaid charts.
+#[component]
+fn ComparisonView(compared: Memo<Compared>) -> impl IntoView {
+    let table = Memo::new(move |_| {
+        compared.with(|c| {
+            let cells: Vec<_> = c
+                .iter()
+                .map(|(id, name, p)| (*id, name.as_str(), &p.summary))
+                .collect();
+            compare_summaries(&cells)
+        })
+    });
+    let header = move || {
+        table.with(|t| {
+            t.columns
+                .iter()
+                .enumerate()
+                .map(|(i, col)| {
+                    let suffix = if i == 0 { " (reference)" } else { "" };
+                    view! { <th scope="col">{col.name.clone()}{suffix}</th> }
+                })
+                .collect_view()
+        })
+    };
+    let body = move || {
+        table.with(|t| {
+            t.rows
+                .iter()
+                .map(|row| {
+                    let metric = row.metric;
+                    let cells = row
+                        .values
+                        .iter()
+                        .zip(row.differences.iter())
+                        .map(|(value, diff)| {
+                            let diff_view = diff.filter(|d| d.abs() > 1e-9).map(|d| {
+                                let better = (d > 0.0) == metric.higher_is_better();
+                                let (class, word) = if better {
+                                    ("diff diff-better", "better")
+                                } else {
+                                    ("diff diff-worse", "worse")
+                                };
+                                view! {
+                                    <span class=class>
+                                        {format!("{} · {word}", metric_difference(metric, d))}
+                                    </span>
+                                }
+                            });
+                            view! {
+                                <td class="num">
+                                    <span class="cell-value">{metric_value(metric, *value)}</span>
+                                    {diff_view}
+                                </td>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <tr>
+                            <th scope="row">{metric.label()}</th>
+                            {cells}
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <div class="comparison">
+            <h3>"Side by side"</h3>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Scenario comparison table">
+                <table class="comparison-table" data-testid="scenario-comparison">
+                    <caption class="sr-only">"Summary figures of the compared scenarios, with the difference from the first"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Figure"</th>
+                            {header}
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+            <ComparisonCharts compared/>
+        </div>
+    }
+}

@@ -1,0 +1,211 @@
+//! The projection's warnings, its summary figures as tiles, and the
+//! per-channel table, each figure with its formula and benchmark reading.
+
+use leptos::prelude::*;
+
+use super::format::{ltv, ltv_cac, money, money_cents, number, payback, percent, DASH};
+use super::kpi::{Kpi, VerdictBadge};
+use crate::domain::economics::{
+    formula, verdict_ltv, verdict_ltv_cac, verdict_magic_number, verdict_payback, Ltv,
+    LTV_CAP_MONTHS,
+};
+use crate::domain::sim::{CashPayback, Channel, MagicNumber, Projection, Summary};
+
+fn blended_ltv_note(s: &Summary) -> Option<String> {
+    s.blended_ltv.filter(|l| l.is_capped())?;
+    let capped: Vec<&str> = Channel::ALL
+        .into_iter()
+        .filter(|ch| {
+            let c = s.channels.get(*ch);
+            c.enabled && c.new_customers > 0.0 && c.ltv.is_capped()
+        })
+        .map(Channel::label)
+        .collect();
+    Some(format!(
+        "Includes a capped LTV ({}): {LTV_CAP_MONTHS:.0} months of gross profit, because churn is at or below expansion or so low that the formula runs past five years.",
+        capped.join(", ")
+    ))
+}
+
+fn channel_ltv_note(l: Ltv) -> Option<impl IntoView> {
+    l.is_capped()
+        .then(|| view! { <span class="cell-note">"capped at 60 months"</span> })
+}
+
+/// Warnings, tiles and the per-channel table.
+#[component]
+pub fn SummaryPanel(projection: Memo<Projection>) -> impl IntoView {
+    let summary = Memo::new(move |_| projection.with(|p| p.summary));
+    let warnings = Memo::new(move |_| {
+        projection.with(|p| p.warnings.iter().map(|w| w.message()).collect::<Vec<_>>())
+    });
+    let s = move || summary.get();
+
+    let cash_payback = move || match s().cash_payback {
+        CashPayback::NeverNegative => "Never below zero".to_string(),
+        CashPayback::PaidBackIn(m) => format!("Month {m}"),
+        CashPayback::NotWithinHorizon => "Not within the horizon".to_string(),
+    };
+    let trough = move || {
+        s().trough.map_or_else(
+            || "Never below zero".to_string(),
+            |t| format!("{} in month {}", money(t.dollars), t.month),
+        )
+    };
+    let break_even = move || {
+        s().break_even_month.map_or_else(
+            || "Not within the horizon".to_string(),
+            |m| format!("Month {m}"),
+        )
+    };
+    let magic = move || match s().magic_number {
+        MagicNumber::Ratio(r) => number(r, 2),
+        MagicNumber::NoPriorSpend => "No spend".to_string(),
+        MagicNumber::NotEnoughMonths => "Horizon too short".to_string(),
+    };
+    let magic_verdict = move || match s().magic_number {
+        MagicNumber::Ratio(r) => Some(verdict_magic_number(r)),
+        _ => None,
+    };
+    let split = move || {
+        s().revenue_split_pct.map_or_else(
+            || "No revenue yet".to_string(),
+            |split| {
+                Channel::ALL
+                    .iter()
+                    .filter(|ch| s().channels.get(**ch).enabled)
+                    .map(|ch| format!("{} {}", ch.label(), percent(split.get(*ch), 0)))
+                    .collect::<Vec<_>>()
+                    .join(" · ")
+            },
+        )
+    };
+
+    view! {
+        <div class="sim-summary">
+            <div class="sim-warnings" role="status" aria-live="polite" data-testid="sim-warnings">
+                <Show when=move || warnings.with(|w| !w.is_empty())>
+                    <ul>
+                        {move || warnings.get().into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
+                    </ul>
+                </Show>
+            </div>
+            <h3>"Summary over the horizon"</h3>
+            <div class="kpi-grid">
+                <Kpi label="ARR at the end" id="sim-arr"
+                    value=Signal::derive(move || money(s().ending_arr))
+                    formula="ARR = 12 × MRR of the last month".to_string()
+                    note=Signal::derive(move || Some(format!("{} paying customers at the end.", number(s().ending_customers, 0))))/>
+                <Kpi label="Blended CAC" id="sim-blended-cac"
+                    value=Signal::derive(move || s().blended_cac.map_or_else(|| DASH.to_string(), money_cents))
+                    formula=format!("{} (spend matched to the months whose deals close within the horizon)", formula::BLENDED_CAC)/>
+                <Kpi label="Blended LTV" id="sim-blended-ltv"
+                    value=Signal::derive(move || s().blended_ltv.map_or_else(|| DASH.to_string(), ltv))
+                    formula=format!("{}; channels weighted by new customers", formula::LTV)
+                    note=Signal::derive(move || blended_ltv_note(&s()))
+                    verdict=Signal::derive(move || s().blended_ltv.map(verdict_ltv))/>
+                <Kpi label="Blended LTV:CAC" id="sim-ltv-cac"
+                    value=Signal::derive(move || s().blended_ltv_cac.map_or_else(|| DASH.to_string(), ltv_cac))
+                    formula=formula::LTV_CAC.to_string()
+                    verdict=Signal::derive(move || s().blended_ltv_cac.map(verdict_ltv_cac))/>
+                <Kpi label="CAC payback (months, on gross margin)" id="sim-payback"
+                    value=Signal::derive(move || s().blended_payback.map_or_else(|| DASH.to_string(), payback))
+                    formula=format!("{}; ARPA weighted by new customers", formula::PAYBACK)
+                    verdict=Signal::derive(move || s().blended_payback.map(verdict_payback))/>
+                <Kpi label="Cash payback" id="sim-cash-payback" compact=true
+                    value=Signal::derive(cash_payback)
+                    formula=formula::CASH_PAYBACK.to_string()/>
+                <Kpi label="Cash trough" id="sim-trough" compact=true
+                    value=Signal::derive(trough)
+                    formula="Trough = the lowest cumulative cash: cash in − cost of service − sales & marketing spend, summed month by month".to_string()/>
+                <Kpi label="Break-even" id="sim-break-even" compact=true
+                    value=Signal::derive(break_even)
+                    formula=formula::BREAK_EVEN.to_string()/>
+                <Kpi label="NRR over 12 months" id="sim-nrr"
+                    value=Signal::derive(move || s().nrr_12m_pct.map_or_else(|| DASH.to_string(), |v| percent(v, 1)))
+                    formula=formula::NRR.to_string()/>
+                <Kpi label="Magic number (last quarter)" id="sim-magic"
+                    value=Signal::derive(magic)
+                    formula=formula::MAGIC_NUMBER.to_string()
+                    verdict=Signal::derive(magic_verdict)/>
+                <Kpi label="Revenue split" id="sim-split" compact=true
+                    value=Signal::derive(split)
+                    formula="Share of each channel in the revenue of the whole horizon".to_string()/>
+            </div>
+            <ChannelSummaryTable summary/>
+        </div>
+    }
+}
+
+/// Per-channel figures, one row per switched-on channel, and the blended row.
+#[component]
+fn ChannelSummaryTable(summary: Memo<Summary>) -> impl IntoView {
+    let rows = move || {
+        let s = summary.get();
+        Channel::ALL
+            .into_iter()
+            .filter(|ch| s.channels.get(*ch).enabled)
+            .map(|ch| {
+                let c = s.channels.get(ch);
+                view! {
+                    <tr data-channel=ch.slug()>
+                        <th scope="row">{ch.label()}</th>
+                        <td class="num">{number(c.new_customers, 0)}</td>
+                        <td class="num">{c.cac.map_or_else(|| "no customers".to_string(), money)}</td>
+                        <td class="num">{money(c.ltv.dollars())}{channel_ltv_note(c.ltv)}</td>
+                        <td class="num">
+                            {c.ltv_cac.map_or_else(|| DASH.to_string(), ltv_cac)}<br/>
+                            {c.ltv_cac.map(|v| view! { <VerdictBadge verdict=verdict_ltv_cac(v)/> })}
+                        </td>
+                        <td class="num">
+                            {c.payback.map_or_else(|| DASH.to_string(), payback)}<br/>
+                            {c.payback.map(|v| view! { <VerdictBadge verdict=verdict_payback(v)/> })}
+                        </td>
+                        <td class="num">{percent(c.nrr_12m_pct, 1)}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let blended = move || {
+        let s = summary.get();
+        view! {
+            <tr class="blended-row">
+                <th scope="row">"Blended"</th>
+                <td class="num">{number(s.total_new_customers, 0)}</td>
+                <td class="num">{s.blended_cac.map_or_else(|| DASH.to_string(), money)}</td>
+                <td class="num">{s.blended_ltv.map_or_else(|| DASH.to_string(), |l| money(l.dollars()))}</td>
+                <td class="num">{s.blended_ltv_cac.map_or_else(|| DASH.to_string(), ltv_cac)}</td>
+                <td class="num">{s.blended_payback.map_or_else(|| DASH.to_string(), payback)}</td>
+                <td class="num">{s.nrr_12m_pct.map_or_else(|| DASH.to_string(), |v| percent(v, 1))}</td>
+            </tr>
+        }
+    };
+    view! {
+        <h3>"By channel"</h3>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Figures by channel">
+            <table class="channel-summary" data-testid="sim-channel-table">
+                <caption class="sr-only">"Customers, CAC, LTV, LTV:CAC, payback and retention per channel"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Channel"</th>
+                        <th scope="col">"Customers won"</th>
+                        <th scope="col">"CAC"</th>
+                        <th scope="col">"LTV"</th>
+                        <th scope="col">"LTV:CAC"</th>
+                        <th scope="col">"Payback (months)"</th>
+                        <th scope="col">"NRR, 12 months"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}{blended}</tbody>
+            </table>
+        </div>
+        <ul class="formulas">
+            <li>{formula::CHANNEL_CAC}"; spend counted for the months whose deals close within the horizon."</li>
+            <li>{formula::LTV}"."</li>
+            <li>{formula::PAYBACK}"."</li>
+            <li>{formula::NRR}"."</li>
+            <li>"Readings: LTV:CAC and payback bands as named in each reading; sales-led CAC includes the account executives' cost."</li>
+        </ul>
+    }
+}
