@@ -1,7 +1,7 @@
 //! The Assess workspace (`/assess`, also `/`): the six-factor questionnaire
 //! on the left, the live recommendation on the right.
 
-mod gauge;
+pub(crate) mod gauge;
 mod questionnaire;
 mod result;
 mod weights;

@@ -1,9 +1,114 @@
-//! The Workshop workspace (`/workshop`).
+//! The Workshop workspace (`/workshop`): a room of people answers the Assess
+//! questionnaire, one after another on the shared screen (presenter mode) or
+//! on their own devices (answer codes), and the facilitator sees the room's
+//! result beside each person's own, where they disagree, and how the result
+//! moves when the weights change.
+//!
+//! Everything shown is computed by [`crate::domain::workshop`]: one
+//! [`Analysis`] per change of the participants or of the weights in force.
+
+mod codes;
+mod heatmap;
+mod participants;
+mod presenter;
+mod results;
+mod spread;
+mod weights;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::use_store;
+use crate::domain::assess::{progress, Weights};
+use crate::domain::workshop::{Analysis, WorkshopState};
+
+use codes::CodesPanel;
+use heatmap::HeatmapPanel;
+use participants::ParticipantsPanel;
+use presenter::{Presenter, PresenterOverlay, PresenterStart};
+use results::ResultsTable;
+use spread::{DiscussFirst, FactorSpreads};
+use weights::WeightsPanel;
+
+pub(crate) use crate::pages::assess::gauge::SpectrumGauge;
+
+/// Moves keyboard focus to the element `id` once the page has been redrawn
+/// (the control that had it was just replaced), if it is there.
+fn focus_soon(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document()
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// "7 of 20 answered" for one participant's answers, or "" if unknown.
+fn answered_text(state: &WorkshopState, id: u32) -> String {
+    state
+        .participant(id)
+        .map(|p| progress(&p.answers).text())
+        .unwrap_or_default()
+}
 
 /// The Workshop page.
 #[component]
 pub fn WorkshopPage() -> impl IntoView {
-    view! { <section class="page"><h1>"Workshop"</h1></section> }
+    let store = use_store();
+    // The weights in force: the facilitator's for this session, or Assess's.
+    let weights = Memo::new(move |_| {
+        let own: Weights = store.assess.with(|a| a.weights);
+        store.workshop.with(|w| w.weights(&own))
+    });
+    let analysis: Memo<Analysis> =
+        Memo::new(move |_| store.workshop.with(|w| w.analyze(&weights.get())));
+    let presenter = Presenter::new(store);
+    provide_context(presenter);
+    let count = move || store.workshop.with(|w| w.participants.len());
+
+    view! {
+        <section class="page workshop">
+            <h1>"Workshop: decide as a team"</h1>
+            <p class="lede">
+                "Everyone in the room answers the same questions, on the shared screen or on their own "
+                "phone. The page then puts the team’s result beside each person’s, shows where views "
+                "differ, and lets you change the weights while you talk it through."
+            </p>
+            <div class="workshop-setup">
+                <ParticipantsPanel/>
+                <PresenterStart/>
+            </div>
+            <CodesPanel/>
+            <div class="workshop-analysis">
+                <div class="workshop-main">
+                    <h2 id="workshop-results-heading">"Results"</h2>
+                    <Show when=move || { count() >= 1 }>
+                        <ResultsTable analysis=analysis/>
+                    </Show>
+                    <Show
+                        when=move || { count() >= 2 }
+                        fallback=move || view! {
+                            <p class="workshop-empty card" data-testid="workshop-too-few">
+                                {move || if count() == 0 {
+                                    "Add at least two people to compare views. Once each has answered, the \
+                                     team’s result, the spread of answers and the heatmap appear here."
+                                } else {
+                                    "Add at least two people to compare views: with one person there is no \
+                                     team result and nothing to disagree about yet."
+                                }}
+                            </p>
+                        }
+                    >
+                        <DiscussFirst analysis=analysis/>
+                        <HeatmapPanel analysis=analysis/>
+                        <FactorSpreads analysis=analysis/>
+                    </Show>
+                </div>
+                <WeightsPanel weights=weights analysis=analysis/>
+            </div>
+            <PresenterOverlay analysis=analysis/>
+        </section>
+    }
 }
