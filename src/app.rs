@@ -21,6 +21,7 @@ use crate::components::notices::{Notice, NoticeAction, NoticeLevel, Notices};
 use crate::components::share::{self as share_link, ShareOffer};
 use crate::domain::assess::AssessState;
 use crate::domain::compare::CompareState;
+use crate::domain::insight::InsightSettings;
 use crate::domain::plan::PlanState;
 use crate::domain::sim::SimState;
 use crate::domain::state::{AppState, Theme};
@@ -64,6 +65,8 @@ pub struct Store {
     pub plan: RwSignal<PlanState>,
     /// Workshop: participants and their answers.
     pub workshop: RwSignal<WorkshopState>,
+    /// Insight: tornado, Monte Carlo and goal-seek settings.
+    pub insight: RwSignal<InsightSettings>,
     /// Messages shown under the header.
     pub notices: RwSignal<Vec<Notice>>,
     /// Whether changes are being saved.
@@ -83,6 +86,7 @@ impl Store {
             simulate: RwSignal::new(SimState::default()),
             plan: RwSignal::new(PlanState::default()),
             workshop: RwSignal::new(WorkshopState::default()),
+            insight: RwSignal::new(InsightSettings::default()),
             notices: RwSignal::new(Vec::new()),
             save_mode: RwSignal::new(SaveMode::Saving),
             previous: RwSignal::new(None),
@@ -101,6 +105,7 @@ impl Store {
             simulate: self.simulate.get(),
             plan: self.plan.get(),
             workshop: self.workshop.get(),
+            insight: self.insight.get(),
         }
     }
 
@@ -117,6 +122,7 @@ impl Store {
         self.simulate.set(state.simulate);
         self.plan.set(state.plan);
         self.workshop.set(state.workshop);
+        self.insight.set(state.insight);
     }
 
     /// Shows a notice; a notice with the same `key` replaces the earlier one.

@@ -328,10 +328,10 @@ fn wrong_and_newer_link_versions_are_told_apart() {
 
 #[test]
 fn a_newer_or_unknown_document_version_inside_the_link_is_refused() {
-    let state = r#"{"version":2,"data":{}}"#;
+    let state = r#"{"version":3,"data":{}}"#;
     assert_eq!(
         decode(&seal_json(ShareKind::State, state)),
-        Err(ShareError::NewerVersion(2))
+        Err(ShareError::NewerVersion(3))
     );
     let state0 = r#"{"version":0,"data":{}}"#;
     assert_eq!(
@@ -352,6 +352,23 @@ fn a_newer_or_unknown_document_version_inside_the_link_is_refused() {
             &scenario_json("x", &inputs, 0)
         )),
         Err(ShareError::UnknownVersion(_))
+    ));
+}
+
+#[test]
+fn links_made_by_the_version_1_app_still_open() {
+    let inputs = preset(Motion::ProductLed);
+    for version in [1, 2] {
+        let link = seal_json(ShareKind::Scenario, &scenario_json("Old", &inputs, version));
+        assert!(
+            matches!(decode(&link), Ok(SharePayload::Scenario { ref name, .. }) if name == "Old"),
+            "scenario document version {version}"
+        );
+    }
+    let v1_state = include_str!("fixtures/v1.json");
+    assert!(matches!(
+        decode(&seal_json(ShareKind::State, v1_state)),
+        Ok(SharePayload::State(_))
     ));
 }
 

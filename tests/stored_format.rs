@@ -3,11 +3,13 @@
 //! it cannot read without panicking.
 #![cfg(not(target_arch = "wasm32"))]
 
+use gtm_workbench::domain::insight::{InsightSettings, Output, Target};
 use gtm_workbench::domain::state::{AppState, Theme};
 use gtm_workbench::persist::schema::{decode, encode, DecodeError, CURRENT_VERSION};
 use proptest::prelude::*;
 
 const V1: &str = include_str!("fixtures/v1.json");
+const V2: &str = include_str!("fixtures/v2.json");
 
 #[test]
 fn the_version_1_fixture_decodes() {
@@ -25,20 +27,86 @@ fn the_version_1_fixture_decodes() {
 }
 
 #[test]
-fn the_fixture_is_a_version_this_build_reads() {
+fn version_1_has_no_insight_settings_and_reads_with_the_defaults() {
     let doc: serde_json::Value = serde_json::from_str(V1).expect("json");
-    assert_eq!(doc["version"], 1);
+    assert!(doc["data"].get("insight").is_none());
+    let state = decode(V1).expect("decodes");
+    assert_eq!(state.insight, InsightSettings::default());
+}
+
+#[test]
+fn the_version_2_fixture_decodes_with_its_insight_settings() {
+    let state = decode(V2).expect("the v2 fixture must always decode");
+    let v1 = decode(V1).expect("decodes");
+    assert_eq!(state.insight.swing_pct, 25.0);
+    assert_eq!(state.insight.tornado_output, Output::LtvCac);
+    assert_eq!(state.insight.uncertainty.ranges.len(), 1);
+    assert_eq!(state.insight.seed, 7);
+    assert_eq!(state.insight.goal_target, Target::LtvCacAbove(3.0));
     assert_eq!(
-        CURRENT_VERSION, 1,
+        state.insight.goal_field_id(),
+        Some(gtm_workbench::domain::sim::FieldId::SlWinPct)
+    );
+    // Everything else is the version 1 fixture's.
+    assert_eq!(state.assess, v1.assess);
+    assert_eq!(state.simulate, v1.simulate);
+    assert_eq!(state.workshop, v1.workshop);
+}
+
+#[test]
+fn the_fixtures_are_versions_this_build_reads() {
+    for (text, version) in [(V1, 1), (V2, 2)] {
+        let doc: serde_json::Value = serde_json::from_str(text).expect("json");
+        assert_eq!(doc["version"], version);
+    }
+    assert_eq!(
+        CURRENT_VERSION, 2,
         "a new version needs a fixture of its own and a migration test"
     );
 }
 
 #[test]
-fn decoding_then_encoding_the_fixture_is_stable() {
+fn an_old_document_is_written_back_as_the_current_version() {
     let state = decode(V1).expect("decodes");
-    let again = decode(&encode(&state).expect("encodes")).expect("decodes again");
-    assert_eq!(state, again);
+    let written: serde_json::Value =
+        serde_json::from_str(&encode(&state).expect("encodes")).expect("json");
+    assert_eq!(written["version"], CURRENT_VERSION);
+    assert!(written["data"]["insight"].is_object());
+}
+
+#[test]
+fn decoding_then_encoding_the_fixtures_is_stable() {
+    for text in [V1, V2] {
+        let state = decode(text).expect("decodes");
+        let again = decode(&encode(&state).expect("encodes")).expect("decodes again");
+        assert_eq!(state, again);
+    }
+}
+
+#[test]
+fn bad_insight_settings_are_refused_with_their_field() {
+    let mut doc: serde_json::Value = serde_json::from_str(V2).expect("json");
+    doc["data"]["insight"]["swing_pct"] = serde_json::json!(95.0);
+    let err = decode(&doc.to_string()).unwrap_err();
+    assert!(err.to_string().contains("insight.swing_pct"), "{err}");
+
+    let mut doc: serde_json::Value = serde_json::from_str(V2).expect("json");
+    doc["data"]["insight"]["goal_field"] = serde_json::json!("horizon_months");
+    let err = decode(&doc.to_string()).unwrap_err();
+    assert!(err.to_string().contains("insight.goal_field"), "{err}");
+
+    let mut doc: serde_json::Value = serde_json::from_str(V2).expect("json");
+    doc["data"]["insight"]["uncertainty"]["ranges"][0]["low"] = serde_json::json!(9.0);
+    let err = decode(&doc.to_string()).unwrap_err();
+    assert!(
+        err.to_string().contains("insight.uncertainty.ranges[0]"),
+        "{err}"
+    );
+
+    let mut doc: serde_json::Value = serde_json::from_str(V2).expect("json");
+    doc["data"]["insight"]["draws"] = serde_json::json!(10);
+    let err = decode(&doc.to_string()).unwrap_err();
+    assert!(err.to_string().contains("insight.draws"), "{err}");
 }
 
 #[test]
@@ -49,7 +117,7 @@ fn default_state_round_trips() {
 
 #[test]
 fn a_newer_version_is_reported_as_newer() {
-    let err = decode(r#"{"version":2,"data":{}}"#).unwrap_err();
+    let err = decode(r#"{"version":3,"data":{}}"#).unwrap_err();
     assert!(err.is_newer(), "{err}");
 }
 

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::assess::AssessState;
 use super::compare::CompareState;
 use super::input::FieldError;
+use super::insight::InsightSettings;
 use super::plan::PlanState;
 use super::sim::SimState;
 use super::workshop::WorkshopState;
@@ -51,8 +52,9 @@ impl Theme {
     }
 }
 
-/// Everything the user has entered. Version 1 of the stored format holds
-/// exactly this structure under `data`.
+/// Everything the user has entered, held under `data` in the stored format.
+/// Version 1 had no `insight`; version 2 added it (a version 1 document reads
+/// with the default settings).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AppState {
@@ -68,6 +70,9 @@ pub struct AppState {
     pub plan: PlanState,
     /// Workshop: participants and their answers.
     pub workshop: WorkshopState,
+    /// Insight: tornado swing, Monte Carlo ranges and seed, goal seek form.
+    #[serde(default)]
+    pub insight: InsightSettings,
 }
 
 impl AppState {
@@ -81,6 +86,7 @@ impl AppState {
         self.simulate.validate()?;
         self.plan.validate()?;
         self.workshop.validate()?;
+        self.insight.validate()?;
         Ok(())
     }
 }

@@ -11,7 +11,7 @@ use crate::domain::input::FieldError;
 use crate::domain::state::AppState;
 
 /// The version this build writes.
-pub const CURRENT_VERSION: u64 = 1;
+pub const CURRENT_VERSION: u64 = 2;
 
 /// The largest file or link the app will read, in bytes (1 MiB).
 pub const MAX_IMPORT_BYTES: usize = 1024 * 1024;
@@ -115,7 +115,10 @@ pub fn decode(raw: &str) -> Result<AppState, DecodeError> {
 /// Brings `data` of `version` up to [`CURRENT_VERSION`], one step at a time.
 fn migrate(version: u64, data: Value) -> Result<Value, DecodeError> {
     match version {
-        1 => Ok(data),
+        // Version 2 added `insight`, which reads as its default when absent:
+        // the data itself needs no change.
+        1 => migrate(2, data),
+        2 => Ok(data),
         other => Err(DecodeError::UnknownVersion(other.to_string())),
     }
 }

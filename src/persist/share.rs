@@ -460,9 +460,11 @@ fn decode_scenario(json: &str) -> Result<SharePayload, ShareError> {
     };
     match version {
         Some(v) if v > CURRENT_VERSION => return Err(ShareError::NewerVersion(v)),
-        // Version 1 is the only one so far; a later format adds its
-        // migration here, as schema::migrate does for the state.
-        Some(CURRENT_VERSION) => {}
+        // A scenario document is the same in versions 1 and 2 (version 2
+        // only added the insight settings to the state). A later format
+        // that changes it adds its migration here, as schema::migrate does
+        // for the state.
+        Some(1..=CURRENT_VERSION) => {}
         _ => {
             let shown = map.get("version").map(Value::to_string).unwrap_or_default();
             return Err(ShareError::UnknownVersion(short(&shown)));

@@ -6,6 +6,7 @@
 //! - [`goalseek`]: the input value that reaches a payback or LTV:CAC target.
 //! - [`sanity`]: warnings for numbers no real company shows.
 //! - [`rng`]: the seeded generator behind the Monte Carlo run.
+//! - [`settings`]: what the insight tools remember between visits.
 //!
 //! All of it calls [`crate::domain::sim::simulate_into`], so thousands of
 //! runs reuse one set of buffers.
@@ -20,6 +21,7 @@ pub mod montecarlo;
 pub mod rng;
 pub mod sanity;
 pub mod sensitivity;
+pub mod settings;
 
 pub use goalseek::{
     goal_seek, Direction, GoalSeekResult, Realism, RealismNote, SeekStatus, Target,
@@ -32,6 +34,9 @@ pub use montecarlo::{
 pub use rng::Rng;
 pub use sanity::{sanity_checks, SanityId, SanityWarning};
 pub use sensitivity::{tornado, Sensitivity, Swing, TornadoChart, TornadoRow, SWING_RANGE};
+pub use settings::{InsightSettings, DEFAULT_SEED, DRAWS_RANGE, SEED_RANGE};
+
+use serde::{Deserialize, Serialize};
 
 use crate::domain::economics::{LtvCac, Payback};
 use crate::domain::sim::Summary;
@@ -45,8 +50,10 @@ pub const LTV_CAC_SHOWN_CAP: f64 = 100.0;
 /// decision, and a finite stand-in keeps sorting and drawing total.
 pub const PAYBACK_SHOWN_CAP_MONTHS: f64 = 120.0;
 
-/// A result of the simulation that the tornado and goal seek read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// A result of the simulation that the tornado and goal seek read. Saved
+/// (as `ltv_cac`, `payback`, `ending_arr`) with the tornado's settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Output {
     /// Blended LTV ÷ blended CAC.
     LtvCac,
