@@ -35,8 +35,10 @@ pub fn NumberField(
     /// The stored value.
     #[prop(into)]
     value: Signal<f64>,
-    /// The accepted range.
-    range: Range,
+    /// The accepted range (a signal where it depends on other fields, e.g.
+    /// a low that may not pass the likely value).
+    #[prop(into)]
+    range: Signal<Range>,
     /// Called with each valid value.
     on_valid: Callback<f64>,
     /// A stable id for the input; also used by tests.
@@ -51,7 +53,7 @@ pub fn NumberField(
 ) -> impl IntoView {
     let raw: RwSignal<Option<String>> = RwSignal::new(None);
     let text = move || raw.get().unwrap_or_else(|| plain(value.get()));
-    let error = move || raw.get().and_then(|t| range.parse(&t).err());
+    let error = move || raw.get().and_then(|t| range.get().parse(&t).err());
     let error_id = format!("{id}-error");
     let help_id = format!("{id}-help");
     let described = {
@@ -69,7 +71,13 @@ pub fn NumberField(
             ids.join(" ")
         }
     };
-    let inputmode = if range.whole { "numeric" } else { "decimal" };
+    let inputmode = move || {
+        if range.get().whole {
+            "numeric"
+        } else {
+            "decimal"
+        }
+    };
     let label_for = id.clone();
     view! {
         <div class="field" class:field-invalid=move || error().is_some()>
@@ -85,7 +93,7 @@ pub fn NumberField(
                 aria-describedby=described
                 on:input:target=move |ev| {
                     let typed = ev.target().value();
-                    if let Ok(v) = range.parse(&typed) {
+                    if let Ok(v) = range.get_untracked().parse(&typed) {
                         on_valid.run(v);
                     }
                     raw.set(Some(typed));

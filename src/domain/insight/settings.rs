@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Output, Target, UncertaintySpec, GOAL_SEEK_FIELDS, MAX_DRAWS};
+use super::{Output, Target, UncertaintySpec, MAX_DRAWS};
 use crate::domain::input::{check, FieldError, Range};
 use crate::domain::sim::FieldId;
 
@@ -20,6 +20,10 @@ pub const SEED_RANGE: Range = Range::whole(0.0, 4_294_967_295.0);
 
 /// The seed a new run starts from.
 pub const DEFAULT_SEED: u32 = 2026;
+
+/// The input the goal seek starts with: the sales-led win rate, which the
+/// default scenario's payback depends on.
+pub const DEFAULT_GOAL_FIELD: FieldId = FieldId::SlWinPct;
 
 /// The insight settings. Saved.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -49,7 +53,7 @@ impl Default for InsightSettings {
             uncertainty: UncertaintySpec::default(),
             draws: super::DEFAULT_DRAWS,
             seed: DEFAULT_SEED,
-            goal_field: GOAL_SEEK_FIELDS[0].slug().to_string(),
+            goal_field: DEFAULT_GOAL_FIELD.slug().to_string(),
             goal_target: Target::default(),
         }
     }

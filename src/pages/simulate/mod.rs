@@ -16,21 +16,23 @@
 //! - [`summary`]: warnings, summary tiles, the per-channel table;
 //! - [`charts_panel`]: the charts of the projection and of the comparison;
 //! - [`monthly_table`]: the month-by-month table and its CSV;
+//! - [`what_if`]: sliders on the main levers, above the charts;
 //! - [`scenarios`]: named scenarios and the comparison table.
 //!
-//! The insight tools (sensitivity, uncertainty, goal seek) belong in their
-//! own modules here, taking the `inputs` and `projection` memos as props and
-//! placed in the `sim-insight` slot of the page.
+//! - [`insight`]: the reality check, sensitivity, uncertainty and goal seek,
+//!   taking the `inputs` and `projection` memos as props.
 
 mod channels;
 mod charts_panel;
 mod format;
+mod insight;
 mod kpi;
 mod monthly_table;
 mod scenario_inputs;
 mod scenarios;
 mod summary;
 mod unit_economics;
+mod what_if;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -43,11 +45,13 @@ use crate::domain::sim::{simulate, FieldId};
 
 use channels::ChannelTable;
 use charts_panel::ProjectionCharts;
+use insight::InsightPanel;
 use monthly_table::MonthlyTable;
 use scenario_inputs::ScenarioInputsPanel;
 use scenarios::ScenariosPanel;
 use summary::SummaryPanel;
 use unit_economics::UnitEconomicsPanel;
+use what_if::WhatIfSliders;
 
 /// The short anchors other pages link to (`/simulate#sl_acv`), and the input
 /// each one names.
@@ -160,12 +164,13 @@ pub fn SimulatePage() -> impl IntoView {
                     <ScenarioInputsPanel inputs/>
                     <div class="sim-results">
                         <SummaryPanel projection/>
+                        <WhatIfSliders inputs/>
                         <ProjectionCharts projection/>
                     </div>
                 </div>
-                <div class="sim-insight"></div>
                 <MonthlyTable projection/>
             </section>
+            <InsightPanel inputs projection/>
             <ScenariosPanel/>
         </section>
     }

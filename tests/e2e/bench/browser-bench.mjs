@@ -3,9 +3,12 @@
 //
 // - first contentful paint and time to interactive (the app mounted and its
 //   navigation drawn), median of 7 cold loads in fresh contexts;
-// - input to updated chart on /simulate: 200 edits of one scenario input,
-//   each timed from the input event to the MRR chart's SVG being replaced
-//   (DOM updated) and to the next animation frame (painted); p50 and p95.
+// - input to updated chart on /simulate: 200 edits of one scenario input
+//   typed in its field, then 200 steps of a drag on its "Drag to explore"
+//   slider, each timed from the input event to the MRR chart's SVG being
+//   replaced (DOM updated) and to the next animation frame; p50 and p95.
+// - a Monte Carlo run of 10,000 draws through the page (the Run button to
+//   the results shown, chunked over animation frames).
 import { spawn } from "node:child_process";
 import { chromium } from "@playwright/test";
 
@@ -66,12 +69,16 @@ try {
   const page = await context.newPage();
   await page.goto(`${base}/simulate`);
   await page.waitForSelector('[data-testid="chart-mrr-by-channel"] svg');
-  const times = await page.evaluate(async () => {
-    const input = document.getElementById("self_serve.organic_signups_per_month");
+  // Typing in a field, then dragging the "Drag to explore" slider: each
+  // input event timed to the MRR chart's SVG being replaced.
+  const measure = (id) => page.evaluate(async (id) => {
+    const input = document.getElementById(id);
     const figure = document.querySelector('[data-testid="chart-mrr-by-channel"]');
-    if (!input || !figure) return { error: "input or chart not found" };
+    if (!input || !figure) return { error: `${id} or the chart not found` };
     const dom = [];
     const painted = [];
+    const min = Number(input.min || 0);
+    const max = Number(input.max || 1000);
     for (let i = 0; i < 200; i++) {
       const changed = new Promise((resolve) => {
         const obs = new MutationObserver(() => {
@@ -81,7 +88,12 @@ try {
         obs.observe(figure, { childList: true, subtree: true, characterData: true, attributes: true });
       });
       const t0 = performance.now();
-      input.value = String(200 + (i % 50) * 7);
+      // A drag: the value sweeps up and down the track in small steps.
+      const phase = (i % 100) / 100;
+      const share = phase < 0.5 ? phase * 2 : 2 - phase * 2;
+      input.value = input.type === "range"
+        ? String(min + (max - min) * (0.1 + 0.8 * share))
+        : String(200 + (i % 50) * 7);
       input.dispatchEvent(new Event("input", { bubbles: true }));
       const t1 = await changed;
       await new Promise((r) => requestAnimationFrame(() => r()));
@@ -90,13 +102,42 @@ try {
       painted.push(t2 - t0);
     }
     return { dom, painted };
-  });
-  if (times.error) {
-    console.log(`input_to_chart: ${times.error}`);
-  } else {
-    console.log(`input_to_chart_dom_ms p50 ${fmt(pct(times.dom, 50))} p95 ${fmt(pct(times.dom, 95))} (budget p95 < 16)`);
-    console.log(`input_to_next_frame_ms p50 ${fmt(pct(times.painted, 50))} p95 ${fmt(pct(times.painted, 95))}`);
+  }, id);
+  for (const [name, id] of [
+    ["typing", "self_serve.organic_signups_per_month"],
+    ["slider_drag", "whatif-self_serve-organic_signups_per_month"],
+  ]) {
+    const times = await measure(id);
+    if (times.error) {
+      console.log(`input_to_chart (${name}): ${times.error}`);
+    } else {
+      console.log(`${name}_input_to_chart_dom_ms p50 ${fmt(pct(times.dom, 50))} p95 ${fmt(pct(times.dom, 95))} (budget p95 < 16)`);
+      console.log(`${name}_input_to_next_frame_ms p50 ${fmt(pct(times.painted, 50))} p95 ${fmt(pct(times.painted, 95))}`);
+    }
   }
+  // Monte Carlo through the page: 10,000 draws on three ranged inputs, from
+  // the click to the results drawn, spread over animation frames.
+  await page.getByRole("button", { name: "Start with the inputs that matter most" }).click();
+  const mc = [];
+  for (let i = 0; i < 5; i++) {
+    const ms = await page.evaluate(async () => {
+      const button = [...document.querySelectorAll("button")].find((b) => /^Run .* draws$/.test(b.textContent));
+      if (!button) return NaN;
+      const t0 = performance.now();
+      button.click();
+      await new Promise((resolve) => {
+        const poll = () => {
+          const done = document.querySelector('[data-testid="mc-results"]') && !document.querySelector('[data-testid="mc-progress-text"]');
+          if (done) resolve();
+          else requestAnimationFrame(poll);
+        };
+        requestAnimationFrame(poll);
+      });
+      return performance.now() - t0;
+    });
+    mc.push(ms);
+  }
+  console.log(`monte_carlo_10k_in_page_ms p50 ${fmt(pct(mc, 50))} (chunked over frames; the page stays responsive)`);
   await browser.close();
 } finally {
   server.kill();
