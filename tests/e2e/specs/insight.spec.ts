@@ -1,5 +1,9 @@
-import { test, expect, ready, waitForSaved } from "./fixtures";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test, expect, ready, waitForSaved, watchContext } from "./fixtures";
 import type { Page } from "@playwright/test";
+
+const AXE = readFileSync(join(process.cwd(), "node_modules", "axe-core", "axe.min.js"), "utf8");
 
 // The service worker's first claim reloads the page once; these tests are not
 // about offline use, so it is kept out of the way.
@@ -243,4 +247,33 @@ test("a “Drag to explore” slider moves the same input as the form, and the c
   // Switching the sales-led channel off removes its sliders.
   await simulator(page).getByRole("switch", { name: "Sales-led channel on" }).uncheck();
   await expect(slider).toHaveCount(0);
+});
+
+test("every insight result, warning and table passes axe in every theme", async ({ browser, watch }) => {
+  test.setTimeout(120_000);
+  // axe is injected as a script, which the app's own CSP would refuse.
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
+  watchContext(context, watch);
+  const page = await context.newPage();
+  await open(page);
+  await simulator(page).getByRole("textbox", { name: "Gross margin (%)", exact: true }).fill("98");
+  await expect(part(page, "Reality check").locator("[data-sanity]")).not.toHaveCount(0);
+  await part(page, /Sensitivity/).getByText(/Every input that moves the result/).click();
+  const mc = part(page, /Uncertainty/);
+  await mc.getByRole("button", { name: "Start with the inputs that matter most" }).click();
+  await mc.getByRole("button", { name: "Run 10,000 draws" }).click();
+  await expect(mc.getByTestId("mc-results")).toBeVisible({ timeout: 30_000 });
+  await expect(part(page, /Goal seek/).getByTestId("goal-message")).not.toBeEmpty();
+  await page.addScriptTag({ content: AXE });
+  for (const theme of ["light", "dark", "projector"]) {
+    await page.getByLabel("Theme").selectOption(theme);
+    const result = await page.evaluate(async () => {
+      const r = await (window as any).axe.run(document.querySelector('[aria-labelledby="insight-heading"]'), {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+      });
+      return r.violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.target}`);
+    });
+    expect(result, theme).toEqual([]);
+  }
+  await context.close();
 });
