@@ -6,11 +6,16 @@ use std::collections::{BTreeSet, HashSet};
 use gtm_workbench::domain::compare::{
     self, filter, ordered, row, rows, CompareState, Theme, FACTOR_SLUGS, SIM_INPUT_IDS,
 };
+use gtm_workbench::domain::economics::{Ltv, LtvCac, Payback};
 use gtm_workbench::domain::motion::{CompareColumn, Motion};
 use gtm_workbench::domain::plan::{
-    self, checklist, estimate, metrics_for, report_markdown, CapacityStatus, PilotMetric,
-    PilotPlan, PlanError, PlanState, PqlRule, PqlVolumes, ReportInput, ReportRow, ReportRule,
-    RuleDraft, REPORT_SECTIONS, SIMULATOR_METRIC_IDS,
+    self, checklist, current_figure, estimate, metrics_for, quarterly_rows, report_markdown,
+    simulator_formula, CapacityStatus, CurrentFigure, Figure, FigureUnit, NoFigure, PilotMetric,
+    PilotPlan, PlanError, PlanState, PqlRule, PqlVolumes, QuarterRow, ReportInput, ReportRow,
+    ReportRule, RuleDraft, REPORT_SECTIONS, SIMULATOR_METRIC_IDS,
+};
+use gtm_workbench::domain::sim::{
+    preset, simulate, ByChannel, MagicNumber, MonthRow, Projection, ScenarioInputs, Summary,
 };
 use proptest::prelude::*;
 
@@ -896,6 +901,20 @@ fn sample_report() -> ReportInput {
             product_led: "Self-serve".into(),
         }],
         scenario: vec!["Blended CAC: $1,500".into(), "LTV:CAC: 4.0".into()],
+        quarters: vec![
+            QuarterRow {
+                month: 3,
+                mrr: 1_499.6,
+                customers: 12.4,
+                cumulative_cash: -20_000.4,
+            },
+            QuarterRow {
+                month: 6,
+                mrr: 1_234_567.0,
+                customers: 1_000.0,
+                cumulative_cash: 0.2,
+            },
+        ],
         rules: s
             .rules
             .iter()
@@ -964,4 +983,363 @@ fn markdown_report_marks_empty_sections() {
     assert!(md.starts_with("# GTM Workbench report"));
     assert!(md.matches("_Nothing here yet._").count() >= 6);
     assert!(md.contains("Segment: not chosen yet"));
+}
+
+#[test]
+fn markdown_report_has_the_scenario_by_quarter_inside_the_scenario_section() {
+    let md = report_markdown(&sample_report());
+    let scenario = md.find("\n## Scenario\n").unwrap_or(usize::MAX);
+    let table = md.find("### Scenario by quarter").unwrap_or(0);
+    let playbook = md.find("\n## PQL playbook\n").unwrap_or(0);
+    assert!(scenario < table && table < playbook, "{md}");
+    assert!(md
+        .contains("| Month | MRR | Paying customers | Cumulative cash |\n|---:|---:|---:|---:|\n"));
+    // Whole dollars and customers, separators, a real minus sign; −0.4 of a
+    // dollar rounds to $0, not −$0.
+    assert!(md.contains("| 3 | $1,500 | 12 | −$20,000 |\n"), "{md}");
+    assert!(md.contains("| 6 | $1,234,567 | 1,000 | $0 |\n"), "{md}");
+}
+
+#[test]
+fn markdown_report_has_no_quarter_table_without_a_scenario() {
+    let md = report_markdown(&ReportInput::default());
+    assert!(!md.contains("Scenario by quarter"));
+    assert!(!md.contains("NaN") && !md.contains("inf"));
+}
+
+// ---------------------------------------------------------------------------
+// Scenario by quarter
+// ---------------------------------------------------------------------------
+
+fn month(n: u32, mrr: f64, customers: f64, cash: f64) -> MonthRow {
+    MonthRow {
+        month: n,
+        mrr: ByChannel {
+            self_serve: mrr * 0.75,
+            sales_assist: 0.0,
+            sales_led: mrr * 0.25,
+        },
+        active_customers: ByChannel {
+            self_serve: customers,
+            sales_assist: 0.0,
+            sales_led: 0.0,
+        },
+        cumulative_cash: cash,
+        ..MonthRow::default()
+    }
+}
+
+#[test]
+fn quarters_are_every_third_month_with_totals_over_channels() {
+    let rows: Vec<MonthRow> = (1..=12)
+        .map(|n| {
+            month(
+                n,
+                100.0 * f64::from(n),
+                f64::from(n),
+                -1_000.0 + 200.0 * f64::from(n),
+            )
+        })
+        .collect();
+    let q = quarterly_rows(&rows);
+    assert_eq!(q.iter().map(|r| r.month).collect::<Vec<_>>(), [3, 6, 9, 12]);
+    // Month 6: MRR 600 (450 self-serve + 150 sales-led), 6 customers, cash −1,000 + 1,200 = 200.
+    assert_eq!(
+        q[1],
+        QuarterRow {
+            month: 6,
+            mrr: 600.0,
+            customers: 6.0,
+            cumulative_cash: 200.0
+        }
+    );
+}
+
+#[test]
+fn quarters_end_with_the_last_month_when_the_horizon_is_not_whole_quarters() {
+    let rows: Vec<MonthRow> = (1..=13).map(|n| month(n, 10.0, 1.0, 0.0)).collect();
+    let months: Vec<u32> = quarterly_rows(&rows).iter().map(|r| r.month).collect();
+    assert_eq!(months, [3, 6, 9, 12, 13]);
+    assert!(quarterly_rows(&[]).is_empty());
+    let two: Vec<MonthRow> = (1..=2).map(|n| month(n, 10.0, 1.0, 0.0)).collect();
+    assert_eq!(quarterly_rows(&two).len(), 1);
+    // Non-finite numbers never reach the table.
+    let bad = [month(3, f64::NAN, f64::INFINITY, f64::NEG_INFINITY)];
+    let q = quarterly_rows(&bad);
+    assert_eq!(
+        (q[0].mrr, q[0].customers, q[0].cumulative_cash),
+        (0.0, 0.0, 0.0)
+    );
+}
+
+#[test]
+fn quarters_of_a_simulated_scenario_match_its_months() {
+    let p = simulate(&preset(Motion::HybridFreemiumEnterprise));
+    let q = quarterly_rows(&p.rows);
+    assert_eq!(q.len(), p.rows.len().div_ceil(3));
+    for r in &q {
+        let row = p.rows[(r.month - 1) as usize];
+        assert!(close(r.mrr, row.mrr.total()));
+        assert!(close(r.customers, row.active_customers.total()));
+        assert!(close(r.cumulative_cash, row.cumulative_cash));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Current figures from the simulator
+// ---------------------------------------------------------------------------
+
+fn value(f: CurrentFigure) -> Figure {
+    match f {
+        CurrentFigure::Value(v) => v,
+        other => panic!("expected a figure, got {other:?}"),
+    }
+}
+
+/// A two-month projection written by hand: month 11 ends with 100 self-serve
+/// and 50 sales-led customers; month 12 wins 10 and 2, and churns 3% and 1%
+/// of the starting customers (3 and 0.5).
+fn hand_projection(summary: Summary) -> Projection {
+    let mut before = MonthRow {
+        month: 11,
+        ..MonthRow::default()
+    };
+    before.active_customers.self_serve = 100.0;
+    before.active_customers.sales_led = 50.0;
+    let mut last = MonthRow {
+        month: 12,
+        ..MonthRow::default()
+    };
+    last.new_customers.self_serve = 10.0;
+    last.new_customers.sales_led = 2.0;
+    last.active_customers.self_serve = 100.0 - 3.0 + 10.0;
+    last.active_customers.sales_led = 50.0 - 0.5 + 2.0;
+    Projection {
+        rows: vec![before, last],
+        summary,
+        warnings: Vec::new(),
+    }
+}
+
+#[test]
+fn current_figures_read_the_summary_as_simulate_shows_it() {
+    let p = hand_projection(Summary {
+        blended_cac: Some(1_500.0),
+        blended_ltv: Some(Ltv::Finite(6_000.0)),
+        blended_ltv_cac: Some(LtvCac::Ratio(4.0)),
+        blended_payback: Some(Payback::Months(7.5)),
+        nrr_12m_pct: Some(104.2),
+        magic_number: MagicNumber::Ratio(-0.25),
+        ..Summary::default()
+    });
+    let cac = value(current_figure("cac_blended", &p));
+    assert_eq!(cac.unit, FigureUnit::DollarsPerCustomer);
+    assert_eq!(cac.text(), "$1,500.00");
+    assert_eq!(value(current_figure("ltv_cac", &p)).text(), "4.00");
+    assert!(!value(current_figure("ltv_cac", &p)).ltv_capped);
+    assert_eq!(
+        value(current_figure("payback_months", &p)).text(),
+        "7.5 months"
+    );
+    assert_eq!(value(current_figure("nrr_12m", &p)).text(), "104.2%");
+    assert_eq!(value(current_figure("magic_number", &p)).text(), "−0.25");
+}
+
+#[test]
+fn logo_churn_is_customers_lost_in_the_last_month_over_those_at_its_start() {
+    let p = hand_projection(Summary::default());
+    // Lost = 150 at the start + 12 won − 158.5 at the end = 3.5; 3.5 ÷ 150 = 2.333…%.
+    let churn = value(current_figure("logo_churn", &p));
+    assert_eq!(churn.unit, FigureUnit::Percent);
+    assert!(close(churn.value, 3.5 / 150.0 * 100.0), "{}", churn.value);
+    assert_eq!(churn.text(), "2.3%");
+}
+
+#[test]
+fn logo_churn_of_one_channel_equals_its_churn_input() {
+    let inputs = preset(Motion::ProductLed);
+    let p = simulate(&inputs);
+    let churn = value(current_figure("logo_churn", &p));
+    assert!(
+        (churn.value - inputs.self_serve.churn_pct).abs() < 1e-6,
+        "{} vs {}",
+        churn.value,
+        inputs.self_serve.churn_pct
+    );
+}
+
+#[test]
+fn a_capped_ltv_is_flagged_on_ltv_cac() {
+    let p = hand_projection(Summary {
+        blended_cac: Some(100.0),
+        blended_ltv: Some(Ltv::Capped(4_800.0)),
+        blended_ltv_cac: Some(LtvCac::Ratio(48.0)),
+        ..Summary::default()
+    });
+    let f = value(current_figure("ltv_cac", &p));
+    assert!(f.ltv_capped);
+    assert_eq!(f.text(), "48.00");
+    assert!(!value(current_figure("cac_blended", &p)).ltv_capped);
+}
+
+#[test]
+fn undefined_figures_come_with_their_reason() {
+    let none = Projection::default();
+    let missing = |id: &str, p: &Projection| current_figure(id, p);
+    assert_eq!(
+        missing("cac_blended", &none),
+        CurrentFigure::Missing(NoFigure::NoNewCustomers)
+    );
+    assert_eq!(
+        missing("ltv_cac", &none),
+        CurrentFigure::Missing(NoFigure::NoNewCustomers)
+    );
+    assert_eq!(
+        missing("payback_months", &none),
+        CurrentFigure::Missing(NoFigure::NoNewCustomers)
+    );
+    assert_eq!(
+        missing("nrr_12m", &none),
+        CurrentFigure::Missing(NoFigure::NoRevenue)
+    );
+    assert_eq!(
+        missing("magic_number", &none),
+        CurrentFigure::Missing(NoFigure::HorizonTooShort)
+    );
+    assert_eq!(
+        missing("logo_churn", &none),
+        CurrentFigure::Missing(NoFigure::NoCustomersAtStart)
+    );
+
+    let odd = hand_projection(Summary {
+        blended_cac: Some(0.0),
+        blended_ltv: Some(Ltv::Finite(0.0)),
+        blended_ltv_cac: Some(LtvCac::FreeAcquisition),
+        blended_payback: Some(Payback::Never),
+        magic_number: MagicNumber::NoPriorSpend,
+        ..Summary::default()
+    });
+    assert_eq!(value(missing("cac_blended", &odd)).text(), "$0.00");
+    assert_eq!(
+        missing("ltv_cac", &odd),
+        CurrentFigure::Missing(NoFigure::FreeAcquisition)
+    );
+    assert_eq!(
+        missing("payback_months", &odd),
+        CurrentFigure::Missing(NoFigure::NoGrossProfit)
+    );
+    assert_eq!(
+        missing("magic_number", &odd),
+        CurrentFigure::Missing(NoFigure::NoPriorSpend)
+    );
+
+    // A non-finite number never passes as a figure.
+    let broken = hand_projection(Summary {
+        blended_cac: Some(f64::NAN),
+        blended_payback: Some(Payback::Months(f64::INFINITY)),
+        ..Summary::default()
+    });
+    assert_eq!(
+        missing("cac_blended", &broken),
+        CurrentFigure::Missing(NoFigure::Unusable)
+    );
+    assert_eq!(
+        missing("payback_months", &broken),
+        CurrentFigure::Missing(NoFigure::Unusable)
+    );
+}
+
+#[test]
+fn metrics_the_simulator_does_not_model_are_not_measured() {
+    let p = simulate(&ScenarioInputs::default());
+    for m in plan::all_metrics() {
+        let f = current_figure(m.id, &p);
+        if m.simulator_id().is_some() {
+            assert_ne!(f, CurrentFigure::NotMeasured, "{}", m.id);
+            assert!(simulator_formula(m.id).is_some(), "{}", m.id);
+        } else {
+            assert_eq!(f, CurrentFigure::NotMeasured, "{}", m.id);
+            assert_eq!(simulator_formula(m.id), None, "{}", m.id);
+        }
+    }
+    assert_eq!(current_figure("made_up", &p), CurrentFigure::NotMeasured);
+}
+
+#[test]
+fn every_reason_has_a_distinct_phrase() {
+    let all = [
+        NoFigure::NoNewCustomers,
+        NoFigure::FreeAcquisition,
+        NoFigure::NoGrossProfit,
+        NoFigure::NoRevenue,
+        NoFigure::NoPriorSpend,
+        NoFigure::HorizonTooShort,
+        NoFigure::NoCustomersAtStart,
+        NoFigure::Unusable,
+    ];
+    let phrases: HashSet<&str> = all.iter().map(|r| r.phrase()).collect();
+    assert_eq!(phrases.len(), all.len());
+    assert!(phrases.iter().all(|p| !p.is_empty() && !p.ends_with('.')));
+}
+
+#[test]
+fn figures_are_written_like_the_simulate_page() {
+    let f = |value, unit| Figure {
+        value,
+        unit,
+        ltv_capped: false,
+    };
+    assert_eq!(
+        f(1_234_567.891, FigureUnit::DollarsPerCustomer).text(),
+        "$1,234,567.89"
+    );
+    assert_eq!(f(-12.5, FigureUnit::DollarsPerCustomer).text(), "−$12.50");
+    assert_eq!(f(3.256, FigureUnit::Ratio).text(), "3.26");
+    assert_eq!(f(-0.001, FigureUnit::Ratio).text(), "0.00");
+    assert_eq!(f(1_234.56, FigureUnit::Months).text(), "1,234.6 months");
+    assert_eq!(f(2.0, FigureUnit::Percent).text(), "2.0%");
+    assert!(!f(f64::NAN, FigureUnit::Ratio).text().contains("NaN"));
+}
+
+#[test]
+fn every_preset_has_a_finite_figure_for_cac_ltv_cac_and_payback() {
+    for m in Motion::ALL {
+        let p = simulate(&preset(m));
+        let s = &p.summary;
+        let cac = value(current_figure("cac_blended", &p));
+        assert_eq!(Some(cac.value), s.blended_cac, "{m:?}");
+        let ratio = value(current_figure("ltv_cac", &p));
+        assert_eq!(
+            s.blended_ltv_cac.and_then(LtvCac::ratio),
+            Some(ratio.value),
+            "{m:?}"
+        );
+        let payback = value(current_figure("payback_months", &p));
+        assert_eq!(
+            s.blended_payback.and_then(Payback::months),
+            Some(payback.value),
+            "{m:?}"
+        );
+        for id in SIMULATOR_METRIC_IDS {
+            if let CurrentFigure::Value(v) = current_figure(id, &p) {
+                assert!(v.value.is_finite(), "{m:?} {id}");
+            }
+        }
+    }
+}
+
+#[test]
+fn with_every_channel_off_no_figure_is_invented() {
+    let mut inputs = preset(Motion::HybridFreemiumEnterprise);
+    inputs.self_serve.enabled = false;
+    inputs.sales_assist.enabled = false;
+    inputs.sales_led.enabled = false;
+    let p = simulate(&inputs);
+    for id in SIMULATOR_METRIC_IDS {
+        assert!(
+            matches!(current_figure(id, &p), CurrentFigure::Missing(_)),
+            "{id}: {:?}",
+            current_figure(id, &p)
+        );
+    }
 }

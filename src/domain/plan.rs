@@ -1,6 +1,8 @@
 //! From answer to action: the PQL playbook and the sales capacity it implies,
-//! the metrics to track per motion with their formulas, the five-step rollout
-//! checklist, the pilot plan, and the Markdown export of the one-page report.
+//! the metrics to track per motion with their formulas and, where the
+//! simulator measures them, their current figure in the user's scenario; the
+//! five-step rollout checklist, the pilot plan, and the Markdown export of the
+//! one-page report (with the scenario by quarter).
 //!
 //! All of it is pure: the page passes numbers and strings in and renders what
 //! comes out.
@@ -10,8 +12,10 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::domain::economics::{LtvCac, Payback};
 use crate::domain::input::{check, FieldError, Range};
 use crate::domain::motion::Motion;
+use crate::domain::sim::{MagicNumber, MonthRow, Projection};
 
 // ---------------------------------------------------------------------------
 // PQL playbook
@@ -917,6 +921,306 @@ pub fn viral_coefficient(invites_per_user: f64, acceptance_rate: f64) -> Option<
 }
 
 // ---------------------------------------------------------------------------
+// Current figures from the simulator
+// ---------------------------------------------------------------------------
+
+/// How a simulator figure is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FigureUnit {
+    /// US dollars per customer, to the cent: `$1,234.56`.
+    DollarsPerCustomer,
+    /// A plain multiple with two decimals: `3.25` (LTV:CAC, magic number).
+    Ratio,
+    /// Months with one decimal: `7.5 months`.
+    Months,
+    /// A percentage given in percent (2.5 means 2.5%), one decimal: `2.5%`.
+    Percent,
+}
+
+/// A figure the simulator measured for the current scenario.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Figure {
+    /// The value in `unit`; always finite.
+    pub value: f64,
+    /// How to write it.
+    pub unit: FigureUnit,
+    /// The figure rests on an LTV capped at 60 months of gross profit (churn
+    /// at or below expansion, or so low the formula runs past five years).
+    pub ltv_capped: bool,
+}
+
+impl Figure {
+    /// The value with its unit, written as the Simulate page writes it:
+    /// thousands separators, a real minus sign (−), `$1,234.56`, `3.25`,
+    /// `7.5 months`, `2.5%`.
+    pub fn text(&self) -> String {
+        match self.unit {
+            FigureUnit::DollarsPerCustomer => dollars(self.value, 2),
+            FigureUnit::Ratio => grouped(self.value, 2),
+            FigureUnit::Months => format!("{} months", grouped(self.value, 1)),
+            FigureUnit::Percent => format!("{}%", grouped(self.value, 1)),
+        }
+    }
+}
+
+/// Why the simulator has no figure for a metric it can measure. Each case is
+/// a division the scenario leaves undefined; none of them is a zero.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoFigure {
+    /// No customer is won within the horizon (CAC, LTV:CAC, payback).
+    NoNewCustomers,
+    /// Customers arrive but nothing is spent, so LTV:CAC has no denominator.
+    FreeAcquisition,
+    /// ARPA × gross margin is zero, so CAC is never earned back.
+    NoGrossProfit,
+    /// No recurring revenue to retain (NRR).
+    NoRevenue,
+    /// Nothing was spent in the quarter before the last (magic number).
+    NoPriorSpend,
+    /// The horizon is shorter than two quarters (magic number).
+    HorizonTooShort,
+    /// No paying customers at the start of the last month (logo churn).
+    NoCustomersAtStart,
+    /// The model handed back a number that cannot be shown (a guard: the
+    /// simulator promises finite figures).
+    Unusable,
+}
+
+impl NoFigure {
+    /// A short phrase for the table cell, saying why there is no number.
+    pub fn phrase(self) -> &'static str {
+        match self {
+            NoFigure::NoNewCustomers => "No customers won in this scenario yet",
+            NoFigure::FreeAcquisition => "Free acquisition: nothing spent, so no ratio",
+            NoFigure::NoGrossProfit => "Never paid back: a customer brings no gross profit",
+            NoFigure::NoRevenue => "No revenue yet, so nothing to retain",
+            NoFigure::NoPriorSpend => "Nothing spent in the quarter before the last",
+            NoFigure::HorizonTooShort => "The horizon is shorter than two quarters",
+            NoFigure::NoCustomersAtStart => "No paying customers at the start of the last month",
+            NoFigure::Unusable => "No usable figure for this scenario",
+        }
+    }
+}
+
+/// The current figure of a metric in the user's Simulate scenario.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum CurrentFigure {
+    /// The simulator measured it.
+    Value(Figure),
+    /// The simulator measures this metric, but not in this scenario.
+    Missing(NoFigure),
+    /// The simulator does not model this metric (its id is not in
+    /// [`SIMULATOR_METRIC_IDS`]).
+    NotMeasured,
+}
+
+/// How the simulator computes the figure for `metric_id`, for the page to
+/// show beside the number; `None` for metrics it does not model.
+pub fn simulator_formula(metric_id: &str) -> Option<&'static str> {
+    Some(match metric_id {
+        "cac_blended" => {
+            "all go-to-market spend ÷ all new customers over the horizon, organic included; \
+             only spend whose deals can close in time counts"
+        }
+        "ltv_cac" => {
+            "blended LTV ÷ blended CAC, channels weighted by new customers; LTV counts at most \
+             60 months of gross profit"
+        }
+        "payback_months" => "blended CAC ÷ (ARPA × gross margin), ARPA weighted by new customers",
+        "nrr_12m" => {
+            "(1 − monthly churn + monthly expansion)^12, channels weighted by their MRR a year \
+             before the end"
+        }
+        "magic_number" => {
+            "net new ARR of the last quarter ÷ sales & marketing spend of the quarter before"
+        }
+        "logo_churn" => {
+            "customers lost in the last month ÷ paying customers at its start, all channels"
+        }
+        _ => return None,
+    })
+}
+
+/// A figure, or [`NoFigure::Unusable`] if the value is not finite.
+fn figure(value: f64, unit: FigureUnit, ltv_capped: bool) -> CurrentFigure {
+    if value.is_finite() {
+        CurrentFigure::Value(Figure {
+            value,
+            unit,
+            ltv_capped,
+        })
+    } else {
+        CurrentFigure::Missing(NoFigure::Unusable)
+    }
+}
+
+/// Monthly logo churn of the last month, in percent, over all channels:
+/// customers lost ÷ customers at the start of the month. The projection
+/// keeps, per month, the customers at the end and the customers won; those
+/// lost in month t are therefore active(t − 1) + new(t) − active(t) (the
+/// model never churns customers won in the same month).
+fn last_month_logo_churn(rows: &[MonthRow]) -> Result<f64, NoFigure> {
+    let Some(last) = rows.last() else {
+        return Err(NoFigure::NoCustomersAtStart);
+    };
+    // Month 1 starts with no customers, as the model does.
+    let start = rows
+        .len()
+        .checked_sub(2)
+        .and_then(|i| rows.get(i))
+        .map_or(0.0, |r| r.active_customers.total());
+    let won = last.new_customers.total();
+    let end = last.active_customers.total();
+    // Floating-point noise can make a churn-free month lose −1e-12 customers.
+    let lost = (start + won - end).clamp(0.0, start.max(0.0));
+    logo_churn(lost, start)
+        .map(|f| f * 100.0)
+        .ok_or(NoFigure::NoCustomersAtStart)
+}
+
+/// The current figure of metric `metric_id` in a simulator projection.
+///
+/// For the ids in [`SIMULATOR_METRIC_IDS`]:
+/// - `cac_blended`: [`Summary::blended_cac`], $ per customer;
+/// - `ltv_cac`: [`Summary::blended_ltv_cac`], a multiple (flagged when the
+///   blended LTV is capped);
+/// - `payback_months`: [`Summary::blended_payback`], months on gross margin;
+/// - `nrr_12m`: [`Summary::nrr_12m_pct`], %;
+/// - `magic_number`: [`Summary::magic_number`] of the last quarter;
+/// - `logo_churn`: customers lost in the last month ÷ customers at its start,
+///   %, over every channel (customer-weighted when channels churn at
+///   different rates).
+///
+/// Logo churn is why this takes the whole [`Projection`] and not only its
+/// [`Summary`]: the summary holds no churn figure, the monthly rows do.
+/// Every other figure is read from the summary as Simulate shows it, so the
+/// two pages always agree.
+///
+/// Where the scenario leaves a figure undefined the answer is
+/// [`CurrentFigure::Missing`] with the reason; any other id is
+/// [`CurrentFigure::NotMeasured`]. A returned value is always finite.
+///
+/// [`Summary`]: crate::domain::sim::Summary
+/// [`Summary::blended_cac`]: crate::domain::sim::Summary::blended_cac
+/// [`Summary::blended_ltv_cac`]: crate::domain::sim::Summary::blended_ltv_cac
+/// [`Summary::blended_payback`]: crate::domain::sim::Summary::blended_payback
+/// [`Summary::nrr_12m_pct`]: crate::domain::sim::Summary::nrr_12m_pct
+/// [`Summary::magic_number`]: crate::domain::sim::Summary::magic_number
+pub fn current_figure(metric_id: &str, projection: &Projection) -> CurrentFigure {
+    let s = &projection.summary;
+    let missing = CurrentFigure::Missing;
+    match metric_id {
+        "cac_blended" => match s.blended_cac {
+            Some(cac) => figure(cac, FigureUnit::DollarsPerCustomer, false),
+            None => missing(NoFigure::NoNewCustomers),
+        },
+        "ltv_cac" => {
+            let capped = s.blended_ltv.is_some_and(|l| l.is_capped());
+            match s.blended_ltv_cac {
+                Some(LtvCac::Ratio(r)) => figure(r, FigureUnit::Ratio, capped),
+                Some(LtvCac::FreeAcquisition) => missing(NoFigure::FreeAcquisition),
+                None => missing(NoFigure::NoNewCustomers),
+            }
+        }
+        "payback_months" => match s.blended_payback {
+            Some(Payback::Months(m)) => figure(m, FigureUnit::Months, false),
+            Some(Payback::Never) => missing(NoFigure::NoGrossProfit),
+            None => missing(NoFigure::NoNewCustomers),
+        },
+        "nrr_12m" => match s.nrr_12m_pct {
+            Some(pct) => figure(pct, FigureUnit::Percent, false),
+            None => missing(NoFigure::NoRevenue),
+        },
+        "magic_number" => match s.magic_number {
+            MagicNumber::Ratio(r) => figure(r, FigureUnit::Ratio, false),
+            MagicNumber::NoPriorSpend => missing(NoFigure::NoPriorSpend),
+            MagicNumber::NotEnoughMonths => missing(NoFigure::HorizonTooShort),
+        },
+        "logo_churn" => match last_month_logo_churn(&projection.rows) {
+            Ok(pct) => figure(pct, FigureUnit::Percent, false),
+            Err(why) => missing(why),
+        },
+        _ => CurrentFigure::NotMeasured,
+    }
+}
+
+/// `value` with `decimals` decimals, thousands separators and a real minus
+/// sign (−), as the Simulate page writes numbers: `12,345.6`, `−0.25`. A
+/// value that rounds to zero has no sign; a non-finite one is written "—".
+fn grouped(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return "—".to_string();
+    }
+    let text = format!("{:.*}", decimals, value.abs());
+    let (int, frac) = match text.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text.as_str(), None),
+    };
+    let mut out = String::with_capacity(text.len() + int.len() / 3 + 3);
+    if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        out.push('−');
+    }
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+/// Dollars with `decimals` decimals: `$1,234.56`, `−$1,500`.
+fn dollars(value: f64, decimals: usize) -> String {
+    let digits = grouped(value, decimals);
+    match digits.strip_prefix('−') {
+        Some(rest) => format!("−${rest}"),
+        None if value.is_finite() => format!("${digits}"),
+        None => digits,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Scenario by quarter (the figures behind the report's charts)
+// ---------------------------------------------------------------------------
+
+/// One quarter-end month of the scenario, for the report.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct QuarterRow {
+    /// Month number, 1-based (3, 6, 9, … and the last month).
+    pub month: u32,
+    /// Total MRR at the end of the month, $ per month.
+    pub mrr: f64,
+    /// Paying customers at the end of the month.
+    pub customers: f64,
+    /// Cumulative cash at the end of the month, $ (negative while the
+    /// go-to-market engine has consumed more than it brought in).
+    pub cumulative_cash: f64,
+}
+
+/// The projection at every third month (3, 6, 9, …), plus the last month
+/// when the horizon is not a whole number of quarters, so the table always
+/// ends where the charts end. Non-finite numbers (which the simulator never
+/// produces) become 0.
+pub fn quarterly_rows(rows: &[MonthRow]) -> Vec<QuarterRow> {
+    let finite = |x: f64| if x.is_finite() { x } else { 0.0 };
+    let n = rows.len();
+    rows.iter()
+        .enumerate()
+        .filter(|(i, _)| (i + 1) % 3 == 0 || i + 1 == n)
+        .map(|(_, r)| QuarterRow {
+            month: r.month,
+            mrr: finite(r.mrr.total()),
+            customers: finite(r.active_customers.total()),
+            cumulative_cash: finite(r.cumulative_cash),
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
 // Rollout checklist
 // ---------------------------------------------------------------------------
 
@@ -1487,6 +1791,10 @@ pub struct ReportInput {
     pub comparison: Vec<ReportRow>,
     /// Scenario summary lines (figures with their units).
     pub scenario: Vec<String>,
+    /// The scenario at each quarter end (see [`quarterly_rows`]): the
+    /// figures behind the printed charts, which Markdown cannot embed.
+    /// Empty: no table.
+    pub quarters: Vec<QuarterRow>,
     /// Playbook rules.
     pub rules: Vec<ReportRule>,
     /// Estimate lines under the playbook (totals, capacity, warning).
@@ -1547,8 +1855,32 @@ fn push_lines(out: &mut String, lines: &[String]) {
     }
 }
 
+/// The scenario by quarter as a Markdown table (nothing when empty): month,
+/// MRR and cumulative cash in whole dollars, paying customers as a whole
+/// number.
+fn push_quarters(out: &mut String, quarters: &[QuarterRow]) {
+    if quarters.is_empty() {
+        return;
+    }
+    out.push_str(
+        "\n### Scenario by quarter\n\nThe figures behind the charts of the printed report.\n\n\
+         | Month | MRR | Paying customers | Cumulative cash |\n|---:|---:|---:|---:|\n",
+    );
+    for q in quarters {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            q.month,
+            dollars(q.mrr, 0),
+            grouped(q.customers, 0),
+            dollars(q.cumulative_cash, 0)
+        ));
+    }
+}
+
 /// Builds the one-page report as Markdown. Every section in
-/// [`REPORT_SECTIONS`] is always present (empty ones say so); text is kept
+/// [`REPORT_SECTIONS`] is always present (empty ones say so); the Scenario
+/// section ends with a table of the scenario by quarter when
+/// [`ReportInput::quarters`] has rows (charts cannot be embedded). Text is kept
 /// as given except that line breaks inside a value become spaces and `|` in
 /// table cells is escaped as `\|`.
 pub fn report_markdown(input: &ReportInput) -> String {
@@ -1584,6 +1916,7 @@ pub fn report_markdown(input: &ReportInput) -> String {
 
     out.push_str("\n## Scenario\n\n");
     push_lines(&mut out, &input.scenario);
+    push_quarters(&mut out, &input.quarters);
 
     out.push_str("\n## PQL playbook\n\n");
     if input.rules.is_empty() {

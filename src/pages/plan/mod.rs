@@ -4,7 +4,10 @@
 //! report to print or download as Markdown.
 //!
 //! Everything is computed by [`crate::domain::plan`]; this module keeps no
-//! state of its own beyond what is open on screen.
+//! state of its own beyond what is open on screen. The current Simulate
+//! scenario is projected once per change of its inputs, in [`PlanPage`], and
+//! shared by the playbook (its volumes), the metrics (current figures) and
+//! the report (figures, charts, the table by quarter).
 
 mod checklist;
 mod metrics;
@@ -20,7 +23,7 @@ use wasm_bindgen::JsCast;
 use crate::app::use_store;
 use crate::domain::motion::Motion;
 use crate::domain::plan::{estimate, PlanState, PqlEstimate, PqlVolumes};
-use crate::domain::sim::{simulate, SimState};
+use crate::domain::sim::{simulate, Projection, ScenarioInputs};
 
 use checklist::Checklist;
 use metrics::Metrics;
@@ -32,15 +35,15 @@ use report::Report;
 /// middle of the spectrum.
 const FALLBACK_MOTION: Motion = Motion::HybridFreemiumEnterprise;
 
-/// The volumes the estimate uses.
-///
 /// Accounts the simulator's self-serve funnel activates in its last month,
 /// when the self-serve channel is on: the volume the PQL rules look at.
-pub(crate) fn simulated_active_accounts(sim: &SimState) -> Option<f64> {
-    if !sim.inputs.self_serve.enabled {
+pub(crate) fn simulated_active_accounts(
+    inputs: &ScenarioInputs,
+    projection: &Projection,
+) -> Option<f64> {
+    if !inputs.self_serve.enabled {
         return None;
     }
-    let projection = simulate(&sim.inputs);
     projection
         .rows
         .last()
@@ -129,7 +132,13 @@ pub fn PlanPage() -> impl IntoView {
             .or_else(|| recommended.get())
             .unwrap_or(FALLBACK_MOTION)
     });
-    let simulated = Memo::new(move |_| store.simulate.with(simulated_active_accounts));
+    // One simulation per change of the scenario's inputs (not of the saved
+    // scenario list), shared by the playbook, the metrics and the report.
+    let sim_inputs = Memo::new(move |_| store.simulate.with(|s| s.inputs.clone()));
+    let projection = Memo::new(move |_| sim_inputs.with(simulate));
+    let simulated = Memo::new(move |_| {
+        sim_inputs.with(|i| projection.with(|p| simulated_active_accounts(i, p)))
+    });
     let estimate = Memo::new(move |_| {
         let sim = simulated.get();
         store.plan.with(|p| current_estimate(p, sim))
@@ -145,8 +154,8 @@ pub fn PlanPage() -> impl IntoView {
             </p>
             <div class="plan-editor">
                 <MotionChoice recommended=recommended.into() motion=motion.into()/>
-                <Playbook estimate=estimate.into()/>
-                <Metrics motion=motion.into()/>
+                <Playbook estimate=estimate.into() simulated=simulated.into()/>
+                <Metrics motion=motion.into() projection/>
                 <Checklist motion=motion.into()/>
                 <Pilot recommended=recommended.into() motion=motion.into()/>
             </div>
@@ -155,6 +164,7 @@ pub fn PlanPage() -> impl IntoView {
                 motion=motion.into()
                 recommended=recommended.into()
                 estimate=estimate.into()
+                projection
             />
         </section>
     }

@@ -61,7 +61,10 @@ fn threshold_text(rule: &PqlRule) -> String {
 
 /// The playbook section.
 #[component]
-pub(super) fn Playbook(estimate: Signal<PqlEstimate>) -> impl IntoView {
+pub(super) fn Playbook(
+    estimate: Signal<PqlEstimate>,
+    simulated: Signal<Option<f64>>,
+) -> impl IntoView {
     let store = use_store();
     let ids = move || {
         store
@@ -133,7 +136,7 @@ pub(super) fn Playbook(estimate: Signal<PqlEstimate>) -> impl IntoView {
             </div>
 
             <h3>"Volumes"</h3>
-            <Volumes/>
+            <Volumes simulated/>
 
             <h3>"What the rules imply"</h3>
             <EstimateSummary estimate=estimate/>
@@ -296,9 +299,8 @@ fn RuleEditor(id: u32, estimate: Signal<PqlEstimate>) -> impl IntoView {
 
 /// The volumes the estimate works from.
 #[component]
-fn Volumes() -> impl IntoView {
+fn Volumes(simulated: Signal<Option<f64>>) -> impl IntoView {
     let store = use_store();
-    let simulated = Memo::new(move |_| store.simulate.with(super::simulated_active_accounts));
     let vol = move |f: fn(&crate::domain::plan::PqlVolumes) -> f64| {
         Signal::derive(move || store.plan.with(|p| f(&p.volumes)))
     };

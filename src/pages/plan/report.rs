@@ -1,19 +1,28 @@
 //! The one-page report: the Assess result, key comparison rows, scenario
-//! figures, the playbook, metrics, checklist and pilot. Shown on demand on
-//! screen, always in print (the print stylesheet hides everything else), and
-//! downloadable as Markdown. Both forms come from one [`ReportInput`].
+//! figures and charts, the playbook, metrics, checklist and pilot. Shown on
+//! demand on screen, always in print (the print stylesheet hides everything
+//! else), and downloadable as Markdown. Both forms come from one
+//! [`ReportInput`]; the charts, which Markdown cannot hold, are replaced
+//! there by a table of the scenario by quarter.
+//!
+//! The charts are drawn with the light palette whatever the theme: paper is
+//! white. Their SVG is the only markup this page inserts as HTML; it comes
+//! from [`crate::charts`], which escapes every text it draws.
 
 use leptos::prelude::*;
 
 use crate::app::{use_store, Store};
+use crate::charts::{Chart, Palette};
 use crate::components::notices::{Notice, NoticeLevel};
 use crate::domain::assess::{lean_phrase, signed, Outcome};
 use crate::domain::compare::{self, Row};
 use crate::domain::motion::{CompareColumn, Motion};
 use crate::domain::plan::{
-    metrics_for, progress, report_checklist, report_markdown, PqlEstimate, ReportInput, ReportRow,
-    ReportRule,
+    current_figure, metrics_for, progress, quarterly_rows, report_checklist, report_markdown,
+    CurrentFigure, PqlEstimate, ReportInput, ReportRow, ReportRule,
 };
+use crate::domain::sim::Projection;
+use crate::pages::simulate::charts_panel::{cash_chart, mrr_chart};
 use crate::persist::files;
 
 use super::{number, range_text};
@@ -28,9 +37,8 @@ const DEFAULT_KEY_ROWS: [&str; 5] = [
 ];
 
 /// The headline figures of the current Simulate scenario, one line each.
-fn scenario_lines(sim: &crate::domain::sim::SimState) -> Vec<String> {
+fn scenario_lines(projection: &Projection) -> Vec<String> {
     use crate::domain::economics::{LtvCac, Payback};
-    let projection = crate::domain::sim::simulate(&sim.inputs);
     let s = &projection.summary;
     let money = |x: f64| format!("${}", number(x.round()));
     let mut lines = vec![format!(
@@ -65,6 +73,51 @@ fn scenario_lines(sim: &crate::domain::sim::SimState) -> Vec<String> {
     lines
 }
 
+/// A chart of the report, drawn once per change of the scenario: its SVG on
+/// white and its text alternative.
+#[derive(Clone, Copy)]
+struct PrintedChart {
+    svg: Memo<String>,
+    alt: Memo<String>,
+}
+
+impl PrintedChart {
+    fn new<C>(chart: Memo<C>) -> Self
+    where
+        C: Chart + PartialEq + Send + Sync + 'static,
+    {
+        PrintedChart {
+            // Paper is white: the light palette whatever the screen theme.
+            svg: Memo::new(move |_| chart.with(|c| c.svg(&Palette::light()))),
+            alt: Memo::new(move |_| chart.with(Chart::text_alternative)),
+        }
+    }
+}
+
+/// One line per metric for the report: name, definition, formula and, where
+/// the simulator measures it, the current figure or why there is none.
+fn metric_lines(motion: Motion, projection: &Projection) -> Vec<String> {
+    let mut lines: Vec<String> = metrics_for(motion)
+        .iter()
+        .map(|m| {
+            let base = format!("{}: {} Formula: {}.", m.name, m.definition, m.formula);
+            match current_figure(m.id, projection) {
+                CurrentFigure::Value(f) if f.ltv_capped => format!(
+                    "{base} In your scenario: {} (with LTV capped at 60 months of gross profit).",
+                    f.text()
+                ),
+                CurrentFigure::Value(f) => format!("{base} In your scenario: {}.", f.text()),
+                CurrentFigure::Missing(why) => {
+                    format!("{base} In your scenario: no figure ({}).", why.phrase())
+                }
+                CurrentFigure::NotMeasured => base,
+            }
+        })
+        .collect();
+    lines.insert(0, format!("Motion planned for: {}", motion.label()));
+    lines
+}
+
 fn report_row(r: &Row) -> ReportRow {
     ReportRow {
         dimension: r.dimension.to_string(),
@@ -81,6 +134,7 @@ fn build(
     motion: Motion,
     recommended: Option<Motion>,
     estimate: &PqlEstimate,
+    projection: &Projection,
 ) -> ReportInput {
     let assessment = match outcome {
         Outcome::Ready(a) => {
@@ -166,11 +220,6 @@ fn build(
         if let Some(w) = &estimate.warning {
             estimate_lines.push(w.clone());
         }
-        let mut metrics: Vec<String> = metrics_for(motion)
-            .iter()
-            .map(|m| format!("{}: {} Formula: {}.", m.name, m.definition, m.formula))
-            .collect();
-        metrics.insert(0, format!("Motion planned for: {}", motion.label()));
         let pilot_motion = p
             .pilot
             .motion
@@ -182,10 +231,11 @@ fn build(
             title: format!("GTM Workbench report: {}", motion.label()),
             assessment,
             comparison,
-            scenario: store.simulate.with(scenario_lines),
+            scenario: scenario_lines(projection),
+            quarters: quarterly_rows(&projection.rows),
             rules,
             estimate: estimate_lines,
-            metrics,
+            metrics: metric_lines(motion, projection),
             checklist: report_checklist(motion, &p.checklist),
             pilot: p.pilot.clone(),
             pilot_motion,
@@ -200,11 +250,20 @@ pub(super) fn Report(
     motion: Signal<Motion>,
     recommended: Signal<Option<Motion>>,
     estimate: Signal<PqlEstimate>,
+    projection: Memo<Projection>,
 ) -> impl IntoView {
     let store = use_store();
     let input = Memo::new(move |_| {
-        outcome.with(|o| estimate.with(|e| build(store, o, motion.get(), recommended.get(), e)))
+        outcome.with(|o| {
+            estimate.with(|e| {
+                projection.with(|p| build(store, o, motion.get(), recommended.get(), e, p))
+            })
+        })
     });
+    let charts = [
+        PrintedChart::new(Memo::new(move |_| projection.with(mrr_chart))),
+        PrintedChart::new(Memo::new(move |_| projection.with(cash_chart))),
+    ];
     let progress_text = move || {
         let (d, t) = store.plan.with(|p| progress(motion.get(), &p.checklist));
         format!("{d} of {t} tasks done.")
@@ -227,8 +286,9 @@ pub(super) fn Report(
             <h2 id="report-heading">"One-page report"</h2>
             <p class="plan-intro no-print">
                 "Your Assess result, the key comparison rows (the ones you pinned in Compare, or five "
-                "central ones), the playbook, metrics, checklist and pilot on one page: print it, save "
-                "it as a PDF, or download it as Markdown to paste into a document."
+                "central ones), your Simulate scenario with its MRR and cash charts, the playbook, "
+                "metrics, checklist and pilot on one page: print it, save it as a PDF, or download it "
+                "as Markdown to paste into a document (there the charts become a table by quarter)."
             </p>
             <div class="plan-buttons no-print">
                 <button type="button" class="primary" on:click=print>"Print / Save as PDF"</button>
@@ -250,7 +310,7 @@ pub(super) fn Report(
             >
                 <p class="plan-report-title">{move || input.with(|i| i.title.clone())}</p>
                 {move || input.with(|i| view! {
-                    <ReportBody input=i.clone() highlighted=highlighted() progress=progress_text()/>
+                    <ReportBody input=i.clone() highlighted=highlighted() progress=progress_text() charts/>
                 })}
             </div>
         </section>
@@ -263,7 +323,12 @@ fn lines(items: Vec<String>) -> impl IntoView {
 
 /// The sections of the report, from a snapshot of its input.
 #[component]
-fn ReportBody(input: ReportInput, highlighted: CompareColumn, progress: String) -> impl IntoView {
+fn ReportBody(
+    input: ReportInput,
+    highlighted: CompareColumn,
+    progress: String,
+    charts: [PrintedChart; 2],
+) -> impl IntoView {
     let ReportInput {
         assessment,
         comparison,
@@ -289,11 +354,13 @@ fn ReportBody(input: ReportInput, highlighted: CompareColumn, progress: String) 
         pilot.segment.clone()
     };
     view! {
-        <section class="plan-report-section" aria-labelledby="report-assessment">
+        // Unnamed sections are not landmarks: with the preview open they would
+        // otherwise repeat the editor's regions of the same name.
+        <section class="plan-report-section">
             <h3 id="report-assessment">"Assessment"</h3>
             {lines(assessment)}
         </section>
-        <section class="plan-report-section" aria-labelledby="report-comparison">
+        <section class="plan-report-section">
             <h3 id="report-comparison">"Key comparison"</h3>
             <table class="plan-report-table">
                 <thead>
@@ -316,11 +383,20 @@ fn ReportBody(input: ReportInput, highlighted: CompareColumn, progress: String) 
                 </tbody>
             </table>
         </section>
-        <section class="plan-report-section" aria-labelledby="report-scenario">
+        <section class="plan-report-section plan-report-scenario">
             <h3 id="report-scenario">"Scenario"</h3>
             {lines(scenario)}
+            <div class="plan-report-charts">
+                {charts.into_iter().map(|c| view! {
+                    <figure class="plan-report-chart" data-testid="plan-report-chart">
+                        // Escaped SVG from crate::charts: the one use of inner_html on this page.
+                        <div class="plan-report-svg" inner_html=move || c.svg.get()></div>
+                        <figcaption>{move || c.alt.get()}</figcaption>
+                    </figure>
+                }).collect_view()}
+            </div>
         </section>
-        <section class="plan-report-section" aria-labelledby="report-playbook">
+        <section class="plan-report-section">
             <h3 id="report-playbook">"PQL playbook"</h3>
             {if rules.is_empty() {
                 view! { <p>"No rules."</p> }.into_any()
@@ -352,11 +428,11 @@ fn ReportBody(input: ReportInput, highlighted: CompareColumn, progress: String) 
             }}
             {lines(estimate)}
         </section>
-        <section class="plan-report-section" aria-labelledby="report-metrics">
+        <section class="plan-report-section">
             <h3 id="report-metrics">"Metrics to track"</h3>
             {lines(metrics)}
         </section>
-        <section class="plan-report-section" aria-labelledby="report-checklist">
+        <section class="plan-report-section">
             <h3 id="report-checklist">"Rollout checklist"</h3>
             <p>{progress}</p>
             <ol class="plan-report-steps">
@@ -378,7 +454,7 @@ fn ReportBody(input: ReportInput, highlighted: CompareColumn, progress: String) 
                 }).collect_view()}
             </ol>
         </section>
-        <section class="plan-report-section" aria-labelledby="report-pilot">
+        <section class="plan-report-section">
             <h3 id="report-pilot">"Pilot plan"</h3>
             <ul class="plan-report-lines">
                 <li>"Segment: "{segment}</li>

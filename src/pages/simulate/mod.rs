@@ -23,7 +23,7 @@
 //!   taking the `inputs` and `projection` memos as props.
 
 mod channels;
-mod charts_panel;
+pub(crate) mod charts_panel;
 mod format;
 mod insight;
 mod kpi;

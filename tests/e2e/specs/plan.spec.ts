@@ -158,6 +158,70 @@ test("ticked checklist tasks and the pilot plan survive a reload", async ({ page
   expect((await stored(page)).data.plan.checklist).toEqual(["align.quota-design"]);
 });
 
+test("the metrics show the current figure of the Simulate scenario and follow a change made there", async ({ page }) => {
+  await page.goto("/plan");
+  await ready(page);
+  const metrics = page.getByTestId("plan-metrics");
+  await expect(metrics.getByRole("columnheader", { name: "Current figure (your scenario)" })).toBeVisible();
+  const cac = page.getByTestId("current-cac_blended");
+  await expect(cac).toHaveText(/^\$[\d,]+\.\d\d$/);
+  const before = await cac.textContent();
+  // A metric the simulator does not model says so to a screen reader.
+  const activation = metrics.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Activation rate" }) });
+  await expect(activation).toContainText("Not measured by the simulator");
+  // The formula stands beside the number, and the number says where it comes from.
+  const cacRow = metrics.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Blended CAC" }) });
+  await expect(cacRow).toContainText("= all go-to-market spend ÷ all new customers over the horizon");
+  await expect(cacRow.getByRole("link", { name: "from Simulate" })).toBeVisible();
+
+  // Change a simulator input on /simulate: more pipeline spend, a dearer customer.
+  await page.getByRole("navigation", { name: "Workspaces" }).getByRole("link", { name: "Simulate" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Simulate");
+  const spend = page.getByLabel("Pipeline spend ($/month)", { exact: true });
+  const simCac = page.getByTestId("sim-blended-cac");
+  const cacBefore = await simCac.textContent();
+  expect(cacBefore).toBe(before);
+  await spend.fill(String(Number((await spend.inputValue()).replace(/,/g, "")) * 3));
+  await expect(simCac).not.toHaveText(cacBefore!);
+  const shown = {
+    cac: (await simCac.textContent())!.trim(),
+    ltvCac: (await page.getByTestId("sim-ltv-cac").textContent())!.trim(),
+    payback: (await page.getByTestId("sim-payback").textContent())!.trim(),
+  };
+  expect(shown.payback).toMatch(/^[\d,]+\.\d$/);
+
+  // /plan follows, with the same figures Simulate shows.
+  await page.getByRole("navigation", { name: "Workspaces" }).getByRole("link", { name: "Plan" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Plan");
+  await expect(cac).toHaveText(shown.cac);
+  await expect(page.getByTestId("current-ltv_cac")).toHaveText(shown.ltvCac);
+  await expect(page.getByTestId("current-payback_months")).toHaveText(`${shown.payback} months`);
+
+  // The same after a reload, from the saved scenario.
+  await waitForSaved(page, (doc) => doc?.data?.simulate?.inputs?.sales_led?.pipeline_spend_per_month > 0);
+  await page.reload();
+  await ready(page);
+  await expect(cac).toHaveText(shown.cac);
+
+  // With every channel switched off there is nothing to measure: a reason, never NaN.
+  await page.getByRole("navigation", { name: "Workspaces" }).getByRole("link", { name: "Simulate" }).click();
+  const switches = page.getByRole("switch", { name: /channel on$/ });
+  await expect(switches).toHaveCount(3);
+  for (const channel of await switches.all()) {
+    if (await channel.isChecked()) await channel.uncheck();
+  }
+  await expect(page.getByTestId("sim-blended-cac")).toHaveText("—");
+  await page.getByRole("navigation", { name: "Workspaces" }).getByRole("link", { name: "Plan" }).click();
+  await expect(cac).toHaveText("No customers won in this scenario yet");
+  await expect(page.getByTestId("current-payback_months")).toHaveText("No customers won in this scenario yet");
+  await expect(page.locator("body")).not.toContainText("NaN");
+  await expect(page.locator("body")).not.toContainText("Infinity");
+
+  // The link leads to the simulator.
+  await cacRow.getByRole("link", { name: "from Simulate" }).click();
+  await expect(page).toHaveURL(/\/simulate$/);
+});
+
 test("the print view holds every report section and nothing else; the report downloads as Markdown", async ({ page }) => {
   await page.addInitScript(() => {
     (window as any).__printed = 0;
@@ -188,6 +252,24 @@ test("the print view holds every report section and nothing else; the report dow
   await expect(report).toContainText("Core features used by a free account");
   await expect(report).toContainText("Average contract value (ACV)");
   await expect(report.getByRole("listitem").filter({ hasText: "Map each step a customer takes today" }).last()).toContainText("Done");
+  // The scenario's two charts: an SVG with a title in a figure captioned by its text alternative.
+  const charts = report.getByTestId("plan-report-chart");
+  await expect(charts).toHaveCount(2);
+  for (const [title, words] of [
+    ["MRR by channel", "stacked area chart"],
+    ["Cumulative cash (J-curve)", "Cumulative cash"],
+  ]) {
+    const figure = report.getByRole("figure").filter({ has: page.getByRole("img", { name: title }) });
+    await expect(figure, title).toBeVisible();
+    await expect(figure.locator("svg > title")).toHaveText(title);
+    await expect(figure.locator("figcaption")).toContainText(words);
+    // Inside the page width.
+    const svgBox = (await figure.locator("svg").boundingBox())!;
+    const reportBox = (await report.boundingBox())!;
+    expect(svgBox.x + svgBox.width, title).toBeLessThanOrEqual(reportBox.x + reportBox.width + 1);
+  }
+  // Printed on white whatever the theme.
+  await expect(charts.first().locator("svg rect").first()).toHaveAttribute("fill", /#(FFFFFF|ffffff)|white|rgb\(255, ?255, ?255\)/);
   // The editors, the app chrome and the buttons are not printed.
   await expect(page.getByRole("button", { name: "Add a rule" })).toBeHidden();
   await expect(page.getByLabel("Motion to plan for")).toBeHidden();
@@ -205,6 +287,15 @@ test("the print view holds every report section and nothing else; the report dow
   for (const name of SECTIONS) expect(markdown).toContain(`## ${name}`);
   expect(markdown).toContain("| Core features used by a free account | 3 features |");
   expect(markdown).toContain("- [x] Map each step a customer takes today");
+  // Charts cannot travel in Markdown: the figures behind them do, by quarter.
+  expect(markdown).toContain("### Scenario by quarter");
+  expect(markdown).toContain("| Month | MRR | Paying customers | Cumulative cash |");
+  expect(markdown).toMatch(/\n\| 3 \| \$[\d,]+ \| [\d,]+ \| −?\$[\d,]+ \|\n/);
+  expect(markdown).toMatch(/\n\| 36 \| \$[\d,]+ \|/);
+  expect(markdown.indexOf("### Scenario by quarter")).toBeGreaterThan(markdown.indexOf("## Scenario"));
+  expect(markdown.indexOf("### Scenario by quarter")).toBeLessThan(markdown.indexOf("## PQL playbook"));
+  expect(markdown).toMatch(/Blended CAC: .* In your scenario: \$[\d,]+\.\d\d\./);
+  expect(markdown).not.toContain("NaN");
 });
 
 test("the plan fits 1280×720 in projector theme and a phone without scrolling sideways", async ({ page }) => {
