@@ -9,12 +9,28 @@ export TRUNK_SKIP_VERSION_CHECK=true
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "simulation, Monte Carlo, tornado, goal seek (native, release)"
-cargo run --quiet --release --example bench_sim || echo "(a figure is over its budget)"
+native="$(cargo run --quiet --release --example bench_sim || echo "(a figure is over its budget)")"
+echo "$native"
 
 step "simulation and Monte Carlo in WebAssembly (headless Chromium, release)"
-CHROMEDRIVER="$(command -v chromedriver)" \
-    cargo test --quiet --release --target wasm32-unknown-unknown --test wasm_bench -- --nocapture 2>&1 \
-    | grep -E '_(us|ms) ' || echo "(the wasm benchmark did not print)"
+wasm="$(CHROMEDRIVER="$(command -v chromedriver)" \
+    cargo test --release --target wasm32-unknown-unknown --test wasm_bench -- --nocapture 2>&1 \
+    | grep -E '_(us|ms) ')" || true
+if [[ -n "$wasm" ]]; then
+    echo "$wasm"
+    # The same work in both: WebAssembly time ÷ native time.
+    ratio() {
+        local n w
+        n="$(awk -v k="$1_native_$2" '$1 == k { print $2 }' <<<"$native")"
+        w="$(awk -v k="$1_wasm_$2" '$1 == k { print $2 }' <<<"$wasm")"
+        [[ -n "$n" && -n "$w" ]] && awk -v n="$n" -v w="$w" -v k="$1" \
+            'BEGIN { if (n > 0) printf "%s wasm/native ratio %.2f\n", k, w / n }'
+    }
+    ratio sim_3x60 us
+    ratio mc_10k_x60 ms
+else
+    echo "(the wasm benchmark did not print)"
+fi
 
 step "share-link / import decoder: 100,000 random and mutated inputs (release)"
 cargo run --quiet --release --example decoder_fuzz || echo "(an input is over its budget)"
