@@ -33,7 +33,9 @@ pub use montecarlo::{
 };
 pub use rng::Rng;
 pub use sanity::{sanity_checks, SanityId, SanityWarning};
-pub use sensitivity::{tornado, Sensitivity, Swing, TornadoChart, TornadoRow, SWING_RANGE};
+pub use sensitivity::{
+    in_play, tornado, Sensitivity, Swing, TornadoChart, TornadoRow, SWING_RANGE,
+};
 pub use settings::{InsightSettings, DEFAULT_SEED, DRAWS_RANGE, SEED_RANGE};
 
 use serde::{Deserialize, Serialize};

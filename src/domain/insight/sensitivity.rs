@@ -127,8 +127,9 @@ impl Sensitivity {
 }
 
 /// Whether a field is moved at all: shared fields always (except the
-/// horizon), channel fields when their channel is on.
-fn in_play(inputs: &ScenarioInputs, id: FieldId) -> bool {
+/// horizon), channel fields when their channel is on. The insight tools
+/// and the what-if sliders offer the same set.
+pub fn in_play(inputs: &ScenarioInputs, id: FieldId) -> bool {
     if id == FieldId::HorizonMonths {
         return false;
     }

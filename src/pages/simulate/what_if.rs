@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::insight::{field_name, field_value};
 use crate::app::use_store;
+use crate::domain::insight::in_play;
 use crate::domain::sim::{FieldId, ScenarioInputs};
 
 /// The levers, in the order shown; those of switched-off channels are left
@@ -53,11 +54,6 @@ fn nice_step(raw: f64) -> f64 {
         .map(|m| m * power)
         .find(|s| *s >= raw * (1.0 - 1e-9))
         .unwrap_or(10.0 * power)
-}
-
-/// Whether a lever is in play for these inputs.
-fn in_play(inputs: &ScenarioInputs, id: FieldId) -> bool {
-    id.spec().channel.is_none_or(|ch| inputs.is_enabled(ch))
 }
 
 /// The sliders.

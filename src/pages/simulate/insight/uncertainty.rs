@@ -13,8 +13,8 @@ use crate::app::use_store;
 use crate::components::number_field::NumberField;
 use crate::domain::input::Range;
 use crate::domain::insight::{
-    tornado, InputRange, McResult, McRunner, Output, Progress, Swing, UncertaintySpec, DRAWS_RANGE,
-    MAX_RANGES, PAYBACK_BAR_MONTHS, SEED_RANGE,
+    in_play, tornado, InputRange, McResult, McRunner, Output, Progress, Swing, UncertaintySpec,
+    DRAWS_RANGE, MAX_RANGES, PAYBACK_BAR_MONTHS, SEED_RANGE,
 };
 use crate::domain::sim::{fields, FieldId, Projection, ScenarioInputs};
 
@@ -106,9 +106,8 @@ fn pump(run: RunState, generation: u32) {
 fn rangeable(inputs: &ScenarioInputs) -> Vec<FieldId> {
     fields()
         .iter()
-        .filter(|f| f.id != FieldId::HorizonMonths)
-        .filter(|f| f.channel.is_none_or(|ch| inputs.is_enabled(ch)))
         .map(|f| f.id)
+        .filter(|id| in_play(inputs, *id))
         .collect()
 }
 
