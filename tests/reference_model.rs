@@ -433,6 +433,10 @@ fn reference_discounted_ltv(
     annual_rate: f64,
 ) -> Ltv {
     let gp = arpa * gm;
+    if gp == 0.0 {
+        // As for LTV: nothing earned is exactly zero, not capped.
+        return Ltv::Finite(0.0);
+    }
     let d = (1.0 + annual_rate).powf(1.0 / 12.0) - 1.0;
     let denominator = d + churn - expansion;
     if denominator > 0.0 {
@@ -1127,26 +1131,23 @@ fn check_cac(reference: &Reference, production: &Projection) -> Check {
     }
     same_option("blended CAC", a.blended_cac, b.blended_cac, 0.0)?;
 
-    // TO WIRE (issue 11 §3): once `ChannelSummary` carries the lag-matched
-    // CAC as a labelled alternative and the sales-assisted summary carries
-    // its fully loaded CAC, enable these (field names to be confirmed):
-    //
-    // for ch in 0..3 {
-    //     if a.channels[ch].lag > 0 {
-    //         same_option(
-    //             &format!("{} lag-matched CAC", label(ch)),
-    //             a.channels[ch].lag_matched_cac,
-    //             b.channels.get(CHANNELS[ch]).lag_matched_cac,
-    //             0.0,
-    //         )?;
-    //     }
-    // }
-    // same_option(
-    //     "sales-assisted fully loaded CAC",
-    //     a.fully_loaded_sa_cac,
-    //     b.channels.sales_assist.fully_loaded_cac,
-    //     0.0,
-    // )?;
+    // The labelled alternatives (issue 11 §3).
+    for ch in 0..3 {
+        if a.channels[ch].lag > 0 {
+            same_option(
+                &format!("{} lag-matched CAC", label(ch)),
+                a.channels[ch].lag_matched_cac,
+                b.channels.get(CHANNELS[ch]).cac_lag_matched,
+                0.0,
+            )?;
+        }
+    }
+    same_option(
+        "sales-assisted fully loaded CAC",
+        a.fully_loaded_sa_cac,
+        b.channels.sales_assist.cac_fully_loaded,
+        0.0,
+    )?;
     Ok(())
 }
 
@@ -1176,34 +1177,26 @@ fn check_ltv(reference: &Reference, production: &Projection) -> Check {
             0.0,
         )?;
 
-        // TO WIRE (issue 11 §1): once the summary (or economics) gives the
-        // two conservative figures beside LTV, enable these (names to be
-        // confirmed; 10 % is an example discount rate):
-        //
-        // let r = &reference.read;
-        // same(
-        //     &format!("{} LTV over 5 years", label(ch)),
-        //     ra.ltv_5y,
-        //     economics::ltv_over_5_years(
-        //         r.arpa[ch],
-        //         Share::from_fraction(r.gm),
-        //         MonthlyRate::from_fraction(r.churn[ch]),
-        //         MonthlyRate::from_fraction(r.expansion[ch]),
-        //     ),
-        //     0.0,
-        // )?;
-        // same_ltv(
-        //     &format!("{} discounted LTV", label(ch)),
-        //     reference_discounted_ltv(r.arpa[ch], r.gm, r.churn[ch], r.expansion[ch], 0.10),
-        //     economics::discounted_ltv(
-        //         r.arpa[ch],
-        //         Share::from_fraction(r.gm),
-        //         MonthlyRate::from_fraction(r.churn[ch]),
-        //         MonthlyRate::from_fraction(r.expansion[ch]),
-        //         0.10,
-        //     ),
-        //     ra.ltv_scale,
-        // )?;
+        // The two conservative figures beside LTV (issue 11 §1).
+        let r = &reference.read;
+        same(
+            &format!("{} LTV over 5 years", label(ch)),
+            ra.ltv_5y,
+            pb.ltv_five_years,
+            0.0,
+        )?;
+        same_ltv(
+            &format!("{} discounted LTV", label(ch)),
+            reference_discounted_ltv(r.arpa[ch], r.gm, r.churn[ch], r.expansion[ch], 0.10),
+            economics::discounted_ltv(
+                r.arpa[ch],
+                Share::from_fraction(r.gm),
+                MonthlyRate::from_fraction(r.churn[ch]),
+                MonthlyRate::from_fraction(r.expansion[ch]),
+                10.0,
+            ),
+            ra.ltv_scale,
+        )?;
     }
     Ok(())
 }

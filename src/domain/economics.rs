@@ -57,6 +57,22 @@ fn clean_amount(value: f64) -> f64 {
     }
 }
 
+/// A CAC for a ratio: finite and ≥ 0, NaN and negatives 0. Unlike
+/// [`clean_amount`] it is not held to [`MONEY_LIMIT`]: a channel that spent
+/// a little and won a tiny fraction of a customer has a huge CAC, and
+/// clamping it would overstate LTV:CAC. The bound keeps CAC ÷ gross profit
+/// (at least half a cent) finite.
+fn clean_cac(value: f64) -> f64 {
+    const LIMIT: f64 = 1e300;
+    if value.is_finite() {
+        value.clamp(0.0, LIMIT)
+    } else if value == f64::INFINITY {
+        LIMIT
+    } else {
+        0.0
+    }
+}
+
 /// A finite fraction in `0..=1`; NaN and negatives become 0.
 fn clean_fraction(value: f64) -> f64 {
     if value.is_finite() {
@@ -411,7 +427,7 @@ pub fn lifetime(churn: MonthlyRate) -> Lifetime {
 /// LTV ÷ CAC. A CAC of zero (under half a cent) is
 /// [`LtvCac::FreeAcquisition`].
 pub fn ltv_cac(ltv: Ltv, cac: f64) -> LtvCac {
-    let cac = clean_amount(cac);
+    let cac = clean_cac(cac);
     if cac < MIN_CAC {
         return LtvCac::FreeAcquisition;
     }
@@ -423,7 +439,7 @@ pub fn ltv_cac(ltv: Ltv, cac: f64) -> LtvCac {
 /// definition; compare the result with [`lifetime`].
 pub fn cac_payback(cac: f64, arpa_per_month: f64, gross_margin: Share) -> Payback {
     payback_on(
-        clean_amount(cac),
+        clean_cac(cac),
         gross_profit_per_month(arpa_per_month, gross_margin),
     )
 }
@@ -432,7 +448,7 @@ pub fn cac_payback(cac: f64, arpa_per_month: f64, gross_margin: Share) -> Paybac
 /// alternative: it ignores the cost of serving the customer, so it always
 /// looks shorter than [`cac_payback`].
 pub fn revenue_payback(cac: f64, arpa_per_month: f64) -> Payback {
-    payback_on(clean_amount(cac), clean_amount(arpa_per_month))
+    payback_on(clean_cac(cac), clean_amount(arpa_per_month))
 }
 
 fn payback_on(cac: f64, per_month: f64) -> Payback {
