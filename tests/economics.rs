@@ -230,6 +230,60 @@ fn churnkey_table_converts_monthly_to_annual_churn() {
     }
 }
 
+/// AbraCalc, "Customer LTV: $1,000 ARPA, 75% Margin, 1% Churn"
+/// (abracalc.com/calculator/customer-lifetime-value-calculator/1000-arpa-75-margin-1-churn):
+/// an enterprise product with 1 % monthly churn has an LTV of $75,000 — a
+/// hundred months of gross profit, which the old 60-month cap cut to
+/// $45,000.
+#[test]
+fn abracalc_enterprise_ltv_at_one_percent_churn_gives_75000_dollars() {
+    let value = ltv(
+        1_000.0,
+        Share::from_percent(75.0),
+        MonthlyRate::from_percent(1.0),
+        ZERO,
+    );
+    assert!(
+        matches!(value, Ltv::Finite(d) if close(d, 75_000.0, 1e-6)),
+        "{value:?}"
+    );
+}
+
+/// AbraCalc, "Customer LTV: $2,000 ARPA, 60% Margin, 0.5% Churn"
+/// (abracalc.com/calculator/customer-lifetime-value-calculator/2000-arpa-60-margin-05-churn):
+/// $2,000 × 60 % ÷ 0.5 % = $240,000, two hundred months of gross profit.
+#[test]
+fn abracalc_enterprise_ltv_at_half_a_percent_churn_gives_240000_dollars() {
+    let value = ltv(
+        2_000.0,
+        Share::from_percent(60.0),
+        MonthlyRate::from_percent(0.5),
+        ZERO,
+    );
+    assert!(
+        matches!(value, Ltv::Finite(d) if close(d, 240_000.0, 1e-6)),
+        "{value:?}"
+    );
+}
+
+/// Pulse RevOps, "How do I calculate LTV when expansion is meaningful?":
+/// $1,226 ARPA at 78 % margin with 1.4 % monthly churn net of expansion
+/// gives $1,226 × 0.78 ÷ 0.014 ≈ $68,306. Here: 2.0 % churn − 0.6 %
+/// expansion.
+#[test]
+fn pulse_revops_ltv_with_expansion_divides_by_net_churn() {
+    let value = ltv(
+        1_226.0,
+        Share::from_percent(78.0),
+        MonthlyRate::from_percent(2.0),
+        MonthlyRate::from_percent(0.6),
+    );
+    assert!(
+        matches!(value, Ltv::Finite(d) if (d - 68_306.0).abs() < 1.0),
+        "{value:?}"
+    );
+}
+
 // ---------------------------------------------------------------------------
 // Conventions
 // ---------------------------------------------------------------------------

@@ -287,6 +287,53 @@ fn blended_cac_counts_customers_that_cost_nothing() {
     assert!(close(blended, 1_200.0, 1e-12));
 }
 
+/// SiftHub, "Deferred revenue" glossary (sifthub.io/glossary/deferred-revenue):
+/// a 12-month contract of $120,000 billed up front brings $120,000 of cash at
+/// signing and is recognised at $10,000 a month. One such deal a month (ACV
+/// $120,000, annual prepaid, no churn): each deal pays its year when it
+/// closes, each adds $10,000 of recognised revenue a month, and month 1's
+/// customer pays again at its renewal in month 13.
+#[test]
+fn sifthub_annual_prepaid_contract_collects_120000_up_front_and_recognises_10000_a_month() {
+    let mut i = steady_sales_led(1.0, 1, 1.0, 0, 0);
+    i.sales_led.acv_per_year = 120_000.0;
+    i.sales_led.ae_capacity_deals_per_month = 1.0;
+    i.billing = Billing::AnnualPrepaid;
+    // One such deal closes every month; month 1's deal is the example's.
+    let p = simulate(&i);
+    assert!(close(p.rows[0].new_customers.sales_led, 1.0, 1e-12));
+    assert!(close(p.rows[0].cash_in, 120_000.0, 1e-12));
+    assert!(close(p.rows[0].revenue, 10_000.0, 1e-12));
+    // Month 2: the second deal pays its year; the first pays nothing more.
+    assert!(close(p.rows[1].cash_in, 120_000.0, 1e-12));
+    assert!(close(p.rows[1].revenue, 20_000.0, 1e-12));
+    // Month 13: the month-1 customer renews and pays again, beside the new
+    // deal of month 13.
+    assert!(close(p.rows[12].cash_in, 240_000.0, 1e-12));
+}
+
+/// Quantledger, "CAC Calculation Mistakes: The Timing Problem"
+/// (quantledger.app/blog/cac-calculation-mistakes-the-timing-problem):
+/// with a 60-day sales cycle, the customers won in March came from
+/// January's spend, so CAC should set each month's spend against the
+/// customers of two months later. $10,000 a month buys 5 deals that close
+/// two months on, over 12 months: lag-matched CAC = $10,000 ÷ 5 = $2,000
+/// (months 1–10 of spend against months 3–12 of deals), while the headline
+/// figure over the same horizon is $120,000 ÷ 50 = $2,400.
+#[test]
+fn quantledger_sixty_day_cycle_matches_january_spend_to_march_customers() {
+    let mut i = steady_sales_led(5.0, 1, 10.0, 0, 2);
+    i.horizon_months = 12;
+    i.sales_led.pipeline_spend_per_month = 5_000.0;
+    i.sales_led.cost_per_opportunity = 1_000.0;
+    i.sales_led.ae_loaded_cost_per_year = 60_000.0;
+    let s = simulate(&i).summary.channels.sales_led;
+    assert!(close(s.spend, 120_000.0, 1e-12));
+    assert!(close(s.new_customers, 50.0, 1e-12));
+    assert!(close(s.cac.unwrap_or(f64::NAN), 2_400.0, 1e-12));
+    assert!(close(s.cac_lag_matched.unwrap_or(f64::NAN), 2_000.0, 1e-12));
+}
+
 /// CAC = the channel's spend over the horizon ÷ the customers it won over
 /// the horizon (PRODUCT.md §3); the lag-matched figure is the labelled
 /// alternative. Pipeline $2,000 + one seller $10,000 a month, 2 deals a
