@@ -81,7 +81,7 @@ test("corrupted saved data boots a usable app with a notice and a backup", async
     await expect(page.getByRole("heading", { level: 1, name: "Compare" })).toBeVisible();
     await page.getByLabel("Theme").selectOption("light");
     await page.getByLabel("Theme").selectOption("dark");
-    await waitForSaved(page, (doc) => doc?.version === 2 && doc?.data?.theme === "dark");
+    await waitForSaved(page, (doc) => doc?.version === 3 && doc?.data?.theme === "dark");
     await page.getByRole("navigation", { name: "Workspaces" }).getByRole("link", { name: "Assess" }).click();
   }
 });
