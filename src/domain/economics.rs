@@ -21,7 +21,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::input::{check, FieldError, InputError, Range};
+use crate::domain::input::{check, FieldError, InputError, Range, Unit};
 
 /// Months of gross profit at which LTV is capped (five years).
 pub const LTV_CAP_MONTHS: f64 = 60.0;
@@ -62,26 +62,14 @@ fn clean_fraction(value: f64) -> f64 {
 }
 
 /// Checks a number (already parsed) against a range, with the messages of
-/// [`Range::parse`]: for values set directly (sliders, generated inputs).
-/// (A candidate for `input.rs`, next to [`check`].)
+/// [`Range::read`]: for values set directly (sliders, generated inputs).
+/// The same check as [`Range::check`].
 ///
 /// # Errors
 /// [`InputError`] when the value is not finite, outside the range, or not
 /// whole where a whole number is required.
 pub fn check_input(value: f64, range: Range) -> Result<(), InputError> {
-    if !value.is_finite() {
-        return Err(InputError::NotANumber(value.to_string()));
-    }
-    if value < range.min {
-        return Err(InputError::BelowMin { min: range.min });
-    }
-    if value > range.max {
-        return Err(InputError::AboveMax { max: range.max });
-    }
-    if range.whole && value.fract() != 0.0 {
-        return Err(InputError::NotWhole);
-    }
-    Ok(())
+    range.check(value).map(|_| ())
 }
 
 // ---------------------------------------------------------------------------
@@ -800,10 +788,12 @@ impl UnitField {
     /// The accepted range.
     pub fn range(self) -> Range {
         match self {
-            UnitField::Arpa => Range::new(0.0, 1_000_000.0),
-            UnitField::GrossMargin | UnitField::Churn => Range::new(0.0, 100.0),
-            UnitField::Expansion => Range::new(0.0, 100.0),
-            UnitField::Cac => Range::new(0.0, 100_000_000.0),
+            UnitField::Arpa => Range::new(0.0, 1_000_000.0).in_unit(Unit::DollarsPerMonth),
+            UnitField::GrossMargin | UnitField::Churn => {
+                Range::new(0.0, 100.0).in_unit(Unit::Percent)
+            }
+            UnitField::Expansion => Range::new(0.0, 100.0).in_unit(Unit::PercentPerMonth),
+            UnitField::Cac => Range::new(0.0, 100_000_000.0).in_unit(Unit::Dollars),
         }
     }
 
@@ -987,9 +977,9 @@ pub const MAX_NAME_CHARS: usize = 60;
 /// Most rows the channel table holds.
 pub const MAX_CHANNEL_ROWS: usize = 12;
 /// Accepted spend per channel row, $.
-pub const CHANNEL_SPEND_RANGE: Range = Range::new(0.0, 10_000_000_000.0);
+pub const CHANNEL_SPEND_RANGE: Range = Range::new(0.0, 10_000_000_000.0).in_unit(Unit::Dollars);
 /// Accepted new customers per channel row (whole customers).
-pub const CHANNEL_CUSTOMERS_RANGE: Range = Range::whole(0.0, 100_000_000.0);
+pub const CHANNEL_CUSTOMERS_RANGE: Range = Range::whole(0.0, 100_000_000.0).in_unit(Unit::Count);
 /// Name of the row for customers no paid channel can claim.
 pub const ORGANIC_ROW_NAME: &str = "Organic / unattributed";
 

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::domain::economics::{LtvCac, Payback};
-use crate::domain::input::{check, FieldError, Range};
+use crate::domain::input::{check, FieldError, Range, Unit};
 use crate::domain::motion::Motion;
 use crate::domain::sim::{MagicNumber, MonthRow, Projection};
 
@@ -25,19 +25,20 @@ use crate::domain::sim::{MagicNumber, MonthRow, Projection};
 pub const MAX_TEXT_CHARS: usize = 80;
 /// Most rules a playbook may hold (more would not fit the page or the team).
 pub const MAX_RULES: usize = 20;
-/// Allowed rule thresholds: any count, percentage or number of visits up to a million.
+/// Allowed rule thresholds: any count, percentage or number of visits up to
+/// a million. A plain number: the rule's unit is typed in its own field.
 pub const THRESHOLD_RANGE: Range = Range::new(0.0, 1_000_000.0);
 /// Allowed share of active free accounts a rule flags per month, in percent.
-pub const SHARE_RANGE: Range = Range::new(0.0, 100.0);
+pub const SHARE_RANGE: Range = Range::new(0.0, 100.0).in_unit(Unit::Percent);
 /// Allowed active free accounts per month.
-pub const ACTIVE_RANGE: Range = Range::new(0.0, 100_000_000.0);
+pub const ACTIVE_RANGE: Range = Range::new(0.0, 100_000_000.0).in_unit(Unit::Count);
 /// Allowed accounts one SDR/AE/CSM can work per month (at least one, so the
 /// head-count division is always defined).
-pub const PER_REP_RANGE: Range = Range::new(1.0, 10_000.0);
+pub const PER_REP_RANGE: Range = Range::new(1.0, 10_000.0).in_unit(Unit::Count);
 /// Allowed number of people working flagged accounts (0 means nobody yet).
-pub const REPS_RANGE: Range = Range::new(0.0, 10_000.0);
+pub const REPS_RANGE: Range = Range::new(0.0, 10_000.0).in_unit(Unit::Count);
 /// Allowed pilot length in weeks.
-pub const WEEKS_RANGE: Range = Range::whole(1.0, 104.0);
+pub const WEEKS_RANGE: Range = Range::whole(1.0, 104.0).in_unit(Unit::Weeks);
 /// Most success metrics a pilot may list.
 pub const MAX_PILOT_METRICS: usize = 10;
 

@@ -32,9 +32,11 @@ use crate::domain::input::{check, FieldError, Range};
 use crate::domain::sim::{simulate_into, FieldId, Projection, ScenarioInputs, Unit};
 
 /// The payback targets a user may set, months.
-pub const PAYBACK_TARGET_RANGE: Range = Range::new(1.0, PAYBACK_SHOWN_CAP_MONTHS);
+pub const PAYBACK_TARGET_RANGE: Range =
+    Range::new(1.0, PAYBACK_SHOWN_CAP_MONTHS).in_unit(Unit::Months);
 /// The LTV:CAC targets a user may set.
-pub const LTV_CAC_TARGET_RANGE: Range = Range::new(0.1, super::LTV_CAC_SHOWN_CAP);
+pub const LTV_CAC_TARGET_RANGE: Range =
+    Range::new(0.1, super::LTV_CAC_SHOWN_CAP).in_unit(Unit::Ratio);
 /// Bisection stops when the bracket is this share of the field's range wide
 /// (1e-9 of 0–100 % is 0.0000001 percentage points; of $1–1,000,000 per
 /// opportunity, a tenth of a cent).
@@ -242,7 +244,8 @@ fn with_unit(field: FieldId, value: f64) -> String {
         Unit::Percent => format!("{n} %"),
         Unit::PercentPerMonth => format!("{n} %/month"),
         Unit::Months => format!("{n} months"),
-        Unit::Count | Unit::Ratio => n,
+        Unit::Weeks => format!("{n} weeks"),
+        Unit::Count | Unit::Ratio | Unit::Number => n,
     }
 }
 

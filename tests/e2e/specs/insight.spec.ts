@@ -49,7 +49,7 @@ test("the tornado ranks inputs by swing, follows the swing and the output, and k
 
   // A swing outside 1–90 is refused beside the field; the chart keeps ±40 %.
   await swing.fill("95");
-  await expect(tornado.getByText("Must be at most 90.")).toBeVisible();
+  await expect(tornado.getByText("Must be at most 90%.")).toBeVisible();
   await expect(swing).toHaveAttribute("aria-invalid", "true");
   await expect(chart.locator("svg")).toContainText("Input −40 %");
   await swing.fill("40");
@@ -89,7 +89,7 @@ test("a Monte Carlo run shows progress, can be cancelled, and gives the same ban
 
   // The ends stay in order: a low above the likely value is refused beside it.
   await margin.getByLabel("Low").fill("85");
-  await expect(margin.getByText("Must be at most 80.")).toBeVisible();
+  await expect(margin.getByText("Must be at most 80%.")).toBeVisible();
   await margin.getByLabel("Low").fill("70");
   await margin.getByLabel("High").fill("90");
   await waitForSaved(page, (doc) =>

@@ -65,7 +65,8 @@ pub fn field_value(id: FieldId, value: f64) -> String {
         U::Percent => format!("{} %", number(value, decimals)),
         U::PercentPerMonth => format!("{} %/month", number(value, decimals)),
         U::Months => format!("{} months", number(value, decimals)),
-        U::Count | U::Ratio => number(value, decimals),
+        U::Weeks => format!("{} weeks", number(value, decimals)),
+        U::Count | U::Ratio | U::Number => number(value, decimals),
     }
 }
 

@@ -357,7 +357,7 @@ fn RangeRow(range: InputRange) -> impl IntoView {
         Signal::derive(move || Range {
             min: min.get(),
             max: max.get(),
-            whole: bounds.whole,
+            ..bounds
         })
     };
     let floor = Signal::derive(move || bounds.min);
