@@ -704,7 +704,7 @@ fn compact_format_matches_the_house_style() {
         (-0.001, Unit::Dollars, "$0"),
         (4.5, Unit::Dollars, "$4.5"),
         (1e12, Unit::Dollars, "$1T"),
-        (1e18, Unit::Dollars, "$1000T"),
+        (1e18, Unit::Dollars, "$1,000T"),
         (3.25, Unit::Ratio, "3.25×"),
         (1_500.0, Unit::Count, "1.5k"),
         (45.0, Unit::Percent, "45%"),

@@ -32,7 +32,12 @@ pub fn number(value: f64, decimals: usize) -> String {
     if !value.is_finite() {
         return DASH.to_string();
     }
-    let text = format!("{:.*}", decimals.min(MAX_DECIMALS), value.abs());
+    let decimals = decimals.min(MAX_DECIMALS);
+    let text = format!(
+        "{:.*}",
+        decimals,
+        half_away_from_zero(value.abs(), decimals)
+    );
     let (int, frac) = match text.split_once('.') {
         Some((i, f)) => (i, Some(f)),
         None => (text.as_str(), None),
@@ -52,6 +57,32 @@ pub fn number(value: f64, decimals: usize) -> String {
         out.push_str(f);
     }
     out
+}
+
+/// `magnitude` (≥ 0) rounded to `decimals` decimals with halves rounded up,
+/// as spreadsheets do (7.25 → 7.3, where Rust's formatting would give 7.2).
+/// A value that prints as a half at 15 significant digits counts as a half
+/// (1.005 → 1.01), since that is the number the person typed or sees.
+fn half_away_from_zero(magnitude: f64, decimals: usize) -> f64 {
+    let factor = 10f64.powi(decimals as i32);
+    let scaled = magnitude * factor;
+    // A few units in the last place of `scaled`: how far from a half the
+    // product may land by rounding alone.
+    let tolerance = scaled * 4.0 * f64::EPSILON;
+    // Too large (or not finite) to hold a fraction at this precision: the
+    // standard formatting is exact enough.
+    if !scaled.is_finite() || tolerance >= 0.25 {
+        return magnitude;
+    }
+    let floor = scaled.floor();
+    let rest = scaled - floor;
+    let half = (rest - 0.5).abs() <= tolerance;
+    let rounded = if half || rest > 0.5 {
+        floor + 1.0
+    } else {
+        floor
+    };
+    rounded / factor
 }
 
 /// `value` with at most `max_decimals` decimals, trailing zeros dropped:
@@ -162,7 +193,17 @@ fn with_plus(value: f64, text: String) -> String {
 /// `$1,200`, `$1,200/month`, `$1,200/year`, `3.5%`, `3.5%/month`,
 /// `14 months`, `6 weeks`, `1,094`.
 pub fn in_unit(value: f64, unit: Unit, decimals: usize) -> String {
-    let digits = number(value, decimals);
+    with_unit(number(value, decimals), unit)
+}
+
+/// [`figure`] in `unit`: as many decimals as the size deserves, with the
+/// unit's sign or word: `$41,667/month`, `2.5%/month`, `3 months`.
+pub fn figure_in(value: f64, unit: Unit) -> String {
+    with_unit(figure(value), unit)
+}
+
+/// An already written number with its unit's sign or word.
+fn with_unit(digits: String, unit: Unit) -> String {
     if digits == DASH {
         return digits;
     }
@@ -177,6 +218,30 @@ pub fn in_unit(value: f64, unit: Unit, decimals: usize) -> String {
         Unit::Weeks if digits == "1" => "1 week".to_string(),
         Unit::Weeks => format!("{digits} weeks"),
         Unit::Count | Unit::Ratio | Unit::Number => digits,
+    }
+}
+
+/// Dollars with at most `max_decimals` decimals, trailing zeros dropped:
+/// `$4.5`, `$12`, `−$1.25` (for compact chart labels).
+pub fn money_trimmed(value: f64, max_decimals: usize) -> String {
+    dollars(number_trimmed(value, max_decimals))
+}
+
+/// An estimated count of things in words, whole: `about 3 deals`,
+/// `about 1 deal`, and `less than one deal` for a positive amount that
+/// rounds to zero (so a real loss is never written as "0").
+pub fn about_count(value: f64, one: &str, many: &str) -> String {
+    let rounded = if value.is_finite() {
+        value.round()
+    } else {
+        0.0
+    };
+    if rounded == 0.0 && value > 0.0 {
+        format!("less than one {one}")
+    } else if rounded == 1.0 {
+        format!("about 1 {one}")
+    } else {
+        format!("about {} {many}", count(value))
     }
 }
 
@@ -278,6 +343,18 @@ mod tests {
     }
 
     #[test]
+    fn halves_round_up_as_in_a_spreadsheet() {
+        assert_eq!(number(7.25, 1), "7.3");
+        assert_eq!(number(0.5, 0), "1");
+        assert_eq!(number(2.5, 0), "3");
+        assert_eq!(number(1.005, 2), "1.01");
+        assert_eq!(number(-7.25, 1), "−7.3");
+        assert_eq!(number(7.24999, 1), "7.2");
+        assert_eq!(count(1500.5), "1,501");
+        assert_eq!(number(1e300, 2).len(), 301 + 100 + 3);
+    }
+
+    #[test]
     fn a_value_that_rounds_to_zero_has_no_sign() {
         assert_eq!(number(-0.001, 1), "0.0");
         assert_eq!(number(-0.0, 0), "0");
@@ -323,7 +400,20 @@ mod tests {
     }
 
     #[test]
+    fn estimated_counts_are_whole_and_never_a_false_zero() {
+        assert_eq!(about_count(3.4, "deal", "deals"), "about 3 deals");
+        assert_eq!(about_count(1.2, "deal", "deals"), "about 1 deal");
+        assert_eq!(about_count(0.3, "deal", "deals"), "less than one deal");
+        assert_eq!(about_count(1093.8, "deal", "deals"), "about 1,094 deals");
+    }
+
+    #[test]
     fn months_and_units_read_as_words() {
+        assert_eq!(figure_in(41_666.67, Unit::DollarsPerMonth), "$41,667/month");
+        assert_eq!(figure_in(2.5, Unit::PercentPerMonth), "2.5%/month");
+        assert_eq!(figure_in(1.0, Unit::Months), "1 month");
+        assert_eq!(money_trimmed(-1.25, 2), "−$1.25");
+        assert_eq!(money_trimmed(12.0, 1), "$12");
         assert_eq!(months(1.0, 0), "1 month");
         assert_eq!(months(7.5, 1), "7.5 months");
         assert_eq!(in_unit(1200.0, Unit::DollarsPerMonth, 0), "$1,200/month");

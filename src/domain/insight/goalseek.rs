@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 use super::sensitivity::model_value;
 use super::{fmt_number, Note, Output, Reading, Segment, PAYBACK_SHOWN_CAP_MONTHS};
 use crate::domain::economics::{source, Level};
+use crate::domain::format;
 use crate::domain::input::{check, FieldError, Range};
 use crate::domain::sim::{simulate_into, FieldId, Projection, ScenarioInputs, Unit};
 
@@ -236,17 +237,7 @@ fn evaluate(
 
 /// The value with its unit, for sentences.
 fn with_unit(field: FieldId, value: f64) -> String {
-    let n = fmt_number(value);
-    match field.spec().unit {
-        Unit::Dollars => format!("${n}"),
-        Unit::DollarsPerMonth => format!("${n}/month"),
-        Unit::DollarsPerYear => format!("${n}/year"),
-        Unit::Percent => format!("{n} %"),
-        Unit::PercentPerMonth => format!("{n} %/month"),
-        Unit::Months => format!("{n} months"),
-        Unit::Weeks => format!("{n} weeks"),
-        Unit::Count | Unit::Ratio | Unit::Number => n,
-    }
+    format::figure_in(super::finite(value), field.spec().unit)
 }
 
 /// A reading in words.

@@ -12,6 +12,7 @@ use crate::domain::economics::{
     formula, ChurnBasis, Lifetime, MonthlyRate, UnitEconomics, UnitField, UnitInputs,
     LTV_CAP_MONTHS,
 };
+use crate::domain::format::months;
 
 /// Why LTV is capped, in words, with the uncapped formula's figure when it
 /// has one.
@@ -24,12 +25,14 @@ fn capped_note(ue: &UnitEconomics, expansion_pct: f64) -> Option<String> {
     let formula_value = ue.gross_profit_per_month / net;
     Some(if net > 0.0 && formula_value.is_finite() {
         format!(
-            "Capped at {cap:.0} months of gross profit (the formula gives {}).",
+            "Capped at {} of gross profit (the formula gives {}).",
+            months(cap, 0),
             money_cents(formula_value)
         )
     } else {
         format!(
-            "Capped at {cap:.0} months of gross profit: churn is not above expansion, so the formula has no finite value."
+            "Capped at {} of gross profit: churn is not above expansion, so the formula has no finite value.",
+            months(cap, 0)
         )
     })
 }
@@ -108,7 +111,7 @@ pub fn UnitEconomicsPanel() -> impl IntoView {
     let lifetime_note = move || {
         ue.with(|e| match e.lifetime {
             Lifetime::Unbounded => {
-                Some("Churn is 0 %, so in this model customers never leave.".to_string())
+                Some("Churn is 0%, so in this model customers never leave.".to_string())
             }
             Lifetime::Months(_) => None,
         })
