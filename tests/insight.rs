@@ -669,7 +669,7 @@ fn goal_seek_flags_answers_beyond_the_benchmark_bands() {
     assert!(churn < 3.0);
     let realism = r.realism.expect("realism");
     assert_eq!(realism.level, Level::Warn);
-    assert!(realism.notes.iter().any(|n| n.text.contains("3–7 %")));
+    assert!(realism.notes.iter().any(|n| n.text.contains("3–7%")));
 
     // A PQL win rate that must pass 50 % is flagged as beyond what teams do.
     let h = preset(Motion::HybridFreemiumEnterprise);

@@ -353,3 +353,159 @@ proptest! {
         }
     }
 }
+
+// ------------------------------------------------------ one percent style
+
+/// The contents of every string literal in a Rust source text (plain, raw
+/// and byte strings), with comments and char literals skipped.
+fn string_literals(src: &str) -> Vec<String> {
+    let chars: Vec<char> = src.chars().collect();
+    let n = chars.len();
+    let at = |i: usize| chars.get(i).copied().unwrap_or('\0');
+    let starts = |i: usize, s: &str| s.chars().enumerate().all(|(k, c)| at(i + k) == c);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let c = at(i);
+        let ident_before = i > 0 && (at(i - 1).is_alphanumeric() || at(i - 1) == '_');
+        if starts(i, "//") {
+            while i < n && at(i) != '\n' {
+                i += 1;
+            }
+        } else if starts(i, "/*") {
+            let mut depth = 0;
+            while i < n {
+                if starts(i, "/*") {
+                    depth += 1;
+                    i += 2;
+                } else if starts(i, "*/") {
+                    depth -= 1;
+                    i += 2;
+                    if depth == 0 {
+                        break;
+                    }
+                } else {
+                    i += 1;
+                }
+            }
+        } else if !ident_before && (c == 'r' || (c == 'b' && at(i + 1) == 'r')) && {
+            let mut j = i + if c == 'b' { 2 } else { 1 };
+            while at(j) == '#' {
+                j += 1;
+            }
+            at(j) == '"'
+        } {
+            let mut j = i + if c == 'b' { 2 } else { 1 };
+            let mut hashes = 0;
+            while at(j) == '#' {
+                hashes += 1;
+                j += 1;
+            }
+            let start = j + 1;
+            let mut end = start;
+            while end < n && !(at(end) == '"' && (1..=hashes).all(|k| at(end + k) == '#')) {
+                end += 1;
+            }
+            out.push(chars[start..end.min(n)].iter().collect());
+            i = end + 1 + hashes;
+        } else if c == '"' || (c == 'b' && at(i + 1) == '"' && !ident_before) {
+            let start = i + if c == 'b' { 2 } else { 1 };
+            let mut end = start;
+            while end < n && at(end) != '"' {
+                end += if at(end) == '\\' { 2 } else { 1 };
+            }
+            out.push(chars[start..end.min(n)].iter().collect());
+            i = end + 1;
+        } else if c == '\'' {
+            // A char literal ('"', '\'', '\u{2212}') or a lifetime ('a).
+            if at(i + 1) == '\\' {
+                let mut j = i + 2;
+                if at(j) == '\'' {
+                    j += 1;
+                }
+                while j < n && at(j) != '\'' {
+                    j += 1;
+                }
+                i = j + 1;
+            } else if at(i + 2) == '\'' {
+                i += 3;
+            } else {
+                i += 1;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn the_literal_scanner_finds_strings_and_skips_comments_and_chars() {
+    let src = r##"
+        // "in a comment 5 %"
+        /* "in a block /* nested */ 6 %" */
+        let q = '"'; let e = '\''; fn f<'a>() {}
+        let a = "one {} %";
+        let b = r#"raw "quoted" 7 %"#;
+        let c = "escaped \" quote";
+    "##;
+    let found = string_literals(src);
+    assert_eq!(
+        found,
+        vec![
+            "one {} %".to_string(),
+            "raw \"quoted\" 7 %".to_string(),
+            "escaped \\\" quote".to_string()
+        ]
+    );
+}
+
+/// One percent style everywhere: "6%", never "6 %" (US English, like the
+/// "$"). Fails on any string literal in src/ where a digit or a format
+/// placeholder's "}" is followed by a space (also a no-break or narrow
+/// no-break space) and "%".
+#[test]
+fn no_string_in_the_app_writes_a_space_before_a_percent_sign() {
+    let mut files = Vec::new();
+    rust_files(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    assert!(files.len() > 50, "found only {} source files", files.len());
+    let mut offenders = Vec::new();
+    for file in &files {
+        let Ok(src) = std::fs::read_to_string(file) else {
+            continue;
+        };
+        for literal in string_literals(&src) {
+            let chars: Vec<char> = literal.chars().collect();
+            let bad = chars.windows(3).any(|w| {
+                (w[0].is_ascii_digit() || w[0] == '}')
+                    && matches!(w[1], ' ' | '\u{a0}' | '\u{202f}')
+                    && w[2] == '%'
+            });
+            if bad {
+                offenders.push(format!("{}: {literal}", file.display()));
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "write percentages as \"6%\":\n{}",
+        offenders.join("\n")
+    );
+}

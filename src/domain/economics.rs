@@ -428,7 +428,7 @@ pub mod source {
     pub const VIRAL: &str = "David Skok, For Entrepreneurs — “Lessons Learned: Viral Marketing”";
     /// Gross margin.
     pub const GROSS_MARGIN: &str =
-        "KeyBanc Capital Markets SaaS Survey (subscription gross margin near 80 %)";
+        "KeyBanc Capital Markets SaaS Survey (subscription gross margin near 80%)";
 }
 
 /// A published band, for a reference table beside the results.
@@ -456,27 +456,27 @@ pub const BENCHMARKS: [Benchmark; 11] = [
     },
     Benchmark {
         metric: "Monthly logo churn",
-        band: "SMB 3–7 %, mid-market 1.5–3 %, enterprise under 1–2 %.",
+        band: "SMB 3–7%, mid-market 1.5–3%, enterprise under 1–2%.",
         source: source::CHURN_BANDS,
     },
     Benchmark {
         metric: "Freemium to paid",
-        band: "2–5 % of free accounts upgrade.",
+        band: "2–5% of free accounts upgrade.",
         source: source::CONVERSION_BANDS,
     },
     Benchmark {
         metric: "Opt-in free trial to paid",
-        band: "15–25 % when no card is asked for up front.",
+        band: "15–25% when no card is asked for up front.",
         source: source::CONVERSION_BANDS,
     },
     Benchmark {
         metric: "Card-required trial to paid",
-        band: "40–60 % when a card is taken at sign-up.",
+        band: "40–60% when a card is taken at sign-up.",
         source: source::CONVERSION_BANDS,
     },
     Benchmark {
         metric: "PQL to paid",
-        band: "5–15 % of product-qualified leads buy, against 1–3 % of marketing-qualified leads.",
+        band: "5–15% of product-qualified leads buy, against 1–3% of marketing-qualified leads.",
         source: source::PQL_BANDS,
     },
     Benchmark {
@@ -491,7 +491,7 @@ pub const BENCHMARKS: [Benchmark; 11] = [
     },
     Benchmark {
         metric: "Gross margin",
-        band: "70–85 % is typical for SaaS.",
+        band: "70–85% is typical for SaaS.",
         source: source::GROSS_MARGIN,
     },
     Benchmark {
@@ -579,25 +579,25 @@ pub fn verdict_monthly_churn(churn: MonthlyRate) -> Verdict {
     if p <= 1.5 {
         verdict(
             Level::Good,
-            "1.5 % a month or less: enterprise-grade retention.",
+            "1.5% a month or less: enterprise-grade retention.",
             s,
         )
     } else if p <= 3.0 {
         verdict(
             Level::Ok,
-            "1.5–3 % a month: typical for mid-market customers.",
+            "1.5–3% a month: typical for mid-market customers.",
             s,
         )
     } else if p <= 7.0 {
         verdict(
             Level::Warn,
-            "3–7 % a month: typical only for small-business customers on monthly plans.",
+            "3–7% a month: typical only for small-business customers on monthly plans.",
             s,
         )
     } else {
         verdict(
             Level::Bad,
-            "Above 7 % a month: more than even small-business products usually lose.",
+            "Above 7% a month: more than even small-business products usually lose.",
             s,
         )
     }
@@ -670,15 +670,15 @@ pub fn verdict_gross_margin(percent: f64) -> Verdict {
     if percent > 85.0 {
         verdict(
             Level::Ok,
-            "Above 85 %: higher than most SaaS companies report.",
+            "Above 85%: higher than most SaaS companies report.",
             s,
         )
     } else if percent >= 70.0 {
-        verdict(Level::Good, "70–85 %: typical for SaaS.", s)
+        verdict(Level::Good, "70–85%: typical for SaaS.", s)
     } else {
         verdict(
             Level::Warn,
-            "Below 70 %: heavy delivery costs; every other figure suffers.",
+            "Below 70%: heavy delivery costs; every other figure suffers.",
             s,
         )
     }
@@ -690,13 +690,13 @@ pub fn verdict_free_to_paid(percent: f64) -> Verdict {
     if percent > 5.0 {
         verdict(
             Level::Ok,
-            "Above 5 %: beyond the usual freemium range (trials convert higher: 15–25 % opt-in, 40–60 % with a card).",
+            "Above 5%: beyond the usual freemium range (trials convert higher: 15–25% opt-in, 40–60% with a card).",
             s,
         )
     } else if percent >= 2.0 {
-        verdict(Level::Good, "2–5 %: the usual freemium range.", s)
+        verdict(Level::Good, "2–5%: the usual freemium range.", s)
     } else {
-        verdict(Level::Warn, "Below 2 %: low even for freemium.", s)
+        verdict(Level::Warn, "Below 2%: low even for freemium.", s)
     }
 }
 
@@ -704,17 +704,17 @@ pub fn verdict_free_to_paid(percent: f64) -> Verdict {
 pub fn verdict_pql_to_paid(percent: f64) -> Verdict {
     let s = source::PQL_BANDS;
     if percent > 15.0 {
-        verdict(Level::Ok, "Above 15 %: better than the usual PQL range.", s)
+        verdict(Level::Ok, "Above 15%: better than the usual PQL range.", s)
     } else if percent >= 5.0 {
         verdict(
             Level::Good,
-            "5–15 %: the usual range for product-qualified leads.",
+            "5–15%: the usual range for product-qualified leads.",
             s,
         )
     } else {
         verdict(
             Level::Warn,
-            "Below 5 %: close to marketing-lead rates (1–3 %); check the PQL signals.",
+            "Below 5%: close to marketing-lead rates (1–3%); check the PQL signals.",
             s,
         )
     }
