@@ -7,7 +7,7 @@ import { test, expect, ready, stored, waitForSaved } from "./fixtures";
 test("a decimal comma in the churn field is read as 1.5%, not 15%", async ({ page }) => {
   await page.goto("/simulate");
   await ready(page);
-  const churn = page.getByLabel("Self-serve churn (%/month)", { exact: true });
+  const churn = page.getByRole("textbox", { name: "Self-serve churn (%/month)", exact: true });
 
   await churn.fill("1,5");
   await expect(churn).toHaveAttribute("aria-invalid", "false");
@@ -23,7 +23,7 @@ test("a decimal comma in the churn field is read as 1.5%, not 15%", async ({ pag
   await expect(page.getByText("read as 1.5%", { exact: true })).toHaveCount(0);
 
   // A thousands comma in a money field, and the limit written in the field's unit.
-  const acv = page.getByLabel("ACV ($/year)", { exact: true });
+  const acv = page.getByRole("textbox", { name: "ACV ($/year)", exact: true });
   await acv.fill("24,000");
   await expect(page.getByText("read as $24,000", { exact: true })).toBeVisible();
   await waitForSaved(page, (doc) => doc?.data?.simulate?.inputs?.sales_led?.acv_per_year === 24000);
@@ -34,7 +34,7 @@ test("a decimal comma in the churn field is read as 1.5%, not 15%", async ({ pag
 test("a percent sign in a dollar field is refused beside it and changes nothing", async ({ page }) => {
   await page.goto("/simulate");
   await ready(page);
-  const arpa = page.getByLabel("Self-serve ARPA ($/month)", { exact: true });
+  const arpa = page.getByRole("textbox", { name: "Self-serve ARPA ($/month)", exact: true });
   await arpa.fill("80");
   await waitForSaved(page, (doc) => doc?.data?.simulate?.inputs?.self_serve?.arpa_per_month === 80);
   const before = (await stored(page))?.data?.simulate?.inputs;
@@ -44,11 +44,11 @@ test("a percent sign in a dollar field is refused beside it and changes nothing"
   await expect(page.getByText("This field is in dollars; leave out the %.")).toBeVisible();
   await expect(arpa).toHaveAccessibleDescription(/This field is in dollars; leave out the %\./);
 
-  const win = page.getByLabel("Win rate (%)", { exact: true });
+  const win = page.getByRole("textbox", { name: "Win rate (%)", exact: true });
   await win.fill("$5");
   await expect(page.getByText("This field is in percent; leave out the $.")).toBeVisible();
 
-  const ambiguous = page.getByLabel("Pipeline spend ($/month)", { exact: true });
+  const ambiguous = page.getByRole("textbox", { name: "Pipeline spend ($/month)", exact: true });
   await ambiguous.fill("1,2,3");
   await expect(page.getByText("“1,2,3” can be read more than one way; write it like 1234.5 or 1,234.5.")).toBeVisible();
 
