@@ -7,10 +7,10 @@
 //! inputs with our formulas.
 
 use gtm_workbench::domain::economics::{
-    blended_cac, cac_payback, channel_totals, default_channel_rows, lifetime, ltv, ltv_cac,
-    revenue_payback, verdict_ltv_cac, verdict_monthly_churn, verdict_payback, AnnualRate,
-    ChannelRow, ChurnBasis, Level, Lifetime, Ltv, LtvCac, MonthlyRate, Payback, Share, UnitField,
-    UnitInputs, BENCHMARKS, LTV_CAP_MONTHS, ORGANIC_ROW_NAME,
+    blended_cac, cac_payback, channel_totals, default_channel_rows, discounted_ltv, lifetime, ltv,
+    ltv_cac, ltv_five_years, revenue_payback, verdict_ltv_cac, verdict_monthly_churn,
+    verdict_payback, AnnualRate, ChannelRow, ChurnBasis, Level, Lifetime, Ltv, LtvCac, MonthlyRate,
+    Payback, Share, UnitField, UnitInputs, BENCHMARKS, LTV_CAP_MONTHS, ORGANIC_ROW_NAME,
 };
 use gtm_workbench::domain::input::{InputError, Unit};
 use proptest::prelude::*;
@@ -230,6 +230,60 @@ fn churnkey_table_converts_monthly_to_annual_churn() {
     }
 }
 
+/// AbraCalc, "Customer LTV: $1,000 ARPA, 75% Margin, 1% Churn"
+/// (abracalc.com/calculator/customer-lifetime-value-calculator/1000-arpa-75-margin-1-churn):
+/// an enterprise product with 1 % monthly churn has an LTV of $75,000 — a
+/// hundred months of gross profit, which the old 60-month cap cut to
+/// $45,000.
+#[test]
+fn abracalc_enterprise_ltv_at_one_percent_churn_gives_75000_dollars() {
+    let value = ltv(
+        1_000.0,
+        Share::from_percent(75.0),
+        MonthlyRate::from_percent(1.0),
+        ZERO,
+    );
+    assert!(
+        matches!(value, Ltv::Finite(d) if close(d, 75_000.0, 1e-6)),
+        "{value:?}"
+    );
+}
+
+/// AbraCalc, "Customer LTV: $2,000 ARPA, 60% Margin, 0.5% Churn"
+/// (abracalc.com/calculator/customer-lifetime-value-calculator/2000-arpa-60-margin-05-churn):
+/// $2,000 × 60 % ÷ 0.5 % = $240,000, two hundred months of gross profit.
+#[test]
+fn abracalc_enterprise_ltv_at_half_a_percent_churn_gives_240000_dollars() {
+    let value = ltv(
+        2_000.0,
+        Share::from_percent(60.0),
+        MonthlyRate::from_percent(0.5),
+        ZERO,
+    );
+    assert!(
+        matches!(value, Ltv::Finite(d) if close(d, 240_000.0, 1e-6)),
+        "{value:?}"
+    );
+}
+
+/// Pulse RevOps, "How do I calculate LTV when expansion is meaningful?":
+/// $1,226 ARPA at 78 % margin with 1.4 % monthly churn net of expansion
+/// gives $1,226 × 0.78 ÷ 0.014 ≈ $68,306. Here: 2.0 % churn − 0.6 %
+/// expansion.
+#[test]
+fn pulse_revops_ltv_with_expansion_divides_by_net_churn() {
+    let value = ltv(
+        1_226.0,
+        Share::from_percent(78.0),
+        MonthlyRate::from_percent(2.0),
+        MonthlyRate::from_percent(0.6),
+    );
+    assert!(
+        matches!(value, Ltv::Finite(d) if (d - 68_306.0).abs() < 1.0),
+        "{value:?}"
+    );
+}
+
 // ---------------------------------------------------------------------------
 // Conventions
 // ---------------------------------------------------------------------------
@@ -274,16 +328,93 @@ fn ltv_uses_churn_minus_expansion() {
     );
 }
 
+/// The convention caps LTV only when the formula has no finite value
+/// (issue 11, item 1): 1 % net churn means 100 months of gross profit, and
+/// that is the figure shown.
 #[test]
-fn ltv_past_sixty_months_of_gross_profit_is_capped_not_larger() {
-    // 1 % net churn would mean 100 months; the cap keeps it at 60.
+fn ltv_past_sixty_months_of_gross_profit_is_the_formula_value_not_capped() {
     let value = ltv(
         100.0,
         Share::from_percent(80.0),
         MonthlyRate::from_percent(1.0),
         ZERO,
     );
-    assert_eq!(value, Ltv::Capped(4_800.0));
+    assert!(
+        matches!(value, Ltv::Finite(d) if close(d, 8_000.0, 1e-9)),
+        "{value:?}"
+    );
+}
+
+/// Issue 11's own example, reproduced by hand: ARPA $2,000, gross margin
+/// 75 %, churn 0.8 %, no expansion → $2,000 × 0.75 ÷ 0.008 = $187,500 (the
+/// app used to show $90,000, the 60-month cap).
+#[test]
+fn enterprise_ltv_at_point_eight_percent_churn_is_187500_dollars() {
+    let value = ltv(
+        2_000.0,
+        Share::from_percent(75.0),
+        MonthlyRate::from_percent(0.8),
+        ZERO,
+    );
+    assert!(
+        matches!(value, Ltv::Finite(d) if close(d, 187_500.0, 1e-9)),
+        "{value:?}"
+    );
+}
+
+/// LTV over 5 years sums 60 months of one customer's gross profit, month by
+/// month: $1,500 × Σ 0.992^k for k = 0…59 = $1,500 × (1 − 0.992^60) ÷ 0.008.
+#[test]
+fn ltv_over_five_years_sums_sixty_months_with_churn_applied_each_month() {
+    let got = ltv_five_years(
+        2_000.0,
+        Share::from_percent(75.0),
+        MonthlyRate::from_percent(0.8),
+        ZERO,
+    );
+    let expected = 1_500.0 * (1.0 - 0.992f64.powi(60)) / 0.008;
+    assert!(close(got, expected, 1e-6), "{got} vs {expected}");
+    // It is the conservative figure: below the formula's $187,500.
+    assert!(got < 187_500.0);
+}
+
+/// Discounted LTV (David Skok, "What's your TRUE customer lifetime value
+/// (LTV)? – DCF provides the answer", forentrepreneurs.com): discounting each
+/// month's gross profit lowers LTV. At 10 % a year, d = 1.1^(1/12) − 1 and
+/// LTV = GP ÷ (d + churn − expansion).
+#[test]
+fn discounted_ltv_divides_by_churn_plus_the_monthly_discount_rate() {
+    let d = 1.1f64.powf(1.0 / 12.0) - 1.0;
+    let got = discounted_ltv(
+        2_000.0,
+        Share::from_percent(75.0),
+        MonthlyRate::from_percent(0.8),
+        ZERO,
+        10.0,
+    );
+    assert!(
+        matches!(got, Ltv::Finite(v) if close(v, 1_500.0 / (0.008 + d), 1e-6)),
+        "{got:?}"
+    );
+    // With expansion above churn the discount still gives a finite value
+    // while d + churn − expansion > 0…
+    let finite = discounted_ltv(
+        100.0,
+        Share::from_percent(80.0),
+        MonthlyRate::from_percent(1.0),
+        MonthlyRate::from_percent(1.5),
+        12.0,
+    );
+    assert!(!finite.is_capped(), "{finite:?}");
+    // …and is capped at 60 discounted months when it is not.
+    let capped = discounted_ltv(
+        100.0,
+        Share::from_percent(80.0),
+        MonthlyRate::from_percent(1.0),
+        MonthlyRate::from_percent(3.0),
+        0.0,
+    );
+    assert!(capped.is_capped(), "{capped:?}");
 }
 
 #[test]
@@ -478,13 +609,25 @@ proptest! {
     }
 
     #[test]
-    fn ltv_never_rises_as_churn_rises(
+    fn ltv_never_rises_as_churn_rises_while_the_formula_is_finite(
         arpa in 0.0..1e6f64, gm in 0.0..=100.0f64, exp in 0.0..=100.0f64,
         c1 in 0.0..=100.0f64, c2 in 0.0..=100.0f64
     ) {
         let (low, high) = if c1 <= c2 { (c1, c2) } else { (c2, c1) };
-        let at = |c: f64| ltv(arpa, Share::from_percent(gm), MonthlyRate::from_percent(c), MonthlyRate::from_percent(exp)).dollars();
-        prop_assert!(at(high) <= at(low) * (1.0 + 1e-12), "{} > {}", at(high), at(low));
+        let at = |c: f64| ltv(arpa, Share::from_percent(gm), MonthlyRate::from_percent(c), MonthlyRate::from_percent(exp));
+        if let (Ltv::Finite(l), Ltv::Finite(h)) = (at(low), at(high)) {
+            prop_assert!(h <= l * (1.0 + 1e-12), "{} > {}", h, l);
+        }
+        let five = |c: f64| ltv_five_years(arpa, Share::from_percent(gm), MonthlyRate::from_percent(c), MonthlyRate::from_percent(exp));
+        prop_assert!(five(high) <= five(low) * (1.0 + 1e-12) + 1e-9);
+    }
+
+    #[test]
+    fn ltv_is_capped_exactly_when_churn_is_not_above_expansion(
+        arpa in 1.0..1e6f64, gm in 1.0..=100.0f64, c in 0.0..=100.0f64, e in 0.0..=20.0f64
+    ) {
+        let v = ltv(arpa, Share::from_percent(gm), MonthlyRate::from_percent(c), MonthlyRate::from_percent(e));
+        prop_assert_eq!(v.is_capped(), c <= e, "{:?}", v);
     }
 
     #[test]

@@ -210,14 +210,66 @@ fn annual_prepaid_collects_twelve_months_up_front() {
     assert!(m.rows.iter().all(|r| r.cash_in == r.revenue));
 }
 
+/// Annual prepaid: a customer pays the year up front and can leave only at
+/// a renewal (PRODUCT.md §3, "With annual prepaid billing…"). One
+/// $1,000-a-month customer won each month, 10 % monthly churn: nobody leaves
+/// in the first year and each month's cohort pays $12,000 when it is won; at
+/// month 13 month 1's cohort renews keeping 0.9^12 of itself (annual churn
+/// 1 − 0.9^12 ≈ 71.8 %) and pays for its next year.
 #[test]
-fn annual_prepaid_with_churn_collects_what_the_cohort_will_earn_that_year() {
+fn annual_prepaid_customers_leave_only_at_renewal_and_pay_each_year_up_front() {
     let mut i = steady_sales_led(1.0, 1, 1.0, 0, 0);
     i.sales_led.churn_pct = 10.0;
     i.billing = Billing::AnnualPrepaid;
     let p = simulate(&i);
-    let year: f64 = (0..12).map(|a| 1_000.0 * 0.9f64.powi(a)).sum();
-    assert!(close(p.rows[0].cash_in, year, 1e-12));
+    for (m, row) in p.rows.iter().take(12).enumerate() {
+        assert!(close(row.active_customers.sales_led, (m + 1) as f64, 1e-12));
+        assert!(close(row.cash_in, 12_000.0, 1e-12), "month {}", m + 1);
+    }
+    let keep = 0.9f64.powi(12);
+    let r13 = p.rows[12];
+    assert!(close(r13.active_customers.sales_led, 12.0 + keep, 1e-12));
+    assert!(close(r13.cash_in, 12_000.0 * (1.0 + keep), 1e-12));
+    assert!(close(r13.mrr.sales_led, 1_000.0 * (12.0 + keep), 1e-12));
+    // Recognised revenue is the MRR, never the cash.
+    assert!(close(r13.revenue, r13.mrr.total(), 1e-12));
+}
+
+/// With annual billing a year's cash comes in at the start, so a cohort's
+/// cash over its first year is 12 × ARPA, not the ≈ 10.5 × a monthly-churn
+/// model with refunds would collect (issue 11, item 4).
+#[test]
+fn annual_prepaid_collects_twelve_times_arpa_per_customer_in_the_first_year() {
+    let mut i = steady_sales_led(1.0, 1, 1.0, 0, 0);
+    i.sales_led.churn_pct = 2.0;
+    i.billing = Billing::AnnualPrepaid;
+    let p = simulate(&i);
+    assert!(close(p.rows[0].cash_in, 12.0 * 1_000.0, 1e-12));
+    // And the same cohort under monthly billing collects less over its year.
+    i.billing = Billing::Monthly;
+    let m = simulate(&i);
+    let year: f64 = (0..12).map(|a| 1_000.0 * 0.98f64.powi(a)).sum();
+    assert!(year < 12_000.0 && year > 10_500.0);
+    assert!(close(m.rows[0].cash_in, 1_000.0, 1e-12));
+}
+
+/// The 12-month NRR is the same under both billings: at a renewal a cohort
+/// keeps (1 − churn + expansion)^12 of its MRR.
+#[test]
+fn annual_prepaid_renewal_keeps_the_twelve_month_net_revenue_retention() {
+    let mut i = steady_sales_led(1.0, 1, 1.0, 0, 0);
+    i.sales_led.churn_pct = 1.0;
+    i.sales_led.expansion_pct = 2.0;
+    i.billing = Billing::AnnualPrepaid;
+    let p = simulate(&i);
+    let g = (1.0f64 - 0.01 + 0.02).powi(12);
+    // Month 13's MRR: cohort 1 renewed at g, cohorts 2..13 at ARPA.
+    assert!(close(p.rows[12].mrr.sales_led, 1_000.0 * (12.0 + g), 1e-12));
+    assert!(close(
+        p.summary.channels.sales_led.nrr_12m_pct,
+        g * 100.0,
+        1e-12
+    ));
 }
 
 #[test]
@@ -235,26 +287,114 @@ fn blended_cac_counts_customers_that_cost_nothing() {
     assert!(close(blended, 1_200.0, 1e-12));
 }
 
+/// SiftHub, "Deferred revenue" glossary (sifthub.io/glossary/deferred-revenue):
+/// a 12-month contract of $120,000 billed up front brings $120,000 of cash at
+/// signing and is recognised at $10,000 a month. One such deal a month (ACV
+/// $120,000, annual prepaid, no churn): each deal pays its year when it
+/// closes, each adds $10,000 of recognised revenue a month, and month 1's
+/// customer pays again at its renewal in month 13.
 #[test]
-fn channel_cac_matches_spend_to_the_customers_it_could_produce() {
-    // Pipeline $2,000 + one seller $10,000 a month → 2 deals after 6 months:
-    // CAC $6,000, not the $12,000 × 24 ÷ (2 × 18) a plain ratio would give.
+fn sifthub_annual_prepaid_contract_collects_120000_up_front_and_recognises_10000_a_month() {
+    let mut i = steady_sales_led(1.0, 1, 1.0, 0, 0);
+    i.sales_led.acv_per_year = 120_000.0;
+    i.sales_led.ae_capacity_deals_per_month = 1.0;
+    i.billing = Billing::AnnualPrepaid;
+    // One such deal closes every month; month 1's deal is the example's.
+    let p = simulate(&i);
+    assert!(close(p.rows[0].new_customers.sales_led, 1.0, 1e-12));
+    assert!(close(p.rows[0].cash_in, 120_000.0, 1e-12));
+    assert!(close(p.rows[0].revenue, 10_000.0, 1e-12));
+    // Month 2: the second deal pays its year; the first pays nothing more.
+    assert!(close(p.rows[1].cash_in, 120_000.0, 1e-12));
+    assert!(close(p.rows[1].revenue, 20_000.0, 1e-12));
+    // Month 13: the month-1 customer renews and pays again, beside the new
+    // deal of month 13.
+    assert!(close(p.rows[12].cash_in, 240_000.0, 1e-12));
+}
+
+/// Quantledger, "CAC Calculation Mistakes: The Timing Problem"
+/// (quantledger.app/blog/cac-calculation-mistakes-the-timing-problem):
+/// with a 60-day sales cycle, the customers won in March came from
+/// January's spend, so CAC should set each month's spend against the
+/// customers of two months later. $10,000 a month buys 5 deals that close
+/// two months on, over 12 months: lag-matched CAC = $10,000 ÷ 5 = $2,000
+/// (months 1–10 of spend against months 3–12 of deals), while the headline
+/// figure over the same horizon is $120,000 ÷ 50 = $2,400.
+#[test]
+fn quantledger_sixty_day_cycle_matches_january_spend_to_march_customers() {
+    let mut i = steady_sales_led(5.0, 1, 10.0, 0, 2);
+    i.horizon_months = 12;
+    i.sales_led.pipeline_spend_per_month = 5_000.0;
+    i.sales_led.cost_per_opportunity = 1_000.0;
+    i.sales_led.ae_loaded_cost_per_year = 60_000.0;
+    let s = simulate(&i).summary.channels.sales_led;
+    assert!(close(s.spend, 120_000.0, 1e-12));
+    assert!(close(s.new_customers, 50.0, 1e-12));
+    assert!(close(s.cac.unwrap_or(f64::NAN), 2_400.0, 1e-12));
+    assert!(close(s.cac_lag_matched.unwrap_or(f64::NAN), 2_000.0, 1e-12));
+}
+
+/// CAC = the channel's spend over the horizon ÷ the customers it won over
+/// the horizon (PRODUCT.md §3); the lag-matched figure is the labelled
+/// alternative. Pipeline $2,000 + one seller $10,000 a month, 2 deals a
+/// month after a 6-month cycle, 24 months: 36 customers for $288,000 →
+/// CAC $8,000; matched, months 1–18 of spend ($216,000) ÷ the same 36 →
+/// $6,000.
+#[test]
+fn channel_cac_is_horizon_spend_over_horizon_customers_with_lag_matched_beside_it() {
     let p = simulate(&steady_sales_led(2.0, 1, 10.0, 0, 6));
+    let sl = p.summary.channels.sales_led;
+    assert!(close(sl.new_customers, 36.0, 1e-12));
+    assert!(close(sl.cac.unwrap_or(f64::NAN), 8_000.0, 1e-12));
     assert!(close(
-        p.summary.channels.sales_led.cac.unwrap_or(f64::NAN),
+        sl.cac_lag_matched.unwrap_or(f64::NAN),
         6_000.0,
         1e-12
     ));
+    assert_eq!(sl.lag_months, 6);
+    // Payback = CAC ÷ (ARPA × GM) = 8,000 ÷ 1,000.
+    assert_eq!(sl.payback, Some(Payback::Months(8.0)));
+    // Blended CAC uses the same definition.
     assert!(close(
-        p.summary.channels.sales_led.new_customers,
-        36.0,
+        p.summary.blended_cac.unwrap_or(f64::NAN),
+        8_000.0,
         1e-12
     ));
-    // Payback = CAC ÷ (ARPA × GM) = 6,000 ÷ 1,000.
-    assert_eq!(
-        p.summary.channels.sales_led.payback,
-        Some(Payback::Months(6.0))
-    );
+    assert!(close(
+        p.summary.blended_cac_lag_matched.unwrap_or(f64::NAN),
+        6_000.0,
+        1e-12
+    ));
+}
+
+/// A channel without a lag has no lag-matched alternative: it would equal
+/// the headline.
+#[test]
+fn lag_matched_cac_is_only_offered_for_channels_with_a_lag() {
+    let p = simulate(&steady_sales_led(2.0, 1, 10.0, 0, 0));
+    assert_eq!(p.summary.channels.sales_led.cac_lag_matched, None);
+    assert_eq!(p.summary.blended_cac_lag_matched, None);
+}
+
+/// The sales-assisted CAC counts the sales-assist cost only; the fully
+/// loaded variant adds the PQL share of the self-serve acquisition spend.
+#[test]
+fn sales_assisted_cac_says_what_it_counts_and_has_a_fully_loaded_variant() {
+    let mut i = preset(Motion::ProductLedSalesAssist);
+    i.horizon_months = 24;
+    let s = simulate(&i).summary;
+    let sa = s.channels.sales_assist;
+    let ss = s.channels.self_serve;
+    let plain = sa.spend / sa.new_customers;
+    let loaded = (sa.spend + i.sales_assist.pql_pct / 100.0 * ss.spend) / sa.new_customers;
+    assert!(close(sa.cac.unwrap_or(f64::NAN), plain, 1e-12));
+    assert!(close(
+        sa.cac_fully_loaded.unwrap_or(f64::NAN),
+        loaded,
+        1e-12
+    ));
+    assert!(loaded > plain);
+    assert_eq!(ss.cac_fully_loaded, None);
 }
 
 #[test]
@@ -868,14 +1008,20 @@ proptest! {
     }
 
     #[test]
-    fn ltv_never_rises_as_churn_rises(i in arb_inputs(), bump in 0.0..=100.0f64) {
+    fn ltv_never_rises_as_churn_rises_while_the_formula_is_finite(i in arb_inputs(), bump in 0.0..=100.0f64) {
+        // A capped LTV (churn not above expansion) stands for "no finite
+        // value", so only finite values are ordered; LTV over 5 years is
+        // always finite and never rises with churn.
         for (id, ch) in [(FieldId::SsChurnPct, Channel::SelfServe), (FieldId::SlChurnPct, Channel::SalesLed)] {
-            let before = simulate(&i).summary.channels.get(ch).ltv.dollars();
+            let before = simulate(&i).summary.channels.get(ch);
             let mut j = i.clone();
             let higher = (i.get(id) + bump).min(100.0);
             prop_assert_eq!(j.set(id, higher), Ok(()));
-            let after = simulate(&j).summary.channels.get(ch).ltv.dollars();
-            prop_assert!(after <= before * (1.0 + 1e-12), "{:?}: {} → {}", ch, before, after);
+            let after = simulate(&j).summary.channels.get(ch);
+            if let (Ltv::Finite(b), Ltv::Finite(a)) = (before.ltv, after.ltv) {
+                prop_assert!(a <= b * (1.0 + 1e-12), "{:?}: {} → {}", ch, b, a);
+            }
+            prop_assert!(after.ltv_five_years <= before.ltv_five_years * (1.0 + 1e-12) + 1e-9);
         }
     }
 

@@ -4,9 +4,10 @@
 //!
 //! Conventions (PRODUCT.md §3, binding):
 //! - LTV = ARPA × gross margin ÷ monthly churn; with expansion,
-//!   ÷ (churn − expansion). Where that would be infinite or longer than
-//!   [`LTV_CAP_MONTHS`] months of gross profit, LTV is [`Ltv::Capped`] at
-//!   ARPA × gross margin × 60 — never NaN, ∞ or negative.
+//!   ÷ (churn − expansion), shown whenever it is finite, however large.
+//!   Only when it is not finite (churn 0, or expansion ≥ churn) is LTV
+//!   [`Ltv::Capped`] at ARPA × gross margin × [`LTV_CAP_MONTHS`] — never NaN,
+//!   ∞ or negative. Beside it: [`ltv_five_years`] and [`discounted_ltv`].
 //! - Lifetime = 1 ÷ monthly churn, unrounded.
 //! - CAC payback (months) = CAC ÷ (ARPA × gross margin); the revenue-based
 //!   payback is only a labelled alternative.
@@ -23,7 +24,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::input::{check, FieldError, InputError, Range, Unit};
 
-/// Months of gross profit at which LTV is capped (five years).
+/// Months of gross profit at which LTV is capped when its formula has no
+/// finite value, and the horizon of [`ltv_five_years`] (five years).
 pub const LTV_CAP_MONTHS: f64 = 60.0;
 
 /// The largest dollar amount the formulas accept; larger inputs are clamped
@@ -38,6 +40,11 @@ const MIN_GROSS_PROFIT: f64 = 0.005;
 /// Below half a cent, CAC counts as zero (free acquisition).
 const MIN_CAC: f64 = 0.005;
 
+/// Accepted monthly expansion, % of the month's starting MRR, in the quick
+/// calculator and in every simulator channel: above 20 % a month an account
+/// would grow about ninefold a year, which no real customer base does.
+pub const EXPANSION_RANGE: Range = Range::new(0.0, 20.0).in_unit(Unit::PercentPerMonth);
+
 /// A finite amount (dollars or customers) in `0..=MONEY_LIMIT`; NaN and
 /// negatives become 0.
 fn clean_amount(value: f64) -> f64 {
@@ -45,6 +52,22 @@ fn clean_amount(value: f64) -> f64 {
         value.clamp(0.0, MONEY_LIMIT)
     } else if value == f64::INFINITY {
         MONEY_LIMIT
+    } else {
+        0.0
+    }
+}
+
+/// A CAC for a ratio: finite and ≥ 0, NaN and negatives 0. Unlike
+/// [`clean_amount`] it is not held to [`MONEY_LIMIT`]: a channel that spent
+/// a little and won a tiny fraction of a customer has a huge CAC, and
+/// clamping it would overstate LTV:CAC. The bound keeps CAC ÷ gross profit
+/// (at least half a cent) finite.
+fn clean_cac(value: f64) -> f64 {
+    const LIMIT: f64 = 1e300;
+    if value.is_finite() {
+        value.clamp(0.0, LIMIT)
+    } else if value == f64::INFINITY {
+        LIMIT
     } else {
         0.0
     }
@@ -178,11 +201,11 @@ pub fn monthly_churn_from_annual(annual: AnnualRate) -> MonthlyRate {
 /// Lifetime value of one customer in dollars of gross profit (undiscounted).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Ltv {
-    /// ARPA × gross margin ÷ (churn − expansion), at most 60 months of gross
-    /// profit.
+    /// ARPA × gross margin ÷ (churn − expansion): the formula's own value,
+    /// however large.
     Finite(f64),
-    /// The formula is infinite (churn 0, or expansion ≥ churn) or would run
-    /// past 60 months of gross profit; the value is ARPA × gross margin × 60.
+    /// The formula has no finite value (churn 0, or expansion at or above
+    /// churn); the value shown is ARPA × gross margin × 60 months.
     Capped(f64),
 }
 
@@ -193,7 +216,7 @@ impl Ltv {
             Ltv::Finite(d) | Ltv::Capped(d) => d,
         }
     }
-    /// Whether the 60-month cap applied.
+    /// Whether the 60-month cap applied (only when the formula is not finite).
     pub fn is_capped(self) -> bool {
         matches!(self, Ltv::Capped(_))
     }
@@ -259,13 +282,19 @@ pub fn gross_profit_per_month(arpa_per_month: f64, gross_margin: Share) -> f64 {
 /// Customer lifetime value in dollars of gross profit.
 ///
 /// LTV = ARPA × GM ÷ (churn − expansion), with ARPA in $/month and churn and
-/// expansion per month. When churn − expansion is 0 or negative the series
-/// never ends, and when it is below 1/60 a month the customer would be worth
-/// more than five years of gross profit; both are [`Ltv::Capped`] at
-/// ARPA × GM × [`LTV_CAP_MONTHS`]. Capping the long tail too (not only the
-/// infinite case) keeps LTV continuous and never rising as churn rises; an
-/// undiscounted five-year horizon is also the usual practical limit for
-/// trusting a churn rate.
+/// expansion per month (PRODUCT.md §3). The formula's value is returned
+/// whenever it is finite, however large: a 0.8 % churn gives 125 months of
+/// gross profit and that is what the formula says. Only when it has no
+/// finite value — churn − expansion is 0 or negative — is it
+/// [`Ltv::Capped`] at ARPA × GM × [`LTV_CAP_MONTHS`]. For a conservative
+/// figure beside it see [`ltv_five_years`] and [`discounted_ltv`].
+///
+/// ```
+/// use gtm_workbench::domain::economics::{ltv, Ltv, MonthlyRate, Share};
+/// // $2,000 × 75 % ÷ 0.8 % = $187,500: finite, so not capped.
+/// let v = ltv(2_000.0, Share::from_percent(75.0), MonthlyRate::from_percent(0.8), MonthlyRate::ZERO);
+/// assert!(matches!(v, Ltv::Finite(d) if (d - 187_500.0).abs() < 1e-6));
+/// ```
 pub fn ltv(
     arpa_per_month: f64,
     gross_margin: Share,
@@ -273,20 +302,104 @@ pub fn ltv(
     expansion: MonthlyRate,
 ) -> Ltv {
     let gp = gross_profit_per_month(arpa_per_month, gross_margin);
-    let cap = gp * LTV_CAP_MONTHS;
     if gp <= 0.0 {
         // Nothing is earned, whatever the churn: zero is exact, not capped.
         return Ltv::Finite(0.0);
     }
     let net_churn = churn.fraction() - expansion.fraction();
-    if net_churn * LTV_CAP_MONTHS <= 1.0 {
-        // Equality gives exactly the cap, so calling it capped is consistent.
-        if net_churn * LTV_CAP_MONTHS == 1.0 {
-            return Ltv::Finite(cap);
-        }
-        return Ltv::Capped(cap);
+    let value = gp / net_churn;
+    if net_churn > 0.0 && value.is_finite() {
+        Ltv::Finite(value)
+    } else {
+        Ltv::Capped(gp * LTV_CAP_MONTHS)
     }
-    Ltv::Finite((gp / net_churn).min(cap))
+}
+
+/// One customer's monthly revenue retention: 1 − churn + expansion (≥ 0),
+/// the factor by which the expected gross profit of one customer changes
+/// from one month to the next.
+pub fn monthly_retention(churn: MonthlyRate, expansion: MonthlyRate) -> f64 {
+    (1.0 - churn.fraction() + expansion.fraction()).max(0.0)
+}
+
+/// **LTV over 5 years**: the undiscounted gross profit of one customer over
+/// [`LTV_CAP_MONTHS`] months, churn and expansion applied month by month:
+/// GP × Σ_{k=0}^{59} g^k with GP = ARPA × GM and g = 1 − churn + expansion.
+/// Month 1 earns the full GP (a customer won this month does not churn this
+/// month), as in the month-by-month model. Always finite; a conservative
+/// figure beside [`ltv`] for businesses whose churn is low.
+///
+/// ```
+/// use gtm_workbench::domain::economics::{ltv_five_years, MonthlyRate, Share};
+/// // No churn, no expansion: exactly 60 months of $80.
+/// let v = ltv_five_years(100.0, Share::from_percent(80.0), MonthlyRate::ZERO, MonthlyRate::ZERO);
+/// assert!((v - 4_800.0).abs() < 1e-9);
+/// ```
+pub fn ltv_five_years(
+    arpa_per_month: f64,
+    gross_margin: Share,
+    churn: MonthlyRate,
+    expansion: MonthlyRate,
+) -> f64 {
+    let gp = gross_profit_per_month(arpa_per_month, gross_margin);
+    let g = monthly_retention(churn, expansion);
+    let mut sum = 0.0;
+    let mut factor = 1.0;
+    for _ in 0..LTV_CAP_MONTHS as usize {
+        sum += factor;
+        factor *= g;
+    }
+    gp * sum
+}
+
+/// The accepted annual discount rates for [`discounted_ltv`], % a year.
+pub const DISCOUNT_RATE_RANGE: Range = Range::new(0.0, 100.0);
+
+/// The monthly rate equivalent to an annual discount rate:
+/// d = (1 + r)^(1/12) − 1.
+pub fn monthly_discount_rate(annual_pct: f64) -> f64 {
+    let r = clean_fraction(annual_pct / 100.0);
+    (1.0 + r).powf(1.0 / 12.0) - 1.0
+}
+
+/// **Discounted LTV** (David Skok's LTV with a discount rate): each month's
+/// gross profit of one customer discounted to today at the annual rate r,
+/// with d = (1 + r)^(1/12) − 1 a month:
+/// Σ_{k≥1} GP × g^(k−1) ÷ (1 + d)^k = GP ÷ (d + churn − expansion).
+/// When d + churn − expansion is not above 0 the sum never ends; then the
+/// first 60 months are summed and the result is [`Ltv::Capped`].
+///
+/// ```
+/// use gtm_workbench::domain::economics::{discounted_ltv, Ltv, MonthlyRate, Share};
+/// // No discount: the plain formula, $80 ÷ 2 % = $4,000.
+/// let v = discounted_ltv(100.0, Share::from_percent(80.0), MonthlyRate::from_percent(2.0), MonthlyRate::ZERO, 0.0);
+/// assert!(matches!(v, Ltv::Finite(d) if (d - 4_000.0).abs() < 1e-6));
+/// ```
+pub fn discounted_ltv(
+    arpa_per_month: f64,
+    gross_margin: Share,
+    churn: MonthlyRate,
+    expansion: MonthlyRate,
+    annual_discount_pct: f64,
+) -> Ltv {
+    let gp = gross_profit_per_month(arpa_per_month, gross_margin);
+    if gp <= 0.0 {
+        return Ltv::Finite(0.0);
+    }
+    let d = monthly_discount_rate(annual_discount_pct);
+    let denominator = d + churn.fraction() - expansion.fraction();
+    let value = gp / denominator;
+    if denominator > 0.0 && value.is_finite() {
+        return Ltv::Finite(value);
+    }
+    let g = monthly_retention(churn, expansion);
+    let mut sum = 0.0;
+    let mut factor = 1.0 / (1.0 + d);
+    for _ in 0..LTV_CAP_MONTHS as usize {
+        sum += factor;
+        factor *= g / (1.0 + d);
+    }
+    Ltv::Capped(gp * sum)
 }
 
 /// Average customer lifetime = 1 ÷ monthly churn, in months, unrounded.
@@ -302,7 +415,7 @@ pub fn lifetime(churn: MonthlyRate) -> Lifetime {
 /// LTV ÷ CAC. A CAC of zero (under half a cent) is
 /// [`LtvCac::FreeAcquisition`].
 pub fn ltv_cac(ltv: Ltv, cac: f64) -> LtvCac {
-    let cac = clean_amount(cac);
+    let cac = clean_cac(cac);
     if cac < MIN_CAC {
         return LtvCac::FreeAcquisition;
     }
@@ -314,7 +427,7 @@ pub fn ltv_cac(ltv: Ltv, cac: f64) -> LtvCac {
 /// definition; compare the result with [`lifetime`].
 pub fn cac_payback(cac: f64, arpa_per_month: f64, gross_margin: Share) -> Payback {
     payback_on(
-        clean_amount(cac),
+        clean_cac(cac),
         gross_profit_per_month(arpa_per_month, gross_margin),
     )
 }
@@ -323,7 +436,7 @@ pub fn cac_payback(cac: f64, arpa_per_month: f64, gross_margin: Share) -> Paybac
 /// alternative: it ignores the cost of serving the customer, so it always
 /// looks shorter than [`cac_payback`].
 pub fn revenue_payback(cac: f64, arpa_per_month: f64) -> Payback {
-    payback_on(clean_amount(cac), clean_amount(arpa_per_month))
+    payback_on(clean_cac(cac), clean_amount(arpa_per_month))
 }
 
 fn payback_on(cac: f64, per_month: f64) -> Payback {
@@ -336,10 +449,16 @@ fn payback_on(cac: f64, per_month: f64) -> Payback {
 /// The formula behind each output, for the tooltip next to it.
 pub mod formula {
     /// LTV.
-    pub const LTV: &str =
-        "LTV = ARPA × gross margin ÷ (monthly churn − monthly expansion), capped at 60 months of gross profit";
-    /// The capped LTV.
-    pub const LTV_CAPPED: &str = "Capped LTV = ARPA × gross margin × 60 months";
+    pub const LTV: &str = "LTV = ARPA × gross margin ÷ (monthly churn − monthly expansion)";
+    /// The capped LTV, used only when the formula has no finite value.
+    pub const LTV_CAPPED: &str =
+        "When churn is not above expansion the formula has no finite value; LTV is then capped at ARPA × gross margin × 60 months";
+    /// LTV over 5 years.
+    pub const LTV_FIVE_YEARS: &str =
+        "LTV over 5 years = ARPA × gross margin × Σ (1 − churn + expansion)^k for k = 0…59: one customer's gross profit over 60 months, month by month, undiscounted";
+    /// Discounted LTV.
+    pub const DISCOUNTED_LTV: &str =
+        "Discounted LTV = ARPA × gross margin ÷ (d + monthly churn − monthly expansion), with d = (1 + annual discount rate)^(1/12) − 1";
     /// Customer lifetime.
     pub const LIFETIME: &str = "Lifetime (months) = 1 ÷ monthly churn";
     /// LTV:CAC.
@@ -354,7 +473,17 @@ pub mod formula {
     /// Annual → monthly churn.
     pub const MONTHLY_CHURN: &str = "Monthly churn = 1 − (1 − annual churn)^(1/12)";
     /// CAC of one channel.
-    pub const CHANNEL_CAC: &str = "Channel CAC = channel spend ÷ channel new customers";
+    pub const CHANNEL_CAC: &str =
+        "Channel CAC = the channel's spend over the horizon ÷ the customers it won over the horizon";
+    /// Lag-matched CAC, the labelled alternative for channels with a lag.
+    pub const LAG_MATCHED_CAC: &str =
+        "Lag-matched CAC = spend of months 1 to (horizon − lag) ÷ customers won in months (lag + 1) to horizon, so spend whose deals close after the horizon is left out";
+    /// What the sales-assisted CAC counts.
+    pub const SALES_ASSIST_CAC: &str =
+        "Sales-assisted CAC = sales-assist cost ÷ accounts it won; the self-serve spend that brought those accounts in is charged to self-serve";
+    /// The fully loaded sales-assisted CAC.
+    pub const SALES_ASSIST_CAC_LOADED: &str =
+        "Fully loaded sales-assisted CAC = (sales-assist cost + PQL share × self-serve acquisition spend) ÷ accounts it won";
     /// Blended CAC.
     pub const BLENDED_CAC: &str =
         "Blended CAC = all go-to-market spend ÷ all new customers, organic included";
@@ -496,7 +625,7 @@ pub const BENCHMARKS: [Benchmark; 11] = [
     },
     Benchmark {
         metric: "LTV horizon",
-        band: "Undiscounted LTV is capped at 60 months of gross profit here.",
+        band: "LTV is the formula's value whenever it is finite; only when churn is not above expansion is it capped at 60 months of gross profit. LTV over 5 years is the conservative figure beside it.",
         source: source::SKOK_SAAS_METRICS,
     },
 ];
@@ -572,6 +701,20 @@ pub fn verdict_payback(value: Payback) -> Verdict {
     }
 }
 
+/// Reading of a CAC payback that also knows how long customers stay: a
+/// payback longer than the average customer lifetime (1 ÷ monthly churn) is
+/// never a good reading, whatever the segment band says (PRODUCT.md §3).
+pub fn verdict_payback_within(value: Payback, lifetime: Lifetime) -> Verdict {
+    match (value, lifetime) {
+        (Payback::Months(m), Lifetime::Months(life)) if m > life => verdict(
+            Level::Bad,
+            "Longer than the average customer stays (1 ÷ monthly churn): most customers leave before their acquisition cost is earned back.",
+            source::SKOK_SAAS_METRICS,
+        ),
+        _ => verdict_payback(value),
+    }
+}
+
 /// Reading of a monthly logo churn rate against the segment bands.
 pub fn verdict_monthly_churn(churn: MonthlyRate) -> Verdict {
     let s = source::CHURN_BANDS;
@@ -609,7 +752,7 @@ pub fn verdict_ltv(value: Ltv) -> Verdict {
     match value {
         Ltv::Capped(_) => verdict(
             Level::Warn,
-            "Capped at 60 months of gross profit: with this churn and expansion the simple formula runs past five years or never ends.",
+            "Capped at 60 months of gross profit: churn is not above expansion, so the formula never ends.",
             s,
         ),
         Ltv::Finite(_) => verdict(
@@ -792,7 +935,7 @@ impl UnitField {
             UnitField::GrossMargin | UnitField::Churn => {
                 Range::new(0.0, 100.0).in_unit(Unit::Percent)
             }
-            UnitField::Expansion => Range::new(0.0, 100.0).in_unit(Unit::PercentPerMonth),
+            UnitField::Expansion => EXPANSION_RANGE,
             UnitField::Cac => Range::new(0.0, 100_000_000.0).in_unit(Unit::Dollars),
         }
     }
@@ -909,6 +1052,18 @@ impl UnitInputs {
         }
     }
 
+    /// The discounted LTV at an annual discount rate in % (see
+    /// [`discounted_ltv`]).
+    pub fn discounted_ltv(&self, annual_discount_pct: f64) -> Ltv {
+        discounted_ltv(
+            self.arpa_per_month,
+            Share::from_percent(self.gross_margin_pct),
+            self.monthly_churn(),
+            MonthlyRate::from_percent(self.expansion_pct),
+            annual_discount_pct,
+        )
+    }
+
     /// Every output of the calculator.
     pub fn evaluate(&self) -> UnitEconomics {
         let gm = Share::from_percent(self.gross_margin_pct);
@@ -920,6 +1075,7 @@ impl UnitInputs {
             annual_churn: churn.to_annual(),
             gross_profit_per_month: gross_profit_per_month(self.arpa_per_month, gm),
             ltv: value,
+            ltv_five_years: ltv_five_years(self.arpa_per_month, gm, churn, expansion),
             lifetime: lifetime(churn),
             ltv_cac: ltv_cac(value, self.cac),
             payback: cac_payback(self.cac, self.arpa_per_month, gm),
@@ -939,6 +1095,8 @@ pub struct UnitEconomics {
     pub gross_profit_per_month: f64,
     /// Lifetime value, dollars of gross profit.
     pub ltv: Ltv,
+    /// One customer's gross profit over 60 months, month by month.
+    pub ltv_five_years: f64,
     /// 1 ÷ monthly churn.
     pub lifetime: Lifetime,
     /// LTV ÷ CAC.
@@ -954,9 +1112,10 @@ impl UnitEconomics {
     pub fn ltv_cac_verdict(&self) -> Verdict {
         verdict_ltv_cac(self.ltv_cac)
     }
-    /// Benchmark reading of [`UnitEconomics::payback`].
+    /// Benchmark reading of [`UnitEconomics::payback`], judged against the
+    /// customer lifetime too.
     pub fn payback_verdict(&self) -> Verdict {
-        verdict_payback(self.payback)
+        verdict_payback_within(self.payback, self.lifetime)
     }
     /// Benchmark reading of the churn behind [`UnitEconomics::lifetime`].
     pub fn churn_verdict(&self) -> Verdict {

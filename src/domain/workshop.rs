@@ -11,22 +11,54 @@
 //!   the leans (−100 ..= +100) of the options person `p` chose in factor `f`;
 //!   "Not sure" and unanswered questions carry no lean; none when the person
 //!   has no scored answer in the factor.
-//! - **Group factor lean** `G_f`: the plain mean of `l_{p,f}` over the people
-//!   who have one (everyone counts once, whatever the number of questions
-//!   they answered); none when nobody has.
-//! - **Group position** `P = Σ w_f·G_f / Σ w_f` over the factors with a group
+//! - **Who counts in the room**: the people with a result of their own
+//!   (Assess's rule: at least one scored answer per counting factor). Someone
+//!   still answering shows in the spreads and the heatmap, but moves the room
+//!   only once their own answers are enough to place them.
+//! - **Room factor lean** `G_f = Σ a / N_f`: the mean of every scored answer
+//!   lean `a` that the people who count gave in factor `f`, `N_f` being the
+//!   number of those answers; equivalently `Σ_p n_{p,f}·l_{p,f} / Σ_p n_{p,f}`
+//!   with `n_{p,f}` person `p`'s scored answers in `f`. Each answer counts
+//!   once: a person with one answer in a factor weighs a quarter of someone
+//!   with four there. None when `N_f = 0`.
+//!   *Why both rules*: weighting by answers alone still lets one answer move
+//!   a small room by up to `200/(N_f+1) · w_f/Σw` points (with two people on
+//!   pricing, up to about 7: enough to cross a band edge); counting only people
+//!   with a result alone lets a person's single pricing answer weigh as much
+//!   as another's three. Together, a person with a single answer never moves
+//!   the room, and within the room every answer has the same say.
+//! - **Group position** `P = Σ w_f·G_f / Σ w_f` over the factors with a room
 //!   lean and a weight `w_f` above 0; the motion is [`motion_at`]`(P)`, the
 //!   same five bands as Assess.
-//! - **Enough for a group result**: at least [`MIN_GROUP`] people whose own
-//!   answers are enough for a result of their own (Assess's rule: one scored
-//!   answer per counting factor). Once that holds, every answer given counts,
-//!   including those of people still answering. Below it, or with every
-//!   weight at 0, the group outcome is [`GroupOutcome::NotEnough`].
+//! - **Enough for a group result**: at least [`MIN_GROUP`] people with a
+//!   result of their own. Below it, or with every weight at 0, the group
+//!   outcome is [`GroupOutcome::NotEnough`].
+//! - **Room confidence** (0–100), [`room_confidence`]:
+//!   `round(100 × coverage × agreement × margin)`, where
+//!   `coverage` = scored answers in the counting factors (weight above 0)
+//!   given by everyone in the workshop ÷ (participants × questions in those
+//!   factors); `agreement = 1 − s/100` with `s` the spread of the people's own
+//!   positions (below); `margin = 0.5 + 0.5 × min(d, 20)/20` with `d` the
+//!   distance from `P` to the nearest inner band edge (−60, −20, 20, 60).
+//!   It falls with fewer answers, with people further apart, and as the room
+//!   nears a band edge, where it is halved: on an edge the neighbouring motion
+//!   is as likely. The text is [`ROOM_CONFIDENCE_FORMULA`].
+//! - **Split room** ([`GroupOutcome::Split`]): sort the own positions of the
+//!   `n` people with a result; a cut between two neighbours is allowed when
+//!   each side keeps at least `k = max(2, ⌈n/4⌉)` people; take the allowed
+//!   cut with the widest gap (the lower one on ties). The room is split when
+//!   that gap is at least [`SPLIT_MIN_GAP`] points (one band width) and the
+//!   two camps' motions, [`motion_at`] of the mean own position of each side,
+//!   are at least [`SPLIT_MIN_BANDS`] bands apart. The room's average then
+//!   lands on a motion neither camp chose, so no motion is recommended; the
+//!   text is [`SPLIT_RULE`]. Four people are the fewest that can split.
 //! - **Disagreement** on a question: the population standard deviation of the
 //!   leans of the options chosen, over the people who chose a concrete option
 //!   ("Not sure" and unanswered ignored), in lean points (0 ..= 100); 0 with
 //!   fewer than two such people. On a factor: the same over the participant
 //!   factor leans `l_{p,f}`.
+//! - **Spread** of the room: the population standard deviation of the own
+//!   positions of the people with a result, in position points (0 ..= 100).
 //! - **Heatmap offset** of a cell: `l_{p,f} − G_f` (−200 ..= 200); positive
 //!   means the person leans more sales-led than the room on that factor. Its
 //!   absolute value is the cell's distance from the group.
@@ -37,8 +69,8 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::domain::assess::{
-    assess, lean_phrase, motion_at, question, Factor, Outcome, Question, Weights, NOT_SURE,
-    QUESTIONS,
+    assess, lean_phrase, motion_at, question, questions_for, Factor, Outcome, Question, Weights,
+    BANDS, NOT_SURE, QUESTIONS,
 };
 use crate::domain::input::FieldError;
 use crate::domain::motion::Motion;
@@ -55,6 +87,44 @@ pub const MIN_GROUP: usize = 2;
 
 /// Below this a disagreement counts as none (guards against rounding noise).
 const NO_DISAGREEMENT: f64 = 1e-9;
+
+/// Distance from a band edge, in position points, from which the room
+/// confidence's margin term is full (half a band's width: the centre of an
+/// inner band).
+pub const EDGE_MARGIN_FULL: f64 = 20.0;
+
+/// The smallest gap between two camps' nearest members, in position points,
+/// for a split room: one band's width.
+pub const SPLIT_MIN_GAP: f64 = 40.0;
+
+/// How many bands apart the two camps' motions must be for a split room
+/// (2: e.g. product-led and hybrid; neighbouring motions are not a split).
+pub const SPLIT_MIN_BANDS: usize = 2;
+
+/// The fewest people in a camp of a split room; with more than eight people
+/// with a result, a camp needs a quarter of them (`⌈n/4⌉`).
+pub const SPLIT_MIN_CAMP: usize = 2;
+
+/// How the team position is computed, shown beside it.
+pub const ROOM_POSITION_FORMULA: &str = "Team position = Σ(weight × team factor lean) ÷ Σ weight. \
+Only people with a result of their own count, and a team factor lean is the mean of every \
+answer they gave on that factor: each answer counts once, and someone who has answered a \
+single question does not move the team.";
+
+/// How the room confidence is computed, shown beside it; the number is
+/// [`room_confidence`].
+pub const ROOM_CONFIDENCE_FORMULA: &str = "Team confidence = 100 × coverage × agreement × \
+margin. Coverage is the share of the counted questions that everyone in the room has answered \
+(“Not sure” is no answer). Agreement is 1 − spread ÷ 100, the spread being the standard \
+deviation of the people’s own positions. Margin runs from 0.5 on the edge between two motions \
+to 1 at 20 points or more inside one.";
+
+/// When the room counts as split, shown with a split result; the rule is
+/// [`GroupOutcome::Split`]'s (see the module docs).
+pub const SPLIT_RULE: &str = "The room counts as split when the own positions fall into two \
+camps: at least 40 points lie between the nearest members of the two, each camp holds at least \
+2 people and a quarter of those with a result, and the camps’ motions are two or more apart. \
+The average of two such camps is a motion neither of them chose, so none is recommended.";
 
 /// One person taking part in the workshop. Saved.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -405,20 +475,30 @@ impl WorkshopState {
                 outcome: assess(&p.answers, weights),
             })
             .collect();
+        let counted: Vec<bool> = people
+            .iter()
+            .map(|p| p.outcome.assessment().is_some())
+            .collect();
 
-        // leans[f][p]: participant p's lean on factor f.
-        let leans: Vec<Vec<Option<f64>>> = Factor::ALL
+        // scored[f][p]: the leans of participant p's scored answers in factor f.
+        let scored: Vec<Vec<Vec<f64>>> = Factor::ALL
             .iter()
             .map(|f| {
                 self.participants
                     .iter()
-                    .map(|p| factor_lean(&p.answers, *f))
+                    .map(|p| scored_leans(&p.answers, *f))
                     .collect()
             })
             .collect();
-        let group_leans: Vec<Option<f64>> = leans.iter().map(|row| mean_of(row)).collect();
+        // leans[f][p]: participant p's lean on factor f, as in Assess.
+        let leans: Vec<Vec<Option<f64>>> = scored
+            .iter()
+            .map(|row| row.iter().map(|l| person_lean(l)).collect())
+            .collect();
+        let room: Vec<RoomLean> = scored.iter().map(|row| room_lean(row, &counted)).collect();
+        let group_leans: Vec<Option<f64>> = room.iter().map(|r| r.lean).collect();
 
-        let group = group_outcome(&people, &leans, &group_leans, weights);
+        let group = group_outcome(&people, &scored, &room, weights);
         let questions = QUESTIONS
             .iter()
             .map(|q| question_spread(q, &self.participants))
@@ -481,16 +561,44 @@ pub enum GroupOutcome {
         /// People needed ([`MIN_GROUP`]).
         needed: usize,
     },
-    /// A group result.
+    /// A group result: the room's motion is a recommendation.
     Ready(GroupResult),
+    /// The room is split into two camps far apart (rule in the module docs):
+    /// there is no recommended motion, only the two camps'.
+    Split {
+        /// The two camps, the more product-led one first.
+        camps: [Camp; 2],
+        /// The whole room's figures (confidence, spread, factor leans,
+        /// votes). Its `position` and `motion` are the midpoint between the
+        /// camps, kept for reference only: never present them as the
+        /// room's recommendation.
+        room: GroupResult,
+    },
 }
 
 impl GroupOutcome {
-    /// The group result, if there is one.
+    /// The room's recommended result: only when the room is not split.
     pub fn result(&self) -> Option<&GroupResult> {
         match self {
             GroupOutcome::Ready(r) => Some(r),
+            GroupOutcome::NotEnough { .. } | GroupOutcome::Split { .. } => None,
+        }
+    }
+
+    /// The whole room's figures, split or not (a split room's position is
+    /// the midpoint, not a recommendation).
+    pub fn room(&self) -> Option<&GroupResult> {
+        match self {
+            GroupOutcome::Ready(r) | GroupOutcome::Split { room: r, .. } => Some(r),
             GroupOutcome::NotEnough { .. } => None,
+        }
+    }
+
+    /// The two camps of a split room.
+    pub fn camps(&self) -> Option<&[Camp; 2]> {
+        match self {
+            GroupOutcome::Split { camps, .. } => Some(camps),
+            GroupOutcome::NotEnough { .. } | GroupOutcome::Ready(_) => None,
         }
     }
 }
@@ -502,9 +610,15 @@ pub struct GroupResult {
     pub position: f64,
     /// [`motion_at`] of the position.
     pub motion: Motion,
+    /// Room confidence, 0–100 ([`room_confidence`], text
+    /// [`ROOM_CONFIDENCE_FORMULA`]).
+    pub confidence: u8,
+    /// The coverage term of the confidence, 0 ..= 1: scored answers in the
+    /// counting factors given by everyone ÷ (participants × questions there).
+    pub coverage: f64,
     /// One entry per factor, in [`Factor::ALL`] order.
     pub factors: Vec<GroupFactor>,
-    /// People whose own outcome is ready.
+    /// People whose own outcome is ready: the people who count.
     pub with_result: usize,
     /// For each motion in [`Motion::ALL`] order, how many people's own
     /// result it is.
@@ -521,12 +635,73 @@ pub struct GroupFactor {
     pub factor: Factor,
     /// Its weight, 0–10.
     pub weight: u8,
-    /// Group factor lean `G_f` (−100 ..= 100); `None` when nobody has a lean.
+    /// Room factor lean `G_f` (−100 ..= 100): the mean of the scored answers
+    /// of the people who count; `None` without any.
     pub lean: Option<f64>,
     /// Its share of the group position, `w_f·G_f / Σ w`; 0 when left out.
     pub contribution: f64,
-    /// How many people have a lean on it.
+    /// How many of the people who count have a lean on it.
     pub people: usize,
+    /// How many scored answers `G_f` is the mean of (`N_f`).
+    pub answers: usize,
+}
+
+/// One side of a split room.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Camp {
+    /// The members' participant ids, in participant order.
+    pub members: Vec<u32>,
+    /// Their names, in the same order.
+    pub names: Vec<String>,
+    /// The mean of the members' own positions (−100 ..= 100).
+    pub position: f64,
+    /// [`motion_at`] of that position: the motion this camp points to.
+    pub motion: Motion,
+}
+
+/// Room confidence, 0–100: `round(100 × coverage × agreement × margin)` with
+/// `agreement = 1 − spread/100` and `margin = 0.5 + 0.5 × min(d, 20)/20`, `d`
+/// being [`edge_distance`]`(position)`. `coverage` is a fraction (0 ..= 1),
+/// `spread` and `position` are in position points; values out of range are
+/// clamped and a non-finite input gives the lowest reading of its term.
+pub fn room_confidence(coverage: f64, spread: f64, position: f64) -> u8 {
+    let coverage = if coverage.is_finite() {
+        coverage.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let agreement = if spread.is_finite() {
+        (1.0 - spread / 100.0).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let d = if position.is_finite() {
+        edge_distance(position)
+    } else {
+        0.0
+    };
+    let margin = 0.5 + 0.5 * (d.min(EDGE_MARGIN_FULL) / EDGE_MARGIN_FULL);
+    let c = 100.0 * coverage * agreement * margin;
+    if c.is_finite() {
+        c.clamp(0.0, 100.0).round() as u8
+    } else {
+        0
+    }
+}
+
+/// Distance in position points from `position` to the nearest inner band
+/// edge (−60, −20, 20, 60: the lower edges of every band but the first),
+/// 0 ..= 40; a non-finite position gives 0.
+pub fn edge_distance(position: f64) -> f64 {
+    if !position.is_finite() {
+        return 0.0;
+    }
+    BANDS
+        .iter()
+        .skip(1)
+        .map(|b| (position - b.lo).abs())
+        .reduce(f64::min)
+        .map_or(0.0, finite)
 }
 
 /// Who chose one option of a question.
@@ -655,13 +830,18 @@ fn finite(x: f64) -> f64 {
     }
 }
 
+/// Mean; `None` for no values.
+fn mean(values: &[f64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    Some(finite(values.iter().sum::<f64>() / values.len() as f64))
+}
+
 /// Mean of the present values; `None` when there are none.
 fn mean_of(values: &[Option<f64>]) -> Option<f64> {
     let present: Vec<f64> = values.iter().flatten().copied().collect();
-    if present.is_empty() {
-        return None;
-    }
-    Some(finite(present.iter().sum::<f64>() / present.len() as f64))
+    mean(&present)
 }
 
 /// Population standard deviation; 0 with fewer than two values.
@@ -675,30 +855,64 @@ fn std_dev(values: &[f64]) -> f64 {
     finite(var.max(0.0).sqrt())
 }
 
-/// A participant's lean on a factor: the mean of their scored answers' leans.
-fn factor_lean(answers: &BTreeMap<String, String>, factor: Factor) -> Option<f64> {
-    let leans: Vec<f64> = QUESTIONS
-        .iter()
-        .filter(|q| q.factor == factor)
+/// The leans of a participant's scored answers on a factor ("Not sure" and
+/// unanswered questions left out), in questionnaire order.
+fn scored_leans(answers: &BTreeMap<String, String>, factor: Factor) -> Vec<f64> {
+    questions_for(factor)
         .filter_map(|q| q.option(answers.get(q.id)?))
         .map(|o| f64::from(o.lean))
+        .collect()
+}
+
+/// A participant's lean on a factor: the mean of their scored answers' leans.
+fn person_lean(scored: &[f64]) -> Option<f64> {
+    mean(scored).map(|l| l.clamp(-100.0, 100.0))
+}
+
+/// One factor's room lean `G_f` and what it rests on.
+struct RoomLean {
+    /// `G_f`; `None` without a counted answer.
+    lean: Option<f64>,
+    /// `N_f`: scored answers counted.
+    answers: usize,
+    /// People who count with at least one of them.
+    people: usize,
+}
+
+/// `G_f` over the scored answers (one list per participant) of the people
+/// who count (`counted`, same order).
+fn room_lean(row: &[Vec<f64>], counted: &[bool]) -> RoomLean {
+    let counted_rows: Vec<&Vec<f64>> = row
+        .iter()
+        .zip(counted)
+        .filter(|(_, c)| **c)
+        .map(|(r, _)| r)
         .collect();
-    if leans.is_empty() {
-        return None;
+    let all: Vec<f64> = counted_rows
+        .iter()
+        .flat_map(|r| r.iter().copied())
+        .collect();
+    RoomLean {
+        lean: mean(&all).map(|l| l.clamp(-100.0, 100.0)),
+        answers: all.len(),
+        people: counted_rows.iter().filter(|r| !r.is_empty()).count(),
     }
-    Some(finite(leans.iter().sum::<f64>() / leans.len() as f64).clamp(-100.0, 100.0))
+}
+
+/// The number of a motion's band, 0 (product-led) ..= 4 (sales-led).
+fn band_index(motion: Motion) -> usize {
+    Motion::ALL.iter().position(|m| *m == motion).unwrap_or(0)
 }
 
 fn group_outcome(
     people: &[PersonResult],
-    leans: &[Vec<Option<f64>>],
-    group_leans: &[Option<f64>],
+    scored: &[Vec<Vec<f64>>],
+    room: &[RoomLean],
     weights: &Weights,
 ) -> GroupOutcome {
-    let own: Vec<(f64, Motion)> = people
+    let own: Vec<(&PersonResult, f64, Motion)> = people
         .iter()
-        .filter_map(|p| p.outcome.assessment())
-        .map(|a| (a.position, a.motion))
+        .filter_map(|p| p.outcome.assessment().map(|a| (p, a.position, a.motion)))
         .collect();
     let not_enough = GroupOutcome::NotEnough {
         with_result: own.len(),
@@ -710,8 +924,8 @@ fn group_outcome(
     let counted = || {
         Factor::ALL
             .iter()
-            .zip(group_leans)
-            .filter_map(|(f, g)| Some((f64::from(weights.get(*f)), (*g)?)))
+            .zip(room)
+            .filter_map(|(f, r)| Some((f64::from(weights.get(*f)), r.lean?)))
             .filter(|(w, _)| *w > 0.0)
     };
     let total_w: f64 = counted().map(|(w, _)| w).sum();
@@ -722,34 +936,113 @@ fn group_outcome(
         finite(counted().map(|(w, g)| w * g).sum::<f64>() / total_w).clamp(-100.0, 100.0);
     let factors = Factor::ALL
         .iter()
-        .zip(group_leans.iter().zip(leans))
-        .map(|(f, (g, row))| {
+        .zip(room)
+        .map(|(f, r)| {
             let weight = weights.get(*f);
             GroupFactor {
                 factor: *f,
                 weight,
-                lean: *g,
-                contribution: match g {
+                lean: r.lean,
+                contribution: match r.lean {
                     Some(g) if weight > 0 => finite(f64::from(weight) * g / total_w),
                     _ => 0.0,
                 },
-                people: row.iter().flatten().count(),
+                people: r.people,
+                answers: r.answers,
             }
         })
         .collect();
     let votes = Motion::ALL
         .iter()
-        .map(|m| (*m, own.iter().filter(|(_, om)| om == m).count()))
+        .map(|m| (*m, own.iter().filter(|(_, _, om)| om == m).count()))
         .collect();
-    let positions: Vec<f64> = own.iter().map(|(p, _)| *p).collect();
-    GroupOutcome::Ready(GroupResult {
+    let positions: Vec<f64> = own.iter().map(|(_, p, _)| *p).collect();
+    let position_spread = std_dev(&positions);
+
+    // Coverage counts everyone in the workshop, result or not: a room where
+    // some have barely answered is less sure of itself.
+    let counting: Vec<bool> = Factor::ALL.iter().map(|f| weights.get(*f) > 0).collect();
+    let answered: usize = scored
+        .iter()
+        .zip(&counting)
+        .filter(|(_, c)| **c)
+        .map(|(row, _)| row.iter().map(Vec::len).sum::<usize>())
+        .sum();
+    let per_person: usize = Factor::ALL
+        .iter()
+        .zip(&counting)
+        .filter(|(_, c)| **c)
+        .map(|(f, _)| questions_for(*f).count())
+        .sum();
+    let possible = per_person * people.len();
+    let coverage = if possible == 0 {
+        0.0
+    } else {
+        finite(answered as f64 / possible as f64).clamp(0.0, 1.0)
+    };
+
+    let result = GroupResult {
         position,
         motion: motion_at(position),
+        confidence: room_confidence(coverage, position_spread, position),
+        coverage,
         factors,
         with_result: own.len(),
         votes,
-        position_spread: std_dev(&positions),
-    })
+        position_spread,
+    };
+    let own_positions: Vec<(&PersonResult, f64)> = own.iter().map(|(p, x, _)| (*p, *x)).collect();
+    match split_camps(&own_positions) {
+        Some(camps) => GroupOutcome::Split {
+            camps,
+            room: result,
+        },
+        None => GroupOutcome::Ready(result),
+    }
+}
+
+/// The two camps of a split room, or `None` when the room is not split (the
+/// rule is in the module docs). `own`: the people with a result and their
+/// own positions, in participant order.
+fn split_camps(own: &[(&PersonResult, f64)]) -> Option<[Camp; 2]> {
+    let n = own.len();
+    let k = SPLIT_MIN_CAMP.max(n.div_ceil(4));
+    if n < 2 * k {
+        return None;
+    }
+    let mut sorted: Vec<f64> = own.iter().map(|(_, x)| *x).collect();
+    sorted.sort_by(f64::total_cmp);
+    // The allowed cut (each side ≥ k people) with the widest gap; the lower
+    // one on ties. A cut at i puts sorted[..i] on the product-led side.
+    let mut best: Option<(usize, f64)> = None;
+    for i in k..=n - k {
+        let gap = sorted[i] - sorted[i - 1];
+        if best.is_none_or(|(_, g)| gap > g) {
+            best = Some((i, gap));
+        }
+    }
+    let (cut, gap) = best?;
+    if gap < SPLIT_MIN_GAP {
+        return None;
+    }
+    // Everyone at or below the last position of the lower side: equal
+    // positions never straddle the cut, because the gap there is ≥ 40.
+    let edge = sorted[cut - 1];
+    let camp = |lower: bool| {
+        let members: Vec<&(&PersonResult, f64)> =
+            own.iter().filter(|(_, x)| (*x <= edge) == lower).collect();
+        let positions: Vec<f64> = members.iter().map(|(_, x)| *x).collect();
+        let position = mean(&positions).unwrap_or(0.0).clamp(-100.0, 100.0);
+        Camp {
+            members: members.iter().map(|(p, _)| p.id).collect(),
+            names: members.iter().map(|(p, _)| p.name.clone()).collect(),
+            position,
+            motion: motion_at(position),
+        }
+    };
+    let camps = [camp(true), camp(false)];
+    let apart = band_index(camps[1].motion).saturating_sub(band_index(camps[0].motion));
+    (apart >= SPLIT_MIN_BANDS).then_some(camps)
 }
 
 fn question_spread(q: &'static Question, participants: &[Participant]) -> QuestionSpread {

@@ -11,7 +11,7 @@ use crate::domain::input::FieldError;
 use crate::domain::state::AppState;
 
 /// The version this build writes.
-pub const CURRENT_VERSION: u64 = 2;
+pub const CURRENT_VERSION: u64 = 3;
 
 /// The largest file or link the app will read, in bytes (1 MiB).
 pub const MAX_IMPORT_BYTES: usize = 1024 * 1024;
@@ -118,9 +118,25 @@ fn migrate(version: u64, data: Value) -> Result<Value, DecodeError> {
         // Version 2 added `insight`, which reads as its default when absent:
         // the data itself needs no change.
         1 => migrate(2, data),
-        2 => Ok(data),
+        2 => migrate(3, to_v3(data)),
+        3 => Ok(data),
         other => Err(DecodeError::UnknownVersion(other.to_string())),
     }
+}
+
+/// Version 3: the quick calculator's expansion accepts at most 20 % a
+/// month, like every simulator channel (version 2 allowed 100 %); a larger
+/// stored value is brought down to 20 %. `simulate.ltv_discount_rate_pct`
+/// is new and reads as "none" when absent.
+fn to_v3(mut data: Value) -> Value {
+    let max = crate::domain::economics::EXPANSION_RANGE.max;
+    if let Some(expansion) = data
+        .pointer_mut("/simulate/unit/expansion_pct")
+        .filter(|v| v.as_f64().is_some_and(|x| x > max))
+    {
+        *expansion = Value::from(max);
+    }
+    data
 }
 
 /// A JSON value cut to a length that fits in a message.

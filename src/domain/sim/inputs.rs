@@ -282,9 +282,8 @@ pub struct FieldSpec {
 /// Money per month: up to $100M a month.
 const SPEND: Range = Range::new(0.0, 100_000_000.0);
 const PCT: Range = Range::new(0.0, 100.0);
-/// Expansion above 20 % a month would multiply an account ~9× a year; no
-/// real base does that, and it would swamp every other effect.
-const EXPANSION: Range = Range::new(0.0, 20.0);
+/// The same expansion range as the quick calculator.
+const EXPANSION: Range = crate::domain::economics::EXPANSION_RANGE;
 const ARPA: Range = Range::new(0.0, 1_000_000.0);
 const LAG: Range = Range::whole(0.0, 24.0);
 

@@ -121,6 +121,13 @@ impl<T: Copy> ByChannel<T> {
     }
 }
 
+impl ByChannel<bool> {
+    /// Whether any channel's value is true.
+    pub fn any(&self) -> bool {
+        self.self_serve || self.sales_assist || self.sales_led
+    }
+}
+
 impl ByChannel<f64> {
     /// The sum over the three channels.
     pub fn total(&self) -> f64 {

@@ -30,7 +30,7 @@
 //! in a straight line. Deals beyond capacity are lost (not queued) and a
 //! [`Warning::DealsLostToCapacity`] says how many.
 //!
-//! **Customers and revenue**, per channel: active(t) = active(t − 1) ×
+//! **Customers and revenue** (monthly billing), per channel: active(t) = active(t − 1) ×
 //! (1 − churn) + new(t): churn applies to the customers at the start of the
 //! month; customers won this month do not churn this month. MRR(t) =
 //! MRR(t − 1) × (1 − churn + expansion) + new(t) × ARPA, with expansion as a
@@ -42,24 +42,36 @@
 //! sales-assist cost; sales-led pipeline spend + account executives ×
 //! loaded cost ÷ 12. Only switched-on channels spend.
 //!
+//! **Annual prepaid billing**: a customer pays the year up front and can
+//! only leave at a renewal. A cohort won in month s renews in months s + 12,
+//! s + 24, …; at each renewal it keeps (1 − churn)^12 of its customers
+//! (annual churn = 1 − (1 − monthly churn)^12) and (1 − churn + expansion)^12
+//! of its MRR — expansion is billed at renewal, and the 12-month NRR is the
+//! same as with monthly billing. Between renewals its customers and MRR stay
+//! as they are; those who leave at a renewal are gone in that month.
+//!
 //! **Cash**: monthly billing collects each month's revenue. Annual prepaid
-//! collects, at the start of each contract year of a cohort, the revenue
-//! that cohort will be recognised over the next twelve months (so cash over a
-//! cohort's life equals its revenue, only earlier). Net cash = cash in −
-//! cost of serving customers (revenue × (1 − GM)) − spend; cumulative cash is
-//! the running sum (the J-curve). R&D and G&A are outside the model.
+//! collects, in the month a cohort starts a contract year (won, or renewed),
+//! twelve months of that year's MRR. Net cash = cash in − cost of serving
+//! customers (revenue × (1 − GM)) − spend; cumulative cash is the running sum
+//! (the J-curve). R&D and G&A are outside the model.
 //!
 //! # Summary choices
-//! - **CAC** per channel = the channel's spend ÷ its new customers, with the
-//!   spend window shifted by the channel's lag (months 1..H − lag of spend
-//!   against customers of months lag + 1..H), so a long sales cycle does not
-//!   inflate CAC with spend whose deals close after the horizon. Self-serve
-//!   acquisition spend is charged to self-serve (it also feeds the PQLs); the
-//!   sales-assisted CAC counts the sales-assist cost only. Blended CAC = all
-//!   matched spend ÷ all matched new customers (organic and viral sign-ups
-//!   included — they are in the self-serve customers).
-//! - **LTV** per channel from [`economics::ltv`] (60-month cap), LTV:CAC and
-//!   CAC payback (margin) from the channel's CAC and ARPA; blended figures
+//! - **CAC** per channel = the channel's spend over the horizon ÷ the
+//!   customers it won over the horizon (PRODUCT.md §3). Self-serve
+//!   acquisition spend is charged to self-serve; the sales-assisted CAC
+//!   counts the sales-assist cost only, and its **fully loaded** variant
+//!   adds the PQL share of the self-serve acquisition spend. **Blended CAC**
+//!   = all spend ÷ all new customers (organic and viral sign-ups are in the
+//!   self-serve customers).
+//! - **Lag-matched CAC**, a labelled alternative for a channel with a lag
+//!   (sales cycle, conversion lag): spend of months 1..H − lag ÷ customers of
+//!   months lag + 1..H, so spend whose deals close after the horizon is left
+//!   out.
+//! - **LTV** per channel from [`economics::ltv`] (the formula's value
+//!   whenever it is finite; capped at 60 months of gross profit only when it
+//!   is not), and [`economics::ltv_five_years`] beside it. LTV:CAC and CAC
+//!   payback (margin) from the channel's CAC and ARPA; blended figures
 //!   weight channels by new customers.
 //! - **Cash payback**: first month after the trough with cumulative cash back
 //!   at ≥ 0. **Break-even**: first month whose gross profit covers that
@@ -72,7 +84,7 @@
 
 use super::inputs::{Billing, FieldId, ScenarioInputs};
 use super::{ByChannel, Channel};
-use crate::domain::economics::{self, Ltv, LtvCac, MonthlyRate, Payback, Share};
+use crate::domain::economics::{self, Lifetime, Ltv, LtvCac, MonthlyRate, Payback, Share};
 use crate::domain::format;
 
 /// Below half a cent of spend in a quarter, the magic number has no
@@ -220,10 +232,29 @@ pub struct ChannelSummary {
     pub ending_mrr: f64,
     /// ARPA used, $/month.
     pub arpa_per_month: f64,
-    /// Lag-matched spend ÷ new customers, $; `None` without customers.
+    /// Monthly churn used (the self-serve rate for sales-assisted).
+    pub churn: MonthlyRate,
+    /// Monthly expansion used.
+    pub expansion: MonthlyRate,
+    /// Months between the channel's cause and its customers (conversion lag
+    /// or sales cycle).
+    pub lag_months: u32,
+    /// Spend over the horizon ÷ customers won over the horizon, $; `None`
+    /// without customers. For sales-assisted: the sales-assist cost only.
     pub cac: Option<f64>,
+    /// The labelled alternative for a channel with a lag: spend of months
+    /// 1..H − lag ÷ customers of months lag + 1..H; `None` without a lag or
+    /// without those customers.
+    pub cac_lag_matched: Option<f64>,
+    /// Sales-assisted only: (sales-assist cost + PQL share × self-serve
+    /// acquisition spend) ÷ customers won; `None` for the other channels.
+    pub cac_fully_loaded: Option<f64>,
     /// Lifetime value, dollars of gross profit.
     pub ltv: Ltv,
+    /// One customer's gross profit over 60 months, month by month, $.
+    pub ltv_five_years: f64,
+    /// Average customer lifetime, 1 ÷ churn.
+    pub lifetime: Lifetime,
     /// LTV ÷ CAC; `None` without customers.
     pub ltv_cac: Option<LtvCac>,
     /// CAC ÷ (ARPA × GM), months; `None` without customers.
@@ -242,8 +273,15 @@ impl Default for ChannelSummary {
             ending_customers: 0.0,
             ending_mrr: 0.0,
             arpa_per_month: 0.0,
+            churn: MonthlyRate::ZERO,
+            expansion: MonthlyRate::ZERO,
+            lag_months: 0,
             cac: None,
+            cac_lag_matched: None,
+            cac_fully_loaded: None,
             ltv: Ltv::Finite(0.0),
+            ltv_five_years: 0.0,
+            lifetime: Lifetime::Unbounded,
             ltv_cac: None,
             payback: None,
             nrr_12m_pct: 100.0,
@@ -256,10 +294,21 @@ impl Default for ChannelSummary {
 pub struct Summary {
     /// Per-channel figures.
     pub channels: ByChannel<ChannelSummary>,
-    /// All matched spend ÷ all matched new customers, $.
+    /// All spend ÷ all new customers over the horizon (organic and viral
+    /// sign-ups are inside the self-serve customers), $.
     pub blended_cac: Option<f64>,
+    /// All lag-matched spend ÷ all lag-matched customers, $; `None` when no
+    /// channel with customers has a lag.
+    pub blended_cac_lag_matched: Option<f64>,
     /// New-customer-weighted LTV; capped if any contributing channel is.
     pub blended_ltv: Option<Ltv>,
+    /// New-customer-weighted LTV over 5 years, $.
+    pub blended_ltv_five_years: Option<f64>,
+    /// New-customer-weighted average customer lifetime; unbounded when a
+    /// channel with customers has no churn.
+    pub blended_lifetime: Option<Lifetime>,
+    /// The gross margin used, %.
+    pub gross_margin_pct: f64,
     /// Blended LTV ÷ blended CAC.
     pub blended_ltv_cac: Option<LtvCac>,
     /// Blended CAC ÷ (weighted ARPA × GM), months.
@@ -301,7 +350,11 @@ impl Default for Summary {
         Summary {
             channels: ByChannel::default(),
             blended_cac: None,
+            blended_cac_lag_matched: None,
             blended_ltv: None,
+            blended_ltv_five_years: None,
+            blended_lifetime: None,
+            gross_margin_pct: 0.0,
             blended_ltv_cac: None,
             blended_payback: None,
             trough: None,
@@ -391,6 +444,20 @@ impl Revenue {
     /// Monthly MRR retention of a cohort: 1 − churn + expansion (≥ 0).
     fn growth(self) -> f64 {
         (1.0 - self.churn + self.expansion).max(0.0)
+    }
+
+    /// Share of a cohort's customers that renew an annual contract:
+    /// (1 − monthly churn)^12 = 1 − annual churn.
+    fn annual_logo_retention(self) -> f64 {
+        (1.0 - self.churn).max(0.0).powi(12)
+    }
+
+    fn churn_rate(self) -> MonthlyRate {
+        MonthlyRate::from_fraction(self.churn)
+    }
+
+    fn expansion_rate(self) -> MonthlyRate {
+        MonthlyRate::from_fraction(self.expansion)
     }
 }
 
@@ -522,19 +589,26 @@ fn lagged(rows: &[MonthRow], t: usize, lag: usize, now: f64, f: impl Fn(&MonthRo
     t.checked_sub(lag).and_then(|i| rows.get(i)).map_or(0.0, f)
 }
 
+/// Customers and MRR of the cohorts whose contract years start in the same
+/// month of the year, under annual prepaid billing. Cohorts won 12, 24, …
+/// months apart renew together, so twelve buckets per channel hold every
+/// cohort.
+#[derive(Clone, Copy, Debug, Default)]
+struct RenewalBucket {
+    customers: f64,
+    mrr: f64,
+}
+
 fn run(p: &Params, rows: &mut Vec<MonthRow>) {
     rows.reserve(p.horizon);
     let mut prev = MonthRow::default();
-    // Cash collected per new customer under annual prepaid: the revenue a
-    // cohort is recognised over its next 12 months, per dollar of MRR at
-    // the start of that year.
-    let year_factor = p.revenue.map(|_, r| {
-        let g = r.growth();
-        (0..12)
-            .fold((0.0, 1.0), |(sum, gk), _| (sum + gk, gk * g))
-            .0
-    });
-    let year_growth = p.revenue.map(|_, r| r.growth().powi(12));
+    // Annual prepaid: at a renewal a cohort keeps (1 − churn)^12 of its
+    // customers and (1 − churn + expansion)^12 of its MRR, so the 12-month
+    // NRR is the same as with monthly billing.
+    let renewal = p
+        .revenue
+        .map(|_, r| (r.annual_logo_retention(), r.growth().powi(12)));
+    let mut buckets = ByChannel::splat([RenewalBucket::default(); 12]);
     for t in 0..p.horizon {
         let month = t + 1;
         let mut row = MonthRow {
@@ -570,36 +644,36 @@ fn run(p: &Params, rows: &mut Vec<MonthRow>) {
         row.new_customers.sales_led = would_close.min(row.sales_capacity);
         row.deals_lost_to_capacity = would_close - row.new_customers.sales_led;
 
-        // Customers and MRR: churn hits the start-of-month base only.
+        // Customers, MRR and cash collected.
+        let mut cash_in = 0.0;
         for ch in Channel::ALL {
             let r = p.revenue.get(ch);
             let new = row.new_customers.get(ch);
-            *row.active_customers.get_mut(ch) =
-                prev.active_customers.get(ch) * (1.0 - r.churn) + new;
-            *row.mrr.get_mut(ch) = prev.mrr.get(ch) * r.growth() + new * r.arpa;
+            if p.annual_billing {
+                // Cohorts can leave only at a renewal; the bucket of this
+                // month of the year renews, then this month's cohort joins
+                // it, and all of them pay their coming year up front.
+                let (keep_logos, keep_mrr) = renewal.get(ch);
+                let channel_buckets = buckets.get_mut(ch);
+                let due = &mut channel_buckets[t % 12];
+                due.customers = due.customers * keep_logos + new;
+                due.mrr = due.mrr * keep_mrr + new * r.arpa;
+                cash_in += 12.0 * due.mrr;
+                *row.active_customers.get_mut(ch) =
+                    channel_buckets.iter().map(|b| b.customers).sum();
+                *row.mrr.get_mut(ch) = channel_buckets.iter().map(|b| b.mrr).sum();
+            } else {
+                // Churn hits the start-of-month base only.
+                *row.active_customers.get_mut(ch) =
+                    prev.active_customers.get(ch) * (1.0 - r.churn) + new;
+                *row.mrr.get_mut(ch) = prev.mrr.get(ch) * r.growth() + new * r.arpa;
+            }
         }
         row.spend = p.spend;
         row.revenue = row.mrr.total();
         row.gross_profit = row.revenue * p.gm;
-
         row.cash_in = if p.annual_billing {
-            Channel::ALL
-                .iter()
-                .map(|&ch| {
-                    let arpa = p.revenue.get(ch).arpa;
-                    // Cohorts starting a contract year this month: this
-                    // month's, and those won 12, 24, … months ago.
-                    let mut starting = row.new_customers.get(ch);
-                    let mut growth = 1.0;
-                    let mut k = 12;
-                    while let Some(i) = t.checked_sub(k) {
-                        growth *= year_growth.get(ch);
-                        starting += rows.get(i).map_or(0.0, |r| r.new_customers.get(ch)) * growth;
-                        k += 12;
-                    }
-                    starting * arpa * year_factor.get(ch)
-                })
-                .sum()
+            cash_in
         } else {
             row.revenue
         };
@@ -621,62 +695,105 @@ fn summarize(p: &Params, rows: &[MonthRow]) -> Summary {
             .map_or(0.0, |s| s.iter().map(f).sum())
     }
 
-    // Lag-matched spend and customers per channel.
+    // Spend and customers over the whole horizon (the headline CAC), and
+    // lag-matched: months 1..H − lag of spend against customers of months
+    // lag + 1..H (the labelled alternative).
+    let horizon = ByChannel::splat(()).map(|ch, ()| {
+        (
+            sum_rows(rows, 0, h, |r| r.spend.get(ch)),
+            sum_rows(rows, 0, h, |r| r.new_customers.get(ch)),
+        )
+    });
     let matched = ByChannel::splat(()).map(|ch, ()| {
         let lag = p.lag(ch);
-        let window = h.saturating_sub(lag);
-        let spend = sum_rows(rows, 0, window, |r| r.spend.get(ch));
+        let spend = sum_rows(rows, 0, h.saturating_sub(lag), |r| r.spend.get(ch));
         let customers = sum_rows(rows, lag.min(h), h, |r| r.new_customers.get(ch));
         (spend, customers)
     });
+    let ratio = |spend: f64, customers: f64| {
+        (customers > 0.0)
+            .then(|| spend / customers)
+            .filter(|c| c.is_finite())
+    };
 
     let last = rows.last().copied().unwrap_or_default();
     let channels = ByChannel::splat(()).map(|ch, ()| {
         let r = p.revenue.get(ch);
-        let (m_spend, m_customers) = matched.get(ch);
-        let cac = (m_customers > 0.0)
-            .then(|| m_spend / m_customers)
-            .filter(|c| c.is_finite());
-        let ltv = economics::ltv(
-            r.arpa,
-            gm,
-            MonthlyRate::from_fraction(r.churn),
-            MonthlyRate::from_fraction(r.expansion),
-        );
+        let (spend, customers) = horizon.get(ch);
+        let cac = ratio(spend, customers);
+        let lag = p.lag(ch);
+        let cac_lag_matched = (lag > 0)
+            .then(|| {
+                let (m_spend, m_customers) = matched.get(ch);
+                ratio(m_spend, m_customers)
+            })
+            .flatten();
+        // The share of self-serve acquisition spend whose activated accounts
+        // became PQLs, added to the sales-assist cost.
+        let cac_fully_loaded = (ch == Channel::SalesAssist)
+            .then(|| ratio(spend + p.pql_share * horizon.self_serve.0, customers))
+            .flatten();
+        let ltv = economics::ltv(r.arpa, gm, r.churn_rate(), r.expansion_rate());
         ChannelSummary {
             enabled: p.enabled.get(ch),
-            new_customers: sum_rows(rows, 0, h, |row| row.new_customers.get(ch)),
-            spend: sum_rows(rows, 0, h, |row| row.spend.get(ch)),
+            new_customers: customers,
+            spend,
             revenue: sum_rows(rows, 0, h, |row| row.mrr.get(ch)),
             ending_customers: last.active_customers.get(ch),
             ending_mrr: last.mrr.get(ch),
             arpa_per_month: r.arpa,
+            churn: r.churn_rate(),
+            expansion: r.expansion_rate(),
+            lag_months: lag as u32,
             cac,
+            cac_lag_matched,
+            cac_fully_loaded,
             ltv,
+            ltv_five_years: economics::ltv_five_years(
+                r.arpa,
+                gm,
+                r.churn_rate(),
+                r.expansion_rate(),
+            ),
+            lifetime: economics::lifetime(r.churn_rate()),
             ltv_cac: cac.map(|c| economics::ltv_cac(ltv, c)),
             payback: cac.map(|c| economics::cac_payback(c, r.arpa, gm)),
             nrr_12m_pct: r.growth().powi(12) * 100.0,
         }
     });
 
-    // Blended figures, weighted by matched new customers.
+    // Blended figures: all spend ÷ all new customers; LTV, LTV over 5 years,
+    // ARPA and lifetime weighted by new customers.
     let mut weight = 0.0;
     let mut spend = 0.0;
+    let mut matched_spend = 0.0;
+    let mut matched_customers = 0.0;
     let mut ltv_sum = 0.0;
+    let mut ltv5_sum = 0.0;
     let mut arpa_sum = 0.0;
+    let mut lifetime_sum = 0.0;
     let mut any_capped = false;
+    let mut any_unbounded = false;
     for ch in Channel::ALL {
-        let (m_spend, m_customers) = matched.get(ch);
         let c = channels.get(ch);
-        spend += m_spend;
-        weight += m_customers;
-        ltv_sum += m_customers * c.ltv.dollars();
-        arpa_sum += m_customers * c.arpa_per_month;
-        any_capped |= m_customers > 0.0 && c.ltv.is_capped();
+        let (m_spend, m_customers) = matched.get(ch);
+        spend += c.spend;
+        matched_spend += m_spend;
+        matched_customers += m_customers;
+        let n = c.new_customers;
+        weight += n;
+        ltv_sum += n * c.ltv.dollars();
+        ltv5_sum += n * c.ltv_five_years;
+        arpa_sum += n * c.arpa_per_month;
+        if n > 0.0 {
+            any_capped |= c.ltv.is_capped();
+            match c.lifetime {
+                Lifetime::Months(m) => lifetime_sum += n * m,
+                Lifetime::Unbounded => any_unbounded = true,
+            }
+        }
     }
-    let blended_cac = (weight > 0.0)
-        .then(|| spend / weight)
-        .filter(|c| c.is_finite());
+    let blended_cac = ratio(spend, weight);
     let blended_ltv = blended_cac.map(|_| {
         let dollars = ltv_sum / weight;
         if any_capped {
@@ -686,6 +803,13 @@ fn summarize(p: &Params, rows: &[MonthRow]) -> Summary {
         }
     });
     let blended_arpa = if weight > 0.0 { arpa_sum / weight } else { 0.0 };
+    let blended_lifetime = (weight > 0.0).then(|| {
+        if any_unbounded {
+            Lifetime::Unbounded
+        } else {
+            Lifetime::Months(lifetime_sum / weight)
+        }
+    });
 
     // Cash.
     let trough = rows
@@ -746,7 +870,15 @@ fn summarize(p: &Params, rows: &[MonthRow]) -> Summary {
     Summary {
         channels,
         blended_cac,
+        blended_cac_lag_matched: channels
+            .map(|_, c| c.lag_months > 0 && c.new_customers > 0.0)
+            .any()
+            .then(|| ratio(matched_spend, matched_customers))
+            .flatten(),
         blended_ltv,
+        blended_ltv_five_years: (weight > 0.0).then(|| ltv5_sum / weight),
+        blended_lifetime,
+        gross_margin_pct: p.gm * 100.0,
         blended_ltv_cac: blended_cac
             .zip(blended_ltv)
             .map(|(c, l)| economics::ltv_cac(l, c)),

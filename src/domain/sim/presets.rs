@@ -73,14 +73,15 @@ fn pql_assist() -> SalesAssistInputs {
 }
 
 /// A field team selling $80,000-a-year contracts with a six-month cycle,
-/// enterprise churn 0.8 % a month (under 1–2 %), payback near the
-/// enterprise band of 18–24 months.
+/// enterprise churn 0.8 % a month (under 1–2 %) and expansion of 1 % a month
+/// (net revenue retention above 100 %, so LTV is capped at 60 months of
+/// gross profit), payback near the enterprise band of 18–24 months.
 fn enterprise_sales() -> SalesLedInputs {
     SalesLedInputs {
         enabled: true,
         pipeline_spend_per_month: 60_000.0,
         cost_per_opportunity: 8_000.0,
-        win_pct: 20.0,
+        win_pct: 24.0,
         sales_cycle_months: 6,
         acv_per_year: 80_000.0,
         account_executives: 4,
@@ -93,7 +94,7 @@ fn enterprise_sales() -> SalesLedInputs {
 }
 
 /// A mid-market team selling $30,000-a-year contracts with a four-month
-/// cycle, churn 1.5 % a month (1.5–3 %), payback in the mid-market band.
+/// cycle, churn 2 % a month (1.5–3 %), payback in the mid-market band.
 fn mid_market_sales() -> SalesLedInputs {
     SalesLedInputs {
         enabled: true,
@@ -106,7 +107,7 @@ fn mid_market_sales() -> SalesLedInputs {
         ae_loaded_cost_per_year: 180_000.0,
         ae_capacity_deals_per_month: 1.5,
         ae_ramp_months: 4,
-        churn_pct: 1.5,
+        churn_pct: 2.0,
         expansion_pct: 0.5,
     }
 }
@@ -152,8 +153,8 @@ pub fn preset(motion: Motion) -> ScenarioInputs {
         Motion::SalesLedProductAdoption => ScenarioInputs {
             gross_margin_pct: 78.0,
             sales_led: SalesLedInputs {
-                churn_pct: 1.2,
-                expansion_pct: 1.0,
+                churn_pct: 1.8,
+                expansion_pct: 0.6,
                 ..mid_market_sales()
             },
             ..base

@@ -11,9 +11,9 @@ use super::model::{simulate, Projection};
 use super::presets::preset;
 use crate::domain::economics::{
     check_input, check_name, default_channel_rows, ChannelRow, UnitInputs, CHANNEL_CUSTOMERS_RANGE,
-    CHANNEL_SPEND_RANGE, MAX_CHANNEL_ROWS, MAX_NAME_CHARS,
+    CHANNEL_SPEND_RANGE, DISCOUNT_RATE_RANGE, MAX_CHANNEL_ROWS, MAX_NAME_CHARS,
 };
-use crate::domain::input::{FieldError, InputError};
+use crate::domain::input::{check, FieldError, InputError};
 use crate::domain::motion::Motion;
 
 /// Most named scenarios kept.
@@ -87,6 +87,10 @@ pub struct SimState {
     /// The next id handed out, to a scenario or a channel row. Ids are never
     /// reused, so a stale reference cannot hit a newer item.
     pub next_id: u32,
+    /// The annual discount rate (%) of the discounted LTV shown beside LTV;
+    /// `None` until the user asks for one. Added in stored version 3.
+    #[serde(default)]
+    pub ltv_discount_rate_pct: Option<f64>,
 }
 
 impl Default for SimState {
@@ -100,6 +104,7 @@ impl Default for SimState {
             scenarios: Vec::new(),
             compare: Vec::new(),
             next_id,
+            ltv_discount_rate_pct: None,
         }
     }
 }
@@ -142,6 +147,9 @@ impl SimState {
         self.unit
             .validate()
             .map_err(|e| prefixed("simulate.unit.", e))?;
+        if let Some(rate) = self.ltv_discount_rate_pct {
+            check("simulate.ltv_discount_rate_pct", rate, DISCOUNT_RATE_RANGE)?;
+        }
         if self.channels.len() > MAX_CHANNEL_ROWS {
             return Err(FieldError::new(
                 "simulate.channels",

@@ -6,13 +6,19 @@ use leptos::prelude::*;
 use super::format::{count, ltv, ltv_cac, money, money_cents, number, payback, percent, DASH};
 use super::kpi::{Kpi, VerdictBadge};
 use crate::domain::economics::{
-    formula, verdict_ltv, verdict_ltv_cac, verdict_magic_number, verdict_payback, Ltv,
-    LTV_CAP_MONTHS,
+    formula, verdict_ltv, verdict_ltv_cac, verdict_magic_number, verdict_payback_within, Lifetime,
+    Ltv, LTV_CAP_MONTHS,
 };
-use crate::domain::sim::{CashPayback, Channel, MagicNumber, Projection, Summary};
+use crate::domain::sim::{CashPayback, Channel, ChannelSummary, MagicNumber, Projection, Summary};
 
+/// Under blended LTV: why it is capped, when it is, and the conservative
+/// figure beside it.
 fn blended_ltv_note(s: &Summary) -> Option<String> {
-    s.blended_ltv.filter(|l| l.is_capped())?;
+    let five = s.blended_ltv_five_years?;
+    let five = format!("LTV over 5 years: {}.", money(five));
+    if !s.blended_ltv.is_some_and(|l| l.is_capped()) {
+        return Some(five);
+    }
     let capped: Vec<&str> = Channel::ALL
         .into_iter()
         .filter(|ch| {
@@ -22,14 +28,43 @@ fn blended_ltv_note(s: &Summary) -> Option<String> {
         .map(Channel::label)
         .collect();
     Some(format!(
-        "Includes a capped LTV ({}): {LTV_CAP_MONTHS:.0} months of gross profit, because churn is at or below expansion or so low that the formula runs past five years.",
-        capped.join(", ")
+        "Includes a capped LTV ({}): {} of gross profit, because churn is not above expansion and the formula has no finite value. {five}",
+        capped.join(", "),
+        crate::domain::format::months(LTV_CAP_MONTHS, 0)
     ))
+}
+
+/// Under blended CAC: the lag-matched alternative, where a channel has a lag.
+fn blended_cac_note(s: &Summary) -> Option<String> {
+    s.blended_cac_lag_matched.map(|c| {
+        format!(
+            "Lag-matched alternative: {} (spend of the last months, whose deals close after the horizon, left out).",
+            money_cents(c)
+        )
+    })
 }
 
 fn channel_ltv_note(l: Ltv) -> Option<impl IntoView> {
     l.is_capped()
-        .then(|| view! { <span class="cell-note">"capped at 60 months"</span> })
+        .then(|| view! { <span class="cell-note">"capped at 60 months (no finite value)"</span> })
+}
+
+/// The alternatives under a channel's CAC: lag-matched, and for
+/// sales-assisted what it counts and the fully loaded figure.
+fn channel_cac_notes(ch: Channel, c: &ChannelSummary) -> impl IntoView {
+    let lag = c.cac_lag_matched.map(|v| {
+        view! { <span class="cell-note">{format!("lag-matched {}", money(v))}</span> }
+    });
+    let loaded = (ch == Channel::SalesAssist)
+        .then_some(c.cac_fully_loaded)
+        .flatten()
+        .map(|v| {
+            view! {
+                <span class="cell-note">"sales-assist cost only"</span>
+                <span class="cell-note">{format!("fully loaded {}", money(v))}</span>
+            }
+        });
+    (lag, loaded)
 }
 
 /// Warnings, tiles and the per-channel table.
@@ -98,7 +133,8 @@ pub fn SummaryPanel(projection: Memo<Projection>) -> impl IntoView {
                     note=Signal::derive(move || Some(format!("{} paying customers at the end.", count(s().ending_customers))))/>
                 <Kpi label="Blended CAC" id="sim-blended-cac"
                     value=Signal::derive(move || s().blended_cac.map_or_else(|| DASH.to_string(), money_cents))
-                    formula=format!("{} (spend matched to the months whose deals close within the horizon)", formula::BLENDED_CAC)/>
+                    formula=format!("{}, both over the horizon", formula::BLENDED_CAC)
+                    note=Signal::derive(move || blended_cac_note(&s()))/>
                 <Kpi label="Blended LTV" id="sim-blended-ltv"
                     value=Signal::derive(move || s().blended_ltv.map_or_else(|| DASH.to_string(), ltv))
                     formula=format!("{}; channels weighted by new customers", formula::LTV)
@@ -111,7 +147,10 @@ pub fn SummaryPanel(projection: Memo<Projection>) -> impl IntoView {
                 <Kpi label="CAC payback (months, on gross margin)" id="sim-payback"
                     value=Signal::derive(move || s().blended_payback.map_or_else(|| DASH.to_string(), payback))
                     formula=format!("{}; ARPA weighted by new customers", formula::PAYBACK)
-                    verdict=Signal::derive(move || s().blended_payback.map(verdict_payback))/>
+                    verdict=Signal::derive(move || {
+                        let s = s();
+                        s.blended_payback.map(|p| verdict_payback_within(p, s.blended_lifetime.unwrap_or(Lifetime::Unbounded)))
+                    })/>
                 <Kpi label="Cash payback" id="sim-cash-payback" compact=true
                     value=Signal::derive(cash_payback)
                     formula=formula::CASH_PAYBACK.to_string()/>
@@ -151,15 +190,18 @@ fn ChannelSummaryTable(summary: Memo<Summary>) -> impl IntoView {
                     <tr data-channel=ch.slug()>
                         <th scope="row">{ch.label()}</th>
                         <td class="num">{count(c.new_customers)}</td>
-                        <td class="num">{c.cac.map_or_else(|| "no customers".to_string(), money)}</td>
-                        <td class="num">{money(c.ltv.dollars())}{channel_ltv_note(c.ltv)}</td>
+                        <td class="num">{c.cac.map_or_else(|| "no customers".to_string(), money)}{channel_cac_notes(ch, &c)}</td>
+                        <td class="num">
+                            {money(c.ltv.dollars())}{channel_ltv_note(c.ltv)}
+                            <span class="cell-note">{format!("5 years {}", money(c.ltv_five_years))}</span>
+                        </td>
                         <td class="num">
                             {c.ltv_cac.map_or_else(|| DASH.to_string(), ltv_cac)}<br/>
                             {c.ltv_cac.map(|v| view! { <VerdictBadge verdict=verdict_ltv_cac(v)/> })}
                         </td>
                         <td class="num">
                             {c.payback.map_or_else(|| DASH.to_string(), payback)}<br/>
-                            {c.payback.map(|v| view! { <VerdictBadge verdict=verdict_payback(v)/> })}
+                            {c.payback.map(|v| view! { <VerdictBadge verdict=verdict_payback_within(v, c.lifetime)/> })}
                         </td>
                         <td class="num">{percent(c.nrr_12m_pct, 1)}</td>
                     </tr>
@@ -201,11 +243,15 @@ fn ChannelSummaryTable(summary: Memo<Summary>) -> impl IntoView {
             </table>
         </div>
         <ul class="formulas">
-            <li>{formula::CHANNEL_CAC}"; spend counted for the months whose deals close within the horizon."</li>
-            <li>{formula::LTV}"."</li>
+            <li>{formula::CHANNEL_CAC}"."</li>
+            <li>{formula::LAG_MATCHED_CAC}"."</li>
+            <li>{formula::SALES_ASSIST_CAC}"."</li>
+            <li>{formula::SALES_ASSIST_CAC_LOADED}"."</li>
+            <li>{formula::LTV}"; "{formula::LTV_CAPPED}"."</li>
+            <li>{formula::LTV_FIVE_YEARS}"."</li>
             <li>{formula::PAYBACK}"."</li>
             <li>{formula::NRR}"."</li>
-            <li>"Readings: LTV:CAC and payback bands as named in each reading; sales-led CAC includes the account executives' cost."</li>
+            <li>"Readings: LTV:CAC and payback bands as named in each reading; a payback longer than the customer lifetime is always poor; sales-led CAC includes the account executives' cost."</li>
         </ul>
     }
 }

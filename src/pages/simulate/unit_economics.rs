@@ -9,30 +9,21 @@ use super::kpi::Kpi;
 use crate::app::use_store;
 use crate::components::number_field::NumberField;
 use crate::domain::economics::{
-    formula, ChurnBasis, Lifetime, MonthlyRate, UnitEconomics, UnitField, UnitInputs,
+    formula, ChurnBasis, Lifetime, UnitEconomics, UnitField, UnitInputs, DISCOUNT_RATE_RANGE,
     LTV_CAP_MONTHS,
 };
 use crate::domain::format::months;
 
-/// Why LTV is capped, in words, with the uncapped formula's figure when it
-/// has one.
-fn capped_note(ue: &UnitEconomics, expansion_pct: f64) -> Option<String> {
-    if !ue.ltv.is_capped() {
-        return None;
-    }
-    let cap = LTV_CAP_MONTHS;
-    let net = ue.monthly_churn.fraction() - MonthlyRate::from_percent(expansion_pct).fraction();
-    let formula_value = ue.gross_profit_per_month / net;
-    Some(if net > 0.0 && formula_value.is_finite() {
-        format!(
-            "Capped at {} of gross profit (the formula gives {}).",
-            months(cap, 0),
-            money_cents(formula_value)
-        )
-    } else {
+/// The discount rate offered when the user first asks for a discounted LTV,
+/// % a year.
+const DEFAULT_DISCOUNT_RATE_PCT: f64 = 10.0;
+
+/// Why LTV is capped, in words: only when the formula has no finite value.
+fn capped_note(ue: &UnitEconomics) -> Option<String> {
+    ue.ltv.is_capped().then(|| {
         format!(
             "Capped at {} of gross profit: churn is not above expansion, so the formula has no finite value.",
-            months(cap, 0)
+            months(LTV_CAP_MONTHS, 0)
         )
     })
 }
@@ -80,9 +71,22 @@ pub fn UnitEconomicsPanel() -> impl IntoView {
         }
     };
 
-    let ltv_note = move || {
-        let expansion = unit.with(|u| u.expansion_pct);
-        ue.with(|e| capped_note(e, expansion))
+    let ltv_note = move || ue.with(capped_note);
+    let discount = Memo::new(move |_| store.simulate.with(|s| s.ltv_discount_rate_pct));
+    let discounted = move || {
+        discount
+            .get()
+            .map(|rate| unit.with(|u| u.discounted_ltv(rate)))
+    };
+    let discounted_note = move || {
+        discounted().and_then(|l| {
+            l.is_capped().then(|| {
+                "Churn plus the discount rate is not above expansion, so the sum is cut at 60 discounted months.".to_string()
+            })
+        })
+    };
+    let set_discount = move |rate: Option<f64>| {
+        store.simulate.update(|s| s.ltv_discount_rate_pct = rate);
     };
     let ltv_formula = move || {
         if ue.with(|e| e.ltv.is_capped()) {
@@ -160,6 +164,13 @@ pub fn UnitEconomicsPanel() -> impl IntoView {
                         verdict=Signal::derive(move || Some(ue.get().ltv_verdict()))
                     />
                     <Kpi
+                        label="LTV over 5 years"
+                        id="ue-ltv-5y"
+                        value=Signal::derive(move || money_cents(ue.get().ltv_five_years))
+                        formula=formula::LTV_FIVE_YEARS.to_string()
+                        note=Signal::derive(|| Some("A conservative figure beside LTV: five years of gross profit, no more.".to_string()))
+                    />
+                    <Kpi
                         label="LTV:CAC"
                         id="ue-ltv-cac"
                         value=Signal::derive(move || ltv_cac(ue.get().ltv_cac))
@@ -183,6 +194,33 @@ pub fn UnitEconomicsPanel() -> impl IntoView {
                         verdict=Signal::derive(move || Some(ue.get().churn_verdict()))
                     />
                 </div>
+                <div class="ue-discount">
+                    <label class="check">
+                        <input type="checkbox" id="ue-discount-on"
+                            prop:checked=move || discount.get().is_some()
+                            on:change:target=move |ev| {
+                                set_discount(ev.target().checked().then_some(DEFAULT_DISCOUNT_RATE_PCT));
+                            }/>
+                        " Also show a discounted LTV"
+                    </label>
+                    <Show when=move || discount.get().is_some()>
+                        <NumberField
+                            label="Annual discount rate (%)"
+                            id="ue-discount-rate"
+                            value=Signal::derive(move || discount.get().unwrap_or(DEFAULT_DISCOUNT_RATE_PCT))
+                            range=DISCOUNT_RATE_RANGE
+                            on_valid=Callback::new(move |v| set_discount(Some(v)))
+                            help="What money a year from now is worth less than money today, e.g. your cost of capital."
+                        />
+                        <Kpi
+                            label="Discounted LTV"
+                            id="ue-ltv-discounted"
+                            value=Signal::derive(move || discounted().map_or_else(String::new, ltv))
+                            formula=formula::DISCOUNTED_LTV.to_string()
+                            note=Signal::derive(discounted_note)
+                        />
+                    </Show>
+                </div>
             </div>
         </section>
     }
@@ -204,19 +242,15 @@ mod tests {
     }
 
     #[test]
-    fn capped_note_gives_the_formula_figure_when_there_is_one() {
-        let ue = inputs(1.0, 0.0).evaluate();
-        assert_eq!(
-            capped_note(&ue, 0.0).as_deref(),
-            Some("Capped at 60 months of gross profit (the formula gives $8,000.00).")
-        );
+    fn a_finite_ltv_has_no_capped_note_however_large() {
+        // 1 % churn: 100 months of gross profit, shown as it is.
+        assert_eq!(capped_note(&inputs(1.0, 0.0).evaluate()), None);
+        assert_eq!(capped_note(&inputs(0.1, 0.0).evaluate()), None);
     }
 
     #[test]
     fn capped_note_says_the_formula_has_no_value_when_expansion_wins() {
-        let ue = inputs(1.0, 2.0).evaluate();
-        let note = capped_note(&ue, 2.0).unwrap_or_default();
+        let note = capped_note(&inputs(1.0, 2.0).evaluate()).unwrap_or_default();
         assert!(note.contains("no finite value"), "{note}");
-        assert_eq!(capped_note(&inputs(2.0, 0.0).evaluate(), 0.0), None);
     }
 }

@@ -139,7 +139,7 @@ fn heatmap_svg(h: &Heatmap) -> impl IntoView {
             let team_title = format!(
                 "The team, {}: {}",
                 factor.label(),
-                team.map_or("no answers on this factor".to_string(), |g| format!(
+                team.map_or("no counted answers on this factor".to_string(), |g| format!(
                     "{} ({})",
                     signed(g),
                     lean_phrase(g).to_lowercase()
@@ -173,7 +173,7 @@ fn heatmap_svg(h: &Heatmap) -> impl IntoView {
         >
             {heads}
             <g>
-                <title>"The team: the mean of the people’s leans"</title>
+                <title>"The team: the mean of every answer given by the people with a result"</title>
                 <text class="hm-head hm-team-head" x=team_x + COL_W / 2.0 y=HEAD_H - 14.0 text-anchor="middle">"Team"</text>
             </g>
             {rows}
@@ -209,7 +209,7 @@ fn heatmap_table(h: &Heatmap) -> impl IntoView {
                             <tr>
                                 <th scope="row">{factor.label()}</th>
                                 {cells}
-                                <td>{team.map_or("no answers".to_string(), signed)}</td>
+                                <td>{team.map_or("no counted answers".to_string(), signed)}</td>
                             </tr>
                         }
                     })

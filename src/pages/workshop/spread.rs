@@ -144,9 +144,11 @@ fn FactorBlock(
         (Some(lo), Some(hi)) => format!("from {} to {}", signed(lo), signed(hi)),
         _ => "no leans yet".to_string(),
     };
-    let team = spread.group_lean.map_or("no answers yet".to_string(), |g| {
-        format!("team {}", signed(g))
-    });
+    let team = spread
+        .group_lean
+        .map_or("no team lean yet".to_string(), |g| {
+            format!("team {}", signed(g))
+        });
     let phrases: Vec<_> = spread
         .by_phrase
         .iter()

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::use_store;
 use crate::domain::assess::{signed, Factor, Weights, MAX_WEIGHT};
-use crate::domain::workshop::{Analysis, GroupOutcome};
+use crate::domain::workshop::{Analysis, GroupOutcome, ROOM_POSITION_FORMULA};
 
 /// The weights card, with the team's result so it can be watched moving.
 #[component]
@@ -14,8 +14,18 @@ pub fn WeightsPanel(weights: Memo<Weights>, analysis: Memo<Analysis>) -> impl In
     let own = move || store.workshop.with(|w| w.facilitator_weights.is_some());
     let all_zero = move || weights.with(|w| w.active_count() == 0);
     let reset = move |_| store.workshop.update(|w| w.facilitator_weights = None);
+    // A split room has no team motion, and its midpoint position is
+    // nobody's view: both camps are named instead.
     let group = move || match analysis.with(|a| a.group.clone()) {
         GroupOutcome::Ready(g) => (g.motion.label().to_string(), signed(g.position)),
+        GroupOutcome::Split { camps, .. } => (
+            format!(
+                "split between {} and {}",
+                camps[0].motion.label(),
+                camps[1].motion.label()
+            ),
+            "–".to_string(),
+        ),
         GroupOutcome::NotEnough { .. } => ("No team result yet".to_string(), "–".to_string()),
     };
     view! {
@@ -39,10 +49,7 @@ pub fn WeightsPanel(weights: Memo<Weights>, analysis: Memo<Analysis>) -> impl In
                 "Every factor is at 0, so nothing counts and there is no result. Give one factor a weight."
             </p>
             <button type="button" disabled=move || !own() on:click=reset>"Use my Assess weights"</button>
-            <p class="formula">
-                "Team position = Σ(weight × team factor lean) ÷ Σ weight. A team factor lean is the mean "
-                "of the people’s own leans on that factor, each person counted once."
-            </p>
+            <p class="formula">{ROOM_POSITION_FORMULA}</p>
         </aside>
     }
 }

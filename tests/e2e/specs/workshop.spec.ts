@@ -283,6 +283,58 @@ test("three people answer, one through a pasted code: results, heatmap and live 
   await expect(page.getByTestId("workshop-heatmap")).toBeVisible();
 });
 
+test("a room split into two camps says so, names both motions and recommends neither", async ({ page }) => {
+  await page.goto("/workshop");
+  await ready(page);
+  // Two people answer the most product-led way, two the most sales-led way,
+  // one after another on the shared screen.
+  const people: [string, "product" | "sales"][] = [
+    ["Ana", "product"],
+    ["Ben", "sales"],
+    ["Cleo", "product"],
+    ["Dan", "sales"],
+  ];
+  for (const [name] of people) await addPerson(page, name);
+  await page.getByRole("button", { name: "Answer on the shared screen for Ana" }).click();
+  for (let k = 0; k < people.length; k++) {
+    const [name, side] = people[k];
+    await expect(dialog(page).getByTestId("presenter-who")).toHaveText(name);
+    await answerAllByKeys(page, (_i, n) => (side === "product" ? 1 : n - 1)); // n − 1: the last answer before "Not sure"
+    await expect(dialog(page).getByRole("heading", { name: `${name}’s result` })).toBeVisible();
+    if (k + 1 < people.length) {
+      await expect(dialog(page).getByRole("button", { name: "Next person →" })).toBeFocused();
+      await page.keyboard.press("Enter");
+      await expect(dialog(page).getByRole("button", { name: new RegExp(`^${people[k + 1][0]}`) })).toBeFocused();
+      await page.keyboard.press("Enter");
+    }
+  }
+  // The reveal after the fourth person already says it.
+  await expect(dialog(page).getByTestId("reveal-group-motion")).toHaveText("The room is split");
+  await expect(dialog(page).getByText(/Product-led \(Ana, Cleo\) · Sales-led \(Ben, Dan\)/)).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog(page)).toHaveCount(0);
+
+  // On the page: the split, both camps with their members, no team motion.
+  await expect(page.getByTestId("group-motion")).toHaveText("The room is split: Product-led and Sales-led");
+  const split = page.getByTestId("room-split");
+  await expect(split.getByRole("heading", { name: "The room is split" })).toBeVisible();
+  const camps = split.getByTestId("room-camp");
+  await expect(camps).toHaveCount(2);
+  await expect(camps.nth(0)).toContainText("Product-led: Ana, Cleo");
+  await expect(camps.nth(1)).toContainText("Sales-led: Ben, Dan");
+  const team = page.getByRole("region", { name: "The team and each person" });
+  await expect(team).not.toContainText("Hybrid");
+  await expect(page.getByTestId("group-position")).toHaveCount(0);
+  await expect(team.getByTestId("assess-gauge")).toHaveCount(0);
+  await expect(page.getByTestId("group-confidence")).toHaveText(/^\d+%$/);
+  await expect(split.getByTestId("room-confidence-formula")).toContainText("Team confidence");
+  await expect(page.getByTestId("weights-group-motion")).toHaveText("split between Product-led and Sales-led");
+  // The rest of the analysis is still there.
+  await expect(page.getByTestId("workshop-heatmap")).toBeVisible();
+  await expect(page.getByTestId("discuss-first")).toBeVisible();
+  await split.screenshot({ path: "artifacts/workshop-split-room.png" });
+});
+
 test("participants: names are checked, renamed and removed after a confirmation, at most 12", async ({ page }) => {
   await page.goto("/workshop");
   await ready(page);

@@ -10,6 +10,7 @@ use crate::domain::assess::{
 };
 use crate::domain::workshop::{Analysis, GroupOutcome, MAX_PARTICIPANTS};
 
+use super::super::results::camp_text;
 use super::super::SpectrumGauge;
 use super::{
     call_quietly, choice_count, choice_id, choice_label, dialog, focus_marked, Presenter, Stage,
@@ -412,7 +413,10 @@ fn RevealStage(who: u32, analysis: Memo<Analysis>) -> impl IntoView {
                                     <p class="reveal-motion" data-testid="reveal-group-motion">{g.motion.label()}</p>
                                     <p class="reveal-figures">
                                         "Position " <strong>{signed(position)}</strong>
-                                        {format!(" · {} people with a result", g.with_result)}
+                                        {format!(
+                                            " · confidence {}% · {} people with a result",
+                                            g.confidence, g.with_result
+                                        )}
                                     </p>
                                 </div>
                                 <div class="reveal-gauge">
@@ -421,6 +425,19 @@ fn RevealStage(who: u32, analysis: Memo<Analysis>) -> impl IntoView {
                             }
                             .into_any()
                         }
+                        GroupOutcome::Split { camps, room } => view! {
+                            <div class="reveal-text wide">
+                                <h2 id="reveal-room">"The team so far"</h2>
+                                <p class="reveal-motion" data-testid="reveal-group-motion">"The room is split"</p>
+                                <p class="reveal-figures">{format!(
+                                    "{} · {} · confidence {}%",
+                                    camp_text(&camps[0]),
+                                    camp_text(&camps[1]),
+                                    room.confidence
+                                )}</p>
+                            </div>
+                        }
+                        .into_any(),
                         GroupOutcome::NotEnough { with_result, needed } => view! {
                             <div class="reveal-text wide">
                                 <h2 id="reveal-room">"The team so far"</h2>
