@@ -315,6 +315,7 @@ fn volumes(active: f64, per_rep: f64, reps: f64) -> PqlVolumes {
         accounts_per_rep: per_rep,
         reps,
         use_simulator: false,
+        free_active_months: 3,
     }
 }
 
@@ -1342,4 +1343,49 @@ fn with_every_channel_off_no_figure_is_invented() {
             current_figure(id, &p)
         );
     }
+}
+
+/// Issue 11, item 9: the rule shares apply to every active free account, so
+/// the figure taken from the simulator is the stock of free accounts that
+/// activated in the last N months and have not started paying — not the
+/// last month's new activations. Product-led preset (no sales assist), lag
+/// 1 month: active = A(H) + (A(H−1) + A(H−2)) × (1 − free-to-paid).
+#[test]
+fn active_free_accounts_from_the_simulator_are_a_stock_over_the_months_they_stay_active() {
+    use gtm_workbench::domain::motion::Motion;
+    use gtm_workbench::domain::plan::active_free_accounts;
+    use gtm_workbench::domain::sim::{preset, simulate};
+    let inputs = preset(Motion::ProductLed);
+    let p = simulate(&inputs);
+    let h = p.rows.len();
+    let a = |k: usize| p.rows[h - 1 - k].activated;
+    let paid = inputs.self_serve.free_to_paid_pct / 100.0;
+    let expected = a(0) + (a(1) + a(2)) * (1.0 - paid);
+    let got = active_free_accounts(&inputs, &p, 3).unwrap_or(f64::NAN);
+    assert!((got - expected).abs() < 1e-9 * expected, "{got} vs {expected}");
+    // One month is just the newest activations; more months, more accounts.
+    assert!((active_free_accounts(&inputs, &p, 1).unwrap_or(f64::NAN) - a(0)).abs() < 1e-9);
+    assert!(active_free_accounts(&inputs, &p, 6) > active_free_accounts(&inputs, &p, 3));
+    // Without the free product there is no free pool.
+    let mut off = inputs.clone();
+    off.self_serve.enabled = false;
+    assert_eq!(active_free_accounts(&off, &simulate(&off), 3), None);
+}
+
+/// With sales assist on, the PQLs that sales wins leave the free pool too.
+#[test]
+fn active_free_accounts_leave_out_pqls_won_by_sales_assist() {
+    use gtm_workbench::domain::motion::Motion;
+    use gtm_workbench::domain::plan::active_free_accounts;
+    use gtm_workbench::domain::sim::{preset, simulate};
+    let inputs = preset(Motion::ProductLedSalesAssist);
+    let p = simulate(&inputs);
+    let h = p.rows.len();
+    let (ss, sa) = (&inputs.self_serve, &inputs.sales_assist);
+    let q = sa.pql_pct / 100.0;
+    let paying = (1.0 - q) * ss.free_to_paid_pct / 100.0
+        + q * sa.pql_to_opportunity_pct / 100.0 * sa.win_pct / 100.0;
+    let expected = p.rows[h - 1].activated + p.rows[h - 2].activated * (1.0 - paying);
+    let got = active_free_accounts(&inputs, &p, 2).unwrap_or(f64::NAN);
+    assert!((got - expected).abs() < 1e-9 * expected, "{got} vs {expected}");
 }

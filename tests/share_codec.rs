@@ -328,10 +328,10 @@ fn wrong_and_newer_link_versions_are_told_apart() {
 
 #[test]
 fn a_newer_or_unknown_document_version_inside_the_link_is_refused() {
-    let state = r#"{"version":3,"data":{}}"#;
+    let state = r#"{"version":4,"data":{}}"#;
     assert_eq!(
         decode(&seal_json(ShareKind::State, state)),
-        Err(ShareError::NewerVersion(3))
+        Err(ShareError::NewerVersion(4))
     );
     let state0 = r#"{"version":0,"data":{}}"#;
     assert_eq!(
@@ -342,9 +342,9 @@ fn a_newer_or_unknown_document_version_inside_the_link_is_refused() {
     assert_eq!(
         decode(&seal_json(
             ShareKind::Scenario,
-            &scenario_json("x", &inputs, 3)
+            &scenario_json("x", &inputs, 4)
         )),
-        Err(ShareError::NewerVersion(3))
+        Err(ShareError::NewerVersion(4))
     );
     assert!(matches!(
         decode(&seal_json(

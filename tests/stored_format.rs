@@ -10,6 +10,7 @@ use proptest::prelude::*;
 
 const V1: &str = include_str!("fixtures/v1.json");
 const V2: &str = include_str!("fixtures/v2.json");
+const V3: &str = include_str!("fixtures/v3.json");
 
 #[test]
 fn the_version_1_fixture_decodes() {
@@ -55,14 +56,48 @@ fn the_version_2_fixture_decodes_with_its_insight_settings() {
 
 #[test]
 fn the_fixtures_are_versions_this_build_reads() {
-    for (text, version) in [(V1, 1), (V2, 2)] {
+    for (text, version) in [(V1, 1), (V2, 2), (V3, 3)] {
         let doc: serde_json::Value = serde_json::from_str(text).expect("json");
         assert_eq!(doc["version"], version);
     }
     assert_eq!(
-        CURRENT_VERSION, 2,
+        CURRENT_VERSION, 3,
         "a new version needs a fixture of its own and a migration test"
     );
+}
+
+#[test]
+fn the_version_3_fixture_decodes_with_its_discount_rate_and_free_account_window() {
+    let state = decode(V3).expect("the v3 fixture must always decode");
+    assert_eq!(state.simulate.ltv_discount_rate_pct, Some(8.0));
+    assert_eq!(state.plan.volumes.free_active_months, 4);
+    let v2 = decode(V2).expect("decodes");
+    assert_eq!(state.assess, v2.assess);
+    assert_eq!(state.insight, v2.insight);
+}
+
+/// Version 2 documents have neither setting: no discounted LTV, and free
+/// accounts counted as active for three months.
+#[test]
+fn version_2_reads_without_a_discount_rate_and_with_three_active_months() {
+    let state = decode(V2).expect("decodes");
+    assert_eq!(state.simulate.ltv_discount_rate_pct, None);
+    assert_eq!(state.plan.volumes.free_active_months, 3);
+}
+
+/// Version 3 holds the quick calculator's expansion to 20 % a month like
+/// every simulator channel; a version 2 document with more is brought down
+/// to 20 % instead of being refused.
+#[test]
+fn a_version_2_expansion_above_twenty_percent_is_brought_down_to_twenty() {
+    let mut doc: serde_json::Value = serde_json::from_str(V2).expect("json");
+    doc["data"]["simulate"]["unit"]["expansion_pct"] = serde_json::json!(45.0);
+    let state = decode(&doc.to_string()).expect("decodes");
+    assert_eq!(state.simulate.unit.expansion_pct, 20.0);
+    // A version 3 document with 45 % is simply out of range.
+    let mut doc: serde_json::Value = serde_json::from_str(V3).expect("json");
+    doc["data"]["simulate"]["unit"]["expansion_pct"] = serde_json::json!(45.0);
+    assert!(decode(&doc.to_string()).is_err());
 }
 
 #[test]
@@ -76,7 +111,7 @@ fn an_old_document_is_written_back_as_the_current_version() {
 
 #[test]
 fn decoding_then_encoding_the_fixtures_is_stable() {
-    for text in [V1, V2] {
+    for text in [V1, V2, V3] {
         let state = decode(text).expect("decodes");
         let again = decode(&encode(&state).expect("encodes")).expect("decodes again");
         assert_eq!(state, again);
@@ -117,7 +152,7 @@ fn default_state_round_trips() {
 
 #[test]
 fn a_newer_version_is_reported_as_newer() {
-    let err = decode(r#"{"version":3,"data":{}}"#).unwrap_err();
+    let err = decode(r#"{"version":4,"data":{}}"#).unwrap_err();
     assert!(err.is_newer(), "{err}");
 }
 

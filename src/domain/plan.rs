@@ -274,6 +274,65 @@ pub struct PqlVolumes {
     pub reps: f64,
     /// Take the active free accounts from the simulator's self-serve funnel.
     pub use_simulator: bool,
+    /// How long a free account stays active after it activates, in months:
+    /// the window over which [`active_free_accounts`] counts the simulator's
+    /// activations. Added in stored version 3.
+    #[serde(default = "default_free_active_months")]
+    pub free_active_months: u32,
+}
+
+/// Three months: a free account that activated is counted as active for
+/// the month it activated and the two after (an assumption to replace with
+/// your own retention of free users).
+pub const DEFAULT_FREE_ACTIVE_MONTHS: u32 = 3;
+
+/// Allowed months a free account stays active.
+pub const FREE_ACTIVE_MONTHS_RANGE: Range = Range::whole(1.0, 24.0);
+
+fn default_free_active_months() -> u32 {
+    DEFAULT_FREE_ACTIVE_MONTHS
+}
+
+/// The formula behind [`active_free_accounts`], shown beside the figure.
+pub const ACTIVE_FREE_FORMULA: &str = "Active free accounts = accounts activated in the last N months (N = how long a free account stays active) that have not started paying; from the conversion lag on, the paying share (self-serve free-to-paid, and PQLs won by sales assist) has left the free pool";
+
+/// Active free accounts in the last month of a simulated scenario: the
+/// stock the PQL rules' shares apply to (the rules look at every active
+/// free account, not only this month's new ones).
+///
+/// With A(t) the accounts activated in month t, D = `free_active_months`,
+/// L = the conversion lag, q = the PQL share (0 without sales assist),
+/// p = (1 − q) × free-to-paid + q × PQL→opportunity × PQL win rate (the
+/// share of an activated cohort that pays, from age L):
+/// active = Σ_{k=0}^{D−1} A(H − k) × (1 − p if k ≥ L else 1).
+/// `None` when the self-serve channel (and with it the free product) is off.
+pub fn active_free_accounts(
+    inputs: &crate::domain::sim::ScenarioInputs,
+    projection: &Projection,
+    free_active_months: u32,
+) -> Option<f64> {
+    if !inputs.self_serve.enabled {
+        return None;
+    }
+    let ss = &inputs.self_serve;
+    let sa = &inputs.sales_assist;
+    let pct = |v: f64| (v / 100.0).clamp(0.0, 1.0);
+    let q = if sa.enabled { pct(sa.pql_pct) } else { 0.0 };
+    let paying =
+        (1.0 - q) * pct(ss.free_to_paid_pct) + q * pct(sa.pql_to_opportunity_pct) * pct(sa.win_pct);
+    let lag = ss.conversion_lag_months as usize;
+    let active: f64 = projection
+        .rows
+        .iter()
+        .rev()
+        .take(free_active_months.max(1) as usize)
+        .enumerate()
+        .map(|(age, row)| {
+            let still_free = if age >= lag { 1.0 - paying } else { 1.0 };
+            row.activated * still_free
+        })
+        .sum();
+    active.is_finite().then_some(active)
 }
 
 impl Default for PqlVolumes {
@@ -286,6 +345,7 @@ impl Default for PqlVolumes {
             accounts_per_rep: 100.0,
             reps: 2.0,
             use_simulator: false,
+            free_active_months: DEFAULT_FREE_ACTIVE_MONTHS,
         }
     }
 }
@@ -315,7 +375,12 @@ impl PqlVolumes {
             self.accounts_per_rep,
             PER_REP_RANGE,
         )?;
-        check("plan.volumes.reps", self.reps, REPS_RANGE)
+        check("plan.volumes.reps", self.reps, REPS_RANGE)?;
+        check(
+            "plan.volumes.free_active_months",
+            f64::from(self.free_active_months),
+            FREE_ACTIVE_MONTHS_RANGE,
+        )
     }
 }
 

@@ -460,10 +460,10 @@ fn decode_scenario(json: &str) -> Result<SharePayload, ShareError> {
     };
     match version {
         Some(v) if v > CURRENT_VERSION => return Err(ShareError::NewerVersion(v)),
-        // A scenario document is the same in versions 1 and 2 (version 2
-        // only added the insight settings to the state). A later format
-        // that changes it adds its migration here, as schema::migrate does
-        // for the state.
+        // A scenario document is the same in versions 1 to 3 (version 2
+        // added the insight settings to the state, version 3 two settings
+        // outside the scenario). A later format that changes it adds its
+        // migration here, as schema::migrate does for the state.
         Some(1..=CURRENT_VERSION) => {}
         _ => {
             let shown = map.get("version").map(Value::to_string).unwrap_or_default();

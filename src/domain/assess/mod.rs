@@ -25,14 +25,17 @@ use crate::domain::input::FieldError;
 use crate::domain::motion::Motion;
 
 pub use factors::{Factor, Weights, MAX_WEIGHT};
-pub use flip::{flip_sentence, Flip};
+pub use flip::{
+    flip_sentence, no_flip_sentence, EdgeReach, Flip, FlipOutcome, NoFlip, MAX_FLIP_CHANGES,
+};
 pub use questions::{
     question, questions_for, AnswerOption, Question, NOT_SURE, NOT_SURE_LABEL, PRICE_BANDS_NOTE,
     QUESTIONS,
 };
 pub use scoring::{
-    assess, band, fit, lean_phrase, motion_at, motion_description, position, Assessment, Band,
-    FactorResult, Outcome, BANDS,
+    assess, band, confidence_formula, edge_distance, edge_margin, fit, inner_edges, lean_phrase,
+    motion_at, motion_description, position, Assessment, Band, ConfidenceParts, FactorResult,
+    Outcome, BANDS, MARGIN_FLOOR, MARGIN_FULL_AT,
 };
 pub use table::{scoring_table, signed};
 pub use warnings::{rule_conditions, warnings, Condition, Warning};

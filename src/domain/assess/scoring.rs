@@ -15,11 +15,23 @@
 //!   whose centre is nearest.
 //! - **Fit** of each motion: `100 − 1.25 × |p − centre|`, floored at 0 and
 //!   rounded: 100 at the centre, 75 at the band edge, 50 at the next centre.
-//! - **Confidence** (0–100): `100 × coverage × agreement`, rounded, where
-//!   `coverage` = scored answers ÷ questions in the factors that count, and
-//!   `agreement = 1 − s/100` with `s` the weighted standard deviation of the
-//!   factor leans around `p` (0 when the factors agree, up to 100 when they
-//!   sit at opposite ends). Few answers or factors that pull apart both lower it.
+//! - **Confidence** (0–100): `100 × coverage × agreement × margin`, rounded
+//!   (the words the app shows beside it come from [`confidence_formula`]):
+//!   - `coverage` = scored answers ÷ questions in the factors that count;
+//!   - `agreement = 1 − s/100`, with `s` the weighted standard deviation of
+//!     *every scored answer's* lean around `p`, each answer of factor `f`
+//!     weighing `w_f / n_f` (so a factor weighs `w_f` in all, as in the
+//!     position). By the law of total variance
+//!     `s² = Σ (w_f / Σw)·[(l_f − p)² + v_f]`, where `v_f` is the variance of
+//!     the factor's own answer leans around `l_f`: factors that pull apart
+//!     (first term) and answers within one factor that pull apart, such as a
+//!     single decider and a buying committee (second term), both lower it.
+//!     All leans lie in −100 ..= 100, so `s` ≤ 100 and agreement is 0–1;
+//!   - `margin = 0.5 + 0.5 × min(d / 20, 1)` ([`edge_margin`]), with `d` the
+//!     distance from `p` to the nearest inner band edge (−60, −20, +20, +60).
+//!     On an edge the neighbouring motion is as near as this one, so the
+//!     figure is halved; it counts fully from half a band (20 points) inside.
+//!     The ends ±100 are not edges: nothing lies beyond them.
 //! - **Enough answers**: a result needs at least one scored answer per
 //!   counting factor on average, i.e. scored answers (not "Not sure") in
 //!   factors of weight above 0 ≥ the number of such factors (6 with the
@@ -31,7 +43,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::factors::{Factor, Weights};
-use super::flip::{find_flip, Flip};
+use super::flip::{find_flip, FlipOutcome};
 use super::questions::{question, questions_for, AnswerOption, QUESTIONS};
 use super::warnings::{warnings, Warning};
 use crate::domain::motion::Motion;
@@ -114,6 +126,98 @@ pub fn motion_at(position: f64) -> Motion {
     }
 }
 
+/// The edges between neighbouring bands, product-led first: −60, −20, +20,
+/// +60. The ends of the spectrum (±100) are not among them: no answer can
+/// move the position past them.
+pub fn inner_edges() -> [f64; 4] {
+    [BANDS[0].hi, BANDS[1].hi, BANDS[2].hi, BANDS[3].hi]
+}
+
+/// Distance (position points, 0 ..= 40) from a position to the nearest inner
+/// band edge (see [`inner_edges`]). A non-finite position counts as 0, like
+/// in [`motion_at`].
+pub fn edge_distance(position: f64) -> f64 {
+    let p = if position.is_finite() { position } else { 0.0 };
+    inner_edges()
+        .into_iter()
+        .map(|e| (p - e).abs())
+        .fold(f64::INFINITY, f64::min)
+        .min(100.0)
+}
+
+/// The share of confidence kept on a band edge (0–1).
+pub const MARGIN_FLOOR: f64 = 0.5;
+
+/// How far inside a band (position points) the margin reaches 1: half a band.
+pub const MARGIN_FULL_AT: f64 = 20.0;
+
+/// The margin factor of confidence (0.5–1): `0.5 + 0.5 × min(d / 20, 1)`,
+/// `d` = [`edge_distance`]. 0.5 on an edge, rising evenly to 1 at half a band
+/// inside; never falls as the position moves from an edge toward the middle
+/// of its band.
+pub fn edge_margin(position: f64) -> f64 {
+    let reach = (edge_distance(position) / MARGIN_FULL_AT).clamp(0.0, 1.0);
+    MARGIN_FLOOR + (1.0 - MARGIN_FLOOR) * reach
+}
+
+/// The three factors of the confidence figure, each 0–1; see the module docs.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct ConfidenceParts {
+    /// Scored answers ÷ questions in the factors that count.
+    pub coverage: f64,
+    /// `1 − s/100`, `s` the weighted standard deviation of all scored answer
+    /// leans around the position.
+    pub agreement: f64,
+    /// [`edge_margin`] of the position.
+    pub margin: f64,
+}
+
+impl ConfidenceParts {
+    /// The confidence figure, 0–100: `100 × coverage × agreement × margin`,
+    /// rounded. Parts outside 0–1 (never produced here) are clamped; a
+    /// non-finite part gives 0.
+    pub fn percent(&self) -> u8 {
+        let product = [self.coverage, self.agreement, self.margin]
+            .into_iter()
+            .map(|x| {
+                if x.is_finite() {
+                    x.clamp(0.0, 1.0)
+                } else {
+                    0.0
+                }
+            })
+            .product::<f64>();
+        (100.0 * product).round().clamp(0.0, 100.0) as u8
+    }
+
+    /// This result's figures in the terms of [`confidence_formula`]:
+    /// "Confidence = coverage 0.85 × agreement 0.81 × margin 0.93 = 64%."
+    pub fn breakdown(&self) -> String {
+        format!(
+            "Confidence = coverage {:.2} × agreement {:.2} × margin {:.2} = {}%.",
+            self.coverage,
+            self.agreement,
+            self.margin,
+            self.percent()
+        )
+    }
+}
+
+/// How the confidence figure is worked out, in the words the app shows
+/// beside it; built from [`MARGIN_FLOOR`] and [`MARGIN_FULL_AT`] so it cannot
+/// drift from the arithmetic.
+pub fn confidence_formula() -> String {
+    format!(
+        "Confidence = coverage × agreement × margin. Coverage is the share of questions \
+         in the counted factors with a real answer. Agreement is 1 − spread ÷ 100, the \
+         spread being the weighted standard deviation of every answer’s lean around the \
+         position, so factors that pull apart, or answers within one factor that do, \
+         lower it. Margin is {} on the edge between two motions and rises evenly to 1 at \
+         {} points (half a band) inside it.",
+        MARGIN_FLOOR, MARGIN_FULL_AT
+    )
+}
+
 /// Fit of a motion to a position, 0–100: `100 − 1.25 × |p − centre|`,
 /// floored at 0, rounded.
 pub fn fit(motion: Motion, position: f64) -> u8 {
@@ -187,14 +291,17 @@ pub struct Assessment {
     pub motion: Motion,
     /// All five motions with their fit (0–100), best first; the first is `motion`.
     pub ranking: Vec<(Motion, u8)>,
-    /// 0–100; see the module docs for the formula.
+    /// 0–100: `100 × coverage × agreement × margin`; see the module docs.
     pub confidence: u8,
+    /// The three factors of `confidence`, for the figure's explanation.
+    pub confidence_parts: ConfidenceParts,
     /// One entry per factor, in [`Factor::ALL`] order.
     pub factors: Vec<FactorResult>,
     /// Answers that contradict each other.
     pub warnings: Vec<Warning>,
-    /// The smallest change of answers that gives another motion, if any.
-    pub flip: Option<Flip>,
+    /// The smallest change of answers that gives another motion, or why
+    /// there is none within three answers.
+    pub flip: FlipOutcome,
 }
 
 /// How one factor scored.
@@ -221,7 +328,7 @@ pub struct FactorResult {
 pub(crate) struct Core {
     pub(crate) position: f64,
     pub(crate) motion: Motion,
-    pub(crate) confidence: u8,
+    pub(crate) confidence: ConfidenceParts,
     pub(crate) factors: Vec<FactorResult>,
 }
 
@@ -308,14 +415,29 @@ pub(crate) fn score(answers: &BTreeMap<String, String>, weights: &Weights) -> Op
         .sum();
     let position = (weighted / total_w).clamp(-100.0, 100.0);
 
+    // Every scored answer's spread around the position, each answer of a
+    // factor weighing w_f / n_f: between-factor plus within-factor variance.
     let variance: f64 = partials
         .iter()
         .filter(|p| p.weight > 0)
-        .filter_map(|p| p.lean.map(|l| f64::from(p.weight) * (l - position).powi(2)))
+        .filter_map(|p| {
+            let l = p.lean?;
+            let n = p.chosen.len().max(1) as f64;
+            let within = p
+                .chosen
+                .iter()
+                .map(|o| (f64::from(o.lean) - l).powi(2))
+                .sum::<f64>()
+                / n;
+            Some(f64::from(p.weight) * ((l - position).powi(2) + within))
+        })
         .sum::<f64>()
         / total_w;
-    let spread = variance.max(0.0).sqrt().min(100.0);
-    let agreement = 1.0 - spread / 100.0;
+    let spread = if variance.is_finite() {
+        variance.max(0.0).sqrt().min(100.0)
+    } else {
+        100.0
+    };
     let active_questions: usize = partials
         .iter()
         .filter(|p| p.weight > 0)
@@ -326,7 +448,11 @@ pub(crate) fn score(answers: &BTreeMap<String, String>, weights: &Weights) -> Op
     } else {
         (scored_total as f64 / active_questions as f64).min(1.0)
     };
-    let confidence = (100.0 * coverage * agreement).clamp(0.0, 100.0).round() as u8;
+    let confidence = ConfidenceParts {
+        coverage,
+        agreement: 1.0 - spread / 100.0,
+        margin: edge_margin(position),
+    };
 
     let factors = partials
         .into_iter()
@@ -442,7 +568,8 @@ pub fn assess(answers: &BTreeMap<String, String>, weights: &Weights) -> Outcome 
         position: core.position,
         motion: core.motion,
         ranking: ranking.into_iter().map(|(m, f, _)| (m, f)).collect(),
-        confidence: core.confidence,
+        confidence: core.confidence.percent(),
+        confidence_parts: core.confidence,
         warnings: warnings(answers),
         flip: find_flip(answers, weights, &core),
         factors: core.factors,

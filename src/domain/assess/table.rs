@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::factors::Factor;
 use super::questions::{questions_for, NOT_SURE_LABEL, PRICE_BANDS_NOTE};
-use super::scoring::BANDS;
+use super::scoring::{confidence_formula, BANDS};
 
 /// A lean or band edge with its sign, to one decimal at most: "+60",
 /// "-18.7", and "0" for zero (or anything that rounds to it).
@@ -86,10 +86,10 @@ pub fn scoring_table() -> String {
          - Factor lean = mean of its scored answers.\n\
          - Position = Σ(weight × factor lean) ÷ Σ weight, over factors with a lean and weight > 0.\n\
          - Fit of a motion = 100 − 1.25 × |position − band centre|, at least 0.\n\
-         - Confidence = 100 × (scored answers ÷ questions in counted factors) × \
-         (1 − weighted spread of factor leans ÷ 100).\n\
+         - {}\n\
          - A result needs at least one scored answer per counted factor \
-         (6 with the default weights)."
+         (6 with the default weights).",
+        confidence_formula()
     );
     s
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::app::{href, use_store};
-use crate::domain::assess::{flip_sentence, motion_description, signed, Assessment, Outcome};
+use crate::domain::assess::{confidence_formula, motion_description, signed, Assessment, Outcome};
 
 use super::gauge::{FactorBars, SpectrumGauge};
 
@@ -74,9 +74,18 @@ fn Recommendation(assessment: Assessment) -> impl IntoView {
             </div>
             <div>
                 <dt>"Confidence"</dt>
-                <dd data-testid="assess-confidence">{format!("{}%", assessment.confidence)}</dd>
+                <dd data-testid="assess-confidence" aria-describedby="confidence-breakdown">
+                    {format!("{}%", assessment.confidence)}
+                </dd>
             </div>
         </dl>
+        <p class="formula" id="confidence-breakdown" data-testid="assess-confidence-breakdown">
+            {assessment.confidence_parts.breakdown()}
+        </p>
+        <details class="formula" data-testid="assess-confidence-formula">
+            <summary>"How confidence is worked out"</summary>
+            <p>{confidence_formula()}</p>
+        </details>
         <SpectrumGauge position=Signal::derive(move || position)/>
         <p class="formula">
             "Position = Σ(weight × factor lean) ÷ Σ weight; a factor’s lean is the mean of its answers, "
@@ -112,10 +121,7 @@ fn Recommendation(assessment: Assessment) -> impl IntoView {
         })}
         <h3>"What would change it"</h3>
         <p data-testid="assess-flip">
-            {match &assessment.flip {
-                Some(flip) => flip_sentence(flip),
-                None => "No change of one or two answers moves this to another motion.".to_string(),
-            }}
+            {assessment.flip.sentence()}
         </p>
         <h3>"How well each motion fits"</h3>
         <ol class="ranking">

@@ -23,8 +23,8 @@ use wasm_bindgen::JsCast;
 use crate::app::use_store;
 use crate::domain::format;
 use crate::domain::motion::Motion;
-use crate::domain::plan::{estimate, PlanState, PqlEstimate, PqlVolumes};
-use crate::domain::sim::{simulate, Projection, ScenarioInputs};
+use crate::domain::plan::{active_free_accounts, estimate, PlanState, PqlEstimate, PqlVolumes};
+use crate::domain::sim::simulate;
 
 use checklist::Checklist;
 use metrics::Metrics;
@@ -35,22 +35,6 @@ use report::Report;
 /// The motion planned for when Assess has no result and none was picked: the
 /// middle of the spectrum.
 const FALLBACK_MOTION: Motion = Motion::HybridFreemiumEnterprise;
-
-/// Accounts the simulator's self-serve funnel activates in its last month,
-/// when the self-serve channel is on: the volume the PQL rules look at.
-pub(crate) fn simulated_active_accounts(
-    inputs: &ScenarioInputs,
-    projection: &Projection,
-) -> Option<f64> {
-    if !inputs.self_serve.enabled {
-        return None;
-    }
-    projection
-        .rows
-        .last()
-        .map(|row| row.activated)
-        .filter(|a| a.is_finite())
-}
 
 /// The volumes the estimate uses: the simulator's funnel when the user asked
 /// for it and a self-serve scenario exists, else the typed figures.
@@ -128,7 +112,8 @@ pub fn PlanPage() -> impl IntoView {
     let sim_inputs = Memo::new(move |_| store.simulate.with(|s| s.inputs.clone()));
     let projection = Memo::new(move |_| sim_inputs.with(simulate));
     let simulated = Memo::new(move |_| {
-        sim_inputs.with(|i| projection.with(|p| simulated_active_accounts(i, p)))
+        let months = store.plan.with(|p| p.volumes.free_active_months);
+        sim_inputs.with(|i| projection.with(|p| active_free_accounts(i, p, months)))
     });
     let estimate = Memo::new(move |_| {
         let sim = simulated.get();

@@ -9,8 +9,9 @@ use crate::app::{use_store, Store};
 use crate::components::notices::{Notice, NoticeLevel};
 use crate::components::number_field::NumberField;
 use crate::domain::plan::{
-    format_quantity, CapacityStatus, PlanError, PqlEstimate, PqlRule, RuleDraft, ACTIVE_RANGE,
-    MAX_RULES, OWNER_SUGGESTIONS, PER_REP_RANGE, REPS_RANGE, SHARE_RANGE, THRESHOLD_RANGE,
+    format_quantity, CapacityStatus, PlanError, PqlEstimate, PqlRule, RuleDraft,
+    ACTIVE_FREE_FORMULA, ACTIVE_RANGE, FREE_ACTIVE_MONTHS_RANGE, MAX_RULES, OWNER_SUGGESTIONS,
+    PER_REP_RANGE, REPS_RANGE, SHARE_RANGE, THRESHOLD_RANGE,
 };
 
 use super::text_field::TextField;
@@ -344,13 +345,28 @@ fn Volumes(simulated: Signal<Option<f64>>) -> impl IntoView {
                 }
             />
             <label for="plan-use-sim">"Take the active free accounts from my Simulate scenario"</label>
+            <Show when=move || simulated.get().is_some() && store.plan.with(|p| p.volumes.use_simulator)>
+                <NumberField
+                    label="Months a free account stays active"
+                    id="plan-free-active-months"
+                    value=Signal::derive(move || store.plan.with(|p| f64::from(p.volumes.free_active_months)))
+                    range=FREE_ACTIVE_MONTHS_RANGE
+                    help="The simulator counts accounts activated this many months back that have not started paying."
+                    on_valid=Callback::new(move |v: f64| {
+                        // The range lets only whole months from 1 to 24 through.
+                        let months = v.round().clamp(1.0, 24.0) as u32;
+                        store.plan.update(|p| p.volumes.free_active_months = months);
+                    })
+                />
+            </Show>
             <p class="field-help" id="plan-use-sim-note">
                 {move || match simulated.get() {
                     Some(active) => view! {
                         {format!(
-                            "Your scenario activates about {} free accounts a month (last month of its horizon).",
+                            "Your scenario has about {} active free accounts in the last month of its horizon. ",
                             super::number(active)
                         )}
+                        <span class="formula">{ACTIVE_FREE_FORMULA}"."</span>
                     }.into_any(),
                     None => view! {
                         "Switch on the self-serve channel in "

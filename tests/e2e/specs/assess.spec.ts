@@ -78,7 +78,15 @@ test("a sales-led company gets a sales-led result, a flip and links onward", asy
   }
   await expect(page.getByTestId("assess-motion")).toHaveText("Sales-led");
   await expect(page.getByTestId("assess-confidence")).toHaveText(/\d+%/);
+  // The figure is explained beside it: this result's parts, then the formula on request.
+  const figure = (await page.getByTestId("assess-confidence").textContent())!.trim();
+  await expect(page.getByTestId("assess-confidence-breakdown")).toHaveText(
+    new RegExp(`^Confidence = coverage [\\d.]+ × agreement [\\d.]+ × margin [\\d.]+ = ${figure}\\.$`),
+  );
+  await page.getByText("How confidence is worked out").click();
+  await expect(page.getByTestId("assess-confidence-formula")).toContainText("Margin is 0.5 on the edge");
   await expect(page.getByTestId("assess-flip")).toBeVisible();
+  await expect(page.getByTestId("assess-flip")).toHaveText(/^(If .+, the recommendation would be .+\.|At .+, no change of up to three answers .+)$/);
   await expect(page.getByRole("link", { name: "See it in Compare" })).toHaveAttribute(
     "href",
     /\/compare\?highlight=sales_led/,

@@ -96,9 +96,15 @@ test("a PQL rule is created, edited, reordered and deleted, and the estimate fol
   // The simulator's self-serve funnel can supply the volume instead.
   const useSim = page.getByLabel("Take the active free accounts from my Simulate scenario");
   await expect(useSim).toBeEnabled();
-  await expect(page.getByTestId("plan-use-simulator")).toContainText("activates about");
+  await expect(page.getByTestId("plan-use-simulator")).toContainText("active free accounts in the last month");
   await useSim.check();
   await expect(page.getByTestId("plan-flagged-total")).not.toHaveText("80 to 140");
+  // The stock counts the months a free account stays active: one month is
+  // fewer accounts than three.
+  const before = await page.getByTestId("plan-flagged-total").textContent();
+  await page.getByLabel("Months a free account stays active").fill("1");
+  await expect(page.getByTestId("plan-flagged-total")).not.toHaveText(before!);
+  await waitForSaved(page, (doc) => doc?.data?.plan?.volumes?.free_active_months === 1);
   await waitForSaved(page, (doc) => doc?.data?.plan?.volumes?.use_simulator === true);
   await useSim.uncheck();
   await expect(page.getByTestId("plan-flagged-total")).toHaveText("80 to 140");

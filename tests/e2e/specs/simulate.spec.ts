@@ -53,11 +53,15 @@ test("the unit-economics calculator computes LTV, LTV:CAC, payback and lifetime 
   await unitPanel(page).getByLabel("per month").check();
   await expect(unitPanel(page).getByLabel("Monthly churn (%)", { exact: true })).toHaveValue("2");
 
-  // Churn 1 %: the formula gives $8,000, more than 60 months of gross profit ($4,800): capped, and said so.
+  // Churn 1 %: the formula gives $8,000 (100 months of gross profit); it is
+  // finite, so it is shown as it is, with the 5-year figure beside it.
   await typeUnit(page, { "Monthly churn (%)": "1" });
-  await expect(ltv).toHaveText("$4,800.00");
-  await expect(unitPanel(page).getByText("Capped at 60 months of gross profit (the formula gives $8,000.00).")).toBeVisible();
-  // Expansion above churn: no finite formula value, still capped, never NaN or ∞.
+  await expect(ltv).toHaveText("$8,000.00");
+  await expect(unitPanel(page).getByText(/Capped at 60 months/)).toHaveCount(0);
+  // $80 × Σ 0.99^k for k = 0…59 = $80 × (1 − 0.99^60) ÷ 0.01 = $3,622.75.
+  await expect(page.getByTestId("ue-ltv-5y")).toHaveText("$3,622.75");
+  // Expansion above churn: no finite formula value, capped at 60 months of
+  // gross profit ($4,800) and said so, never NaN or ∞.
   await typeUnit(page, { "Monthly expansion (%)": "2" });
   await expect(ltv).toHaveText("$4,800.00");
   await expect(unitPanel(page).getByText(/formula has no finite value/)).toBeVisible();
@@ -68,6 +72,38 @@ test("the unit-economics calculator computes LTV, LTV:CAC, payback and lifetime 
   await expect(page.locator("body")).not.toContainText("∞");
 
   await waitForSaved(page, (doc) => doc?.data?.simulate?.unit?.churn_pct === 0);
+});
+
+// Issue 11, item 1: ARPA $2,000, gross margin 75 %, churn 0.8 %, no
+// expansion. The formula gives $2,000 × 0.75 ÷ 0.008 = $187,500; the app
+// used to show $90,000 (the 60-month cap). LTV over 5 years is the
+// conservative figure beside it; a discounted LTV at 10 % a year is
+// $1,500 ÷ (0.008 + 1.1^(1/12) − 1) = $93,901.77 and is saved.
+test("an enterprise LTV shows the formula's value, the 5-year figure and a discounted LTV", async ({ page }) => {
+  await page.goto("/simulate");
+  await ready(page);
+  await typeUnit(page, {
+    "ARPA ($/month)": "2000",
+    "Gross margin (%)": "75",
+    "Monthly churn (%)": "0.8",
+    "Monthly expansion (%)": "0",
+    "CAC ($)": "30000",
+  });
+  await expect(page.getByTestId("ue-ltv")).toHaveText("$187,500.00");
+  await expect(unitPanel(page).getByText(/Capped at 60 months/)).toHaveCount(0);
+  // $1,500 × (1 − 0.992^60) ÷ 0.008 = $71,701.86.
+  await expect(page.getByTestId("ue-ltv-5y")).toHaveText("$71,701.86");
+  // LTV:CAC from the same headline LTV: 187,500 ÷ 30,000 = 6.25.
+  await expect(page.getByTestId("ue-ltv-cac")).toHaveText("6.25");
+
+  await unitPanel(page).getByLabel("Also show a discounted LTV").check();
+  await expect(unitPanel(page).getByLabel("Annual discount rate (%)")).toHaveValue("10");
+  await expect(page.getByTestId("ue-ltv-discounted")).toHaveText("$93,901.77");
+  await waitForSaved(page, (doc) => doc?.data?.simulate?.ltv_discount_rate_pct === 10);
+  await page.reload();
+  await ready(page);
+  await expect(page.getByTestId("ue-ltv-discounted")).toHaveText("$93,901.77");
+  await expect(page.getByTestId("ue-ltv")).toHaveText("$187,500.00");
 });
 
 test("an invalid value shows a message beside the field and leaves the outputs unchanged", async ({ page }) => {
