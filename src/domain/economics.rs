@@ -353,7 +353,7 @@ pub fn ltv_five_years(
 }
 
 /// The accepted annual discount rates for [`discounted_ltv`], % a year.
-pub const DISCOUNT_RATE_RANGE: Range = Range::new(0.0, 100.0);
+pub const DISCOUNT_RATE_RANGE: Range = Range::new(0.0, 100.0).in_unit(Unit::Percent);
 
 /// The monthly rate equivalent to an annual discount rate:
 /// d = (1 + r)^(1/12) − 1.

@@ -287,7 +287,7 @@ pub struct PqlVolumes {
 pub const DEFAULT_FREE_ACTIVE_MONTHS: u32 = 3;
 
 /// Allowed months a free account stays active.
-pub const FREE_ACTIVE_MONTHS_RANGE: Range = Range::whole(1.0, 24.0);
+pub const FREE_ACTIVE_MONTHS_RANGE: Range = Range::whole(1.0, 24.0).in_unit(Unit::Months);
 
 fn default_free_active_months() -> u32 {
     DEFAULT_FREE_ACTIVE_MONTHS
