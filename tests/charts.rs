@@ -56,12 +56,12 @@ fn tornado_chart(base: f64, rows: Vec<TornadoRow>) -> TornadoChart {
         spec: ChartSpec::new(
             "Sensitivity of LTV:CAC",
             "LTV:CAC at the horizon (×)",
-            "Input moved ±20 %",
+            "Input moved ±20%",
             Unit::Ratio,
         ),
         base,
-        low_label: "Input −20 %".to_owned(),
-        high_label: "Input +20 %".to_owned(),
+        low_label: "Input −20%".to_owned(),
+        high_label: "Input +20%".to_owned(),
         rows,
     }
 }
@@ -363,8 +363,8 @@ fn tornado_rows_are_drawn_largest_swing_first() {
     let at = |name: &str| words.find(name).unwrap_or(usize::MAX);
     assert!(at("Monthly churn") < at("ARPA") && at("ARPA") < at("Win rate"));
     for expected in [
-        "Input −20 %",
-        "Input +20 %",
+        "Input −20%",
+        "Input +20%",
         "Base: 3×",
         "4.5×",
         "2×",
@@ -704,7 +704,7 @@ fn compact_format_matches_the_house_style() {
         (-0.001, Unit::Dollars, "$0"),
         (4.5, Unit::Dollars, "$4.5"),
         (1e12, Unit::Dollars, "$1T"),
-        (1e18, Unit::Dollars, "$1000T"),
+        (1e18, Unit::Dollars, "$1,000T"),
         (3.25, Unit::Ratio, "3.25×"),
         (1_500.0, Unit::Count, "1.5k"),
         (45.0, Unit::Percent, "45%"),

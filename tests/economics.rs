@@ -12,7 +12,7 @@ use gtm_workbench::domain::economics::{
     verdict_payback, AnnualRate, ChannelRow, ChurnBasis, Level, Lifetime, Ltv, LtvCac, MonthlyRate,
     Payback, Share, UnitField, UnitInputs, BENCHMARKS, LTV_CAP_MONTHS, ORGANIC_ROW_NAME,
 };
-use gtm_workbench::domain::input::InputError;
+use gtm_workbench::domain::input::{InputError, Unit};
 use proptest::prelude::*;
 
 fn close(actual: f64, expected: f64, tolerance: f64) -> bool {
@@ -538,11 +538,17 @@ fn calculator_refuses_invalid_values_and_keeps_the_old_one() {
     let mut inputs = UnitInputs::default();
     assert_eq!(
         inputs.set(UnitField::GrossMargin, 120.0),
-        Err(InputError::AboveMax { max: 100.0 })
+        Err(InputError::AboveMax {
+            max: 100.0,
+            unit: Unit::Percent
+        })
     );
     assert_eq!(
         inputs.set(UnitField::Cac, -1.0),
-        Err(InputError::BelowMin { min: 0.0 })
+        Err(InputError::BelowMin {
+            min: 0.0,
+            unit: Unit::Dollars
+        })
     );
     assert!(inputs.set(UnitField::Arpa, f64::NAN).is_err());
     assert_eq!(inputs, UnitInputs::default());

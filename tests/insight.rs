@@ -3,7 +3,7 @@
 //! checks, tested against the simulator itself and against closed forms.
 
 use gtm_workbench::domain::economics::{Level, Payback};
-use gtm_workbench::domain::input::InputError;
+use gtm_workbench::domain::input::{InputError, Unit};
 use gtm_workbench::domain::insight::{
     goal_seek, run, sanity_checks, tornado, Direction, InputRange, McRunner, Note, Output,
     SanityId, SeekStatus, Swing, Target, UncertaintySpec, MAX_DRAWS, MAX_RANGES,
@@ -171,11 +171,17 @@ fn swing_accepts_one_to_ninety_percent_only() {
     assert!(Swing::from_percent(90.0).is_ok());
     assert_eq!(
         Swing::from_percent(0.5),
-        Err(InputError::BelowMin { min: 1.0 })
+        Err(InputError::BelowMin {
+            min: 1.0,
+            unit: Unit::Percent
+        })
     );
     assert_eq!(
         Swing::from_percent(95.0),
-        Err(InputError::AboveMax { max: 90.0 })
+        Err(InputError::AboveMax {
+            max: 90.0,
+            unit: Unit::Percent
+        })
     );
     assert!(Swing::from_percent(f64::NAN).is_err());
 }
@@ -663,7 +669,7 @@ fn goal_seek_flags_answers_beyond_the_benchmark_bands() {
     assert!(churn < 3.0);
     let realism = r.realism.expect("realism");
     assert_eq!(realism.level, Level::Warn);
-    assert!(realism.notes.iter().any(|n| n.text.contains("3–7 %")));
+    assert!(realism.notes.iter().any(|n| n.text.contains("3–7%")));
 
     // A PQL win rate that must pass 50 % is flagged as beyond what teams do.
     let h = preset(Motion::HybridFreemiumEnterprise);

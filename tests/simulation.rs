@@ -3,7 +3,7 @@
 //! whole valid input domain, presets, validation, CSV and saved scenarios.
 
 use gtm_workbench::domain::economics::{self, Ltv, LtvCac, MonthlyRate, Payback, Share};
-use gtm_workbench::domain::input::InputError;
+use gtm_workbench::domain::input::{InputError, Unit};
 use gtm_workbench::domain::motion::Motion;
 use gtm_workbench::domain::sim::{
     csv_field, fields, monthly_csv, monthly_csv_named, preset, simulate, simulate_into, Billing,
@@ -173,7 +173,7 @@ fn capacity_limited_deals_are_lost_with_a_warning() {
         .find(|w| matches!(w, Warning::DealsLostToCapacity { .. }))
         .map(Warning::message)
         .unwrap_or_default();
-    assert!(message.contains("72.0"), "{message}");
+    assert!(message.contains("about 72 deals lost"), "{message}");
     // With enough capacity nothing is lost and nothing is said.
     let ok = simulate(&steady_sales_led(5.0, 3, 2.0, 0, 0));
     assert_eq!(ok.summary.deals_lost_to_capacity, 0.0);
@@ -566,24 +566,39 @@ fn invalid_values_are_rejected_and_never_reach_the_inputs() {
     let before = i.clone();
     assert_eq!(
         i.set(FieldId::SlWinPct, 101.0),
-        Err(InputError::AboveMax { max: 100.0 })
+        Err(InputError::AboveMax {
+            max: 100.0,
+            unit: Unit::Percent
+        })
     );
     assert_eq!(
         i.set(FieldId::SsArpa, -5.0),
-        Err(InputError::BelowMin { min: 0.0 })
+        Err(InputError::BelowMin {
+            min: 0.0,
+            unit: Unit::DollarsPerMonth
+        })
     );
     assert_eq!(
         i.set(FieldId::HorizonMonths, 6.0),
-        Err(InputError::BelowMin { min: 12.0 })
+        Err(InputError::BelowMin {
+            min: 12.0,
+            unit: Unit::Months
+        })
     );
     assert_eq!(
         i.set(FieldId::HorizonMonths, 61.0),
-        Err(InputError::AboveMax { max: 60.0 })
+        Err(InputError::AboveMax {
+            max: 60.0,
+            unit: Unit::Months
+        })
     );
     assert_eq!(i.set(FieldId::SlSalesCycle, 2.5), Err(InputError::NotWhole));
     assert_eq!(
         i.set(FieldId::SlAeRamp, 25.0),
-        Err(InputError::AboveMax { max: 24.0 })
+        Err(InputError::AboveMax {
+            max: 24.0,
+            unit: Unit::Months
+        })
     );
     assert!(i.set(FieldId::SsChurnPct, f64::NAN).is_err());
     assert!(i.set(FieldId::SsChurnPct, f64::INFINITY).is_err());
@@ -828,7 +843,10 @@ fn channel_table_rows_can_be_added_renamed_and_removed() {
     );
     assert_eq!(
         s.set_channel_spend(id, -1.0),
-        Err(StateError::Input(InputError::BelowMin { min: 0.0 }))
+        Err(StateError::Input(InputError::BelowMin {
+            min: 0.0,
+            unit: Unit::Dollars
+        }))
     );
     assert_eq!(s.rename_channel(id, "Podcast ads"), Ok(()));
     let row = s.channels.iter().find(|c| c.id == id).cloned();

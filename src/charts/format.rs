@@ -1,11 +1,9 @@
-//! Compact number formatting for ticks, value labels and text alternatives,
-//! and the cleaning of raw input values.
+//! Compact number formatting for ticks, value labels and text alternatives
+//! (the suffix and decimals are chosen here; the digits are written by
+//! [`crate::domain::format`]), and the cleaning of raw input values.
 
 use super::{Unit, MAX_ABS_VALUE};
-
-/// The minus sign used in labels (U+2212): it lines up with `+` and screen
-/// readers say "minus", where a hyphen may be read as "dash".
-pub(crate) const MINUS: char = '\u{2212}';
+use crate::domain::format;
 
 /// A finite value clamped to ±[`MAX_ABS_VALUE`], or `None` for NaN/±∞.
 pub(crate) fn clean(value: f64) -> Option<f64> {
@@ -51,28 +49,26 @@ pub fn format_compact(value: f64, unit: Unit) -> String {
         break;
     }
     let (divisor, suffix) = SUFFIXES.get(index).copied().unwrap_or((1.0, ""));
-    let number = trim_zeros(format!("{:.*}", digits, magnitude / divisor));
-    let negative = value < 0.0 && number.chars().any(|c| c.is_ascii_digit() && c != '0');
-    let sign = if negative {
-        MINUS.to_string()
-    } else {
-        String::new()
-    };
+    // The digits, sign and grouping come from the one formatter; only the
+    // choice of suffix and decimals is the chart's.
+    let scaled = value / divisor;
     match unit {
-        Unit::Dollars => format!("{sign}${number}{suffix}"),
-        Unit::Count | Unit::Months => format!("{sign}{number}{suffix}"),
-        Unit::Ratio => format!("{sign}{number}{suffix}×"),
-        Unit::Percent => format!("{sign}{number}{suffix}%"),
+        Unit::Dollars => format!("{}{suffix}", format::money_trimmed(scaled, digits)),
+        Unit::Count | Unit::Months => format!("{}{suffix}", format::number_trimmed(scaled, digits)),
+        Unit::Ratio => format!("{}{suffix}×", format::number_trimmed(scaled, digits)),
+        Unit::Percent => format!("{}{suffix}%", format::number_trimmed(scaled, digits)),
     }
 }
 
 /// [`format_compact`] for a sentence: the same, except months read
-/// `14.5 months` (or `1 month`).
+/// `14.5 months` (or `1 month`) and counts below a thousand are whole
+/// (people and accounts are counted, not measured).
 pub fn describe(value: f64, unit: Unit) -> String {
     let short = format_compact(value, unit);
     match unit {
         Unit::Months if short == "1" => "1 month".to_owned(),
         Unit::Months => format!("{short} months"),
+        Unit::Count if clean(value).is_some_and(|v| v.abs() < 999.5) => format::count(value),
         _ => short,
     }
 }
@@ -84,14 +80,6 @@ fn round_to(value: f64, digits: usize) -> f64 {
         _ => 100.0,
     };
     (value * factor).round() / factor
-}
-
-fn trim_zeros(text: String) -> String {
-    if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_owned()
-    } else {
-        text
-    }
 }
 
 /// A label fit for drawing: control characters (invalid in XML, or line

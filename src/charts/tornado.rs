@@ -43,7 +43,7 @@ pub struct TornadoChart {
     pub spec: ChartSpec,
     /// The outcome with every input at its base value.
     pub base: f64,
-    /// Legend name of the low bars, e.g. "Input −20 %".
+    /// Legend name of the low bars, e.g. "Input −20%".
     pub low_label: String,
     /// Legend name of the high bars, e.g. "Input +20 %".
     pub high_label: String,

@@ -1,24 +1,12 @@
-//! A labelled number input that keeps what the user typed, validates it
-//! against a [`Range`] and says what is wrong beside the field. Only valid
-//! values reach the state.
+//! A labelled number input that keeps what the user typed, reads it in the
+//! field's unit with [`Range::read`], says beside the field how the text was
+//! read when it was not plain ("read as $1,500"), or what is wrong. Only
+//! valid values reach the state.
 
 use leptos::prelude::*;
 
+use crate::domain::format::input_text;
 use crate::domain::input::Range;
-
-/// Formats a stored value for the input: plain decimal, no trailing zeros.
-pub fn plain(value: f64) -> String {
-    if !value.is_finite() {
-        return String::new();
-    }
-    let rounded = (value * 1e6).round() / 1e6;
-    let text = format!("{rounded}");
-    if text == "-0" {
-        "0".into()
-    } else {
-        text
-    }
-}
 
 /// A number field.
 ///
@@ -35,8 +23,9 @@ pub fn NumberField(
     /// The stored value.
     #[prop(into)]
     value: Signal<f64>,
-    /// The accepted range (a signal where it depends on other fields, e.g.
-    /// a low that may not pass the likely value).
+    /// The accepted range and the field's unit, which decides how typed
+    /// text is read (a signal where it depends on other fields, e.g. a low
+    /// that may not pass the likely value).
     #[prop(into)]
     range: Signal<Range>,
     /// Called with each valid value.
@@ -52,18 +41,31 @@ pub fn NumberField(
     disabled: Signal<bool>,
 ) -> impl IntoView {
     let raw: RwSignal<Option<String>> = RwSignal::new(None);
-    let text = move || raw.get().unwrap_or_else(|| plain(value.get()));
-    let error = move || raw.get().and_then(|t| range.get().parse(&t).err());
+    let text = move || raw.get().unwrap_or_else(|| input_text(value.get()));
+    let reading = Memo::new(move |_| raw.with(|r| r.as_deref().map(|t| range.get().read(t))));
+    let error = move || reading.with(|r| r.as_ref().and_then(|r| r.as_ref().err().cloned()));
+    let read_as = move || {
+        reading.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .and_then(|r| r.read_as.clone())
+        })
+    };
     let error_id = format!("{id}-error");
     let help_id = format!("{id}-help");
+    let read_id = format!("{id}-read");
     let described = {
         let error_id = error_id.clone();
         let help_id = help_id.clone();
+        let read_id = read_id.clone();
         let has_help = help.is_some();
         move || {
             let mut ids = Vec::new();
             if error().is_some() {
                 ids.push(error_id.clone());
+            }
+            if read_as().is_some() {
+                ids.push(read_id.clone());
             }
             if has_help {
                 ids.push(help_id.clone());
@@ -104,6 +106,8 @@ pub fn NumberField(
                     }
                 }
             />
+            // Always in the page, so screen readers announce each new reading.
+            <p class="field-read" id=read_id aria-live="polite">{read_as}</p>
             {help.map(|h| view! { <p class="field-help" id=help_id>{h}</p> })}
             <p class="field-error" id=error_id role="alert" hidden=move || error().is_none()>
                 {move || error().map(|e| e.to_string()).unwrap_or_default()}

@@ -22,7 +22,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::input::{check, FieldError, InputError, Range};
+use crate::domain::input::{check, FieldError, InputError, Range, Unit};
 
 /// Months of gross profit at which LTV is capped when its formula has no
 /// finite value, and the horizon of [`ltv_five_years`] (five years).
@@ -43,7 +43,7 @@ const MIN_CAC: f64 = 0.005;
 /// Accepted monthly expansion, % of the month's starting MRR, in the quick
 /// calculator and in every simulator channel: above 20 % a month an account
 /// would grow about ninefold a year, which no real customer base does.
-pub const EXPANSION_RANGE: Range = Range::new(0.0, 20.0);
+pub const EXPANSION_RANGE: Range = Range::new(0.0, 20.0).in_unit(Unit::PercentPerMonth);
 
 /// A finite amount (dollars or customers) in `0..=MONEY_LIMIT`; NaN and
 /// negatives become 0.
@@ -85,26 +85,14 @@ fn clean_fraction(value: f64) -> f64 {
 }
 
 /// Checks a number (already parsed) against a range, with the messages of
-/// [`Range::parse`]: for values set directly (sliders, generated inputs).
-/// (A candidate for `input.rs`, next to [`check`].)
+/// [`Range::read`]: for values set directly (sliders, generated inputs).
+/// The same check as [`Range::check`].
 ///
 /// # Errors
 /// [`InputError`] when the value is not finite, outside the range, or not
 /// whole where a whole number is required.
 pub fn check_input(value: f64, range: Range) -> Result<(), InputError> {
-    if !value.is_finite() {
-        return Err(InputError::NotANumber(value.to_string()));
-    }
-    if value < range.min {
-        return Err(InputError::BelowMin { min: range.min });
-    }
-    if value > range.max {
-        return Err(InputError::AboveMax { max: range.max });
-    }
-    if range.whole && value.fract() != 0.0 {
-        return Err(InputError::NotWhole);
-    }
-    Ok(())
+    range.check(value).map(|_| ())
 }
 
 // ---------------------------------------------------------------------------
@@ -365,7 +353,7 @@ pub fn ltv_five_years(
 }
 
 /// The accepted annual discount rates for [`discounted_ltv`], % a year.
-pub const DISCOUNT_RATE_RANGE: Range = Range::new(0.0, 100.0);
+pub const DISCOUNT_RATE_RANGE: Range = Range::new(0.0, 100.0).in_unit(Unit::Percent);
 
 /// The monthly rate equivalent to an annual discount rate:
 /// d = (1 + r)^(1/12) − 1.
@@ -569,7 +557,7 @@ pub mod source {
     pub const VIRAL: &str = "David Skok, For Entrepreneurs — “Lessons Learned: Viral Marketing”";
     /// Gross margin.
     pub const GROSS_MARGIN: &str =
-        "KeyBanc Capital Markets SaaS Survey (subscription gross margin near 80 %)";
+        "KeyBanc Capital Markets SaaS Survey (subscription gross margin near 80%)";
 }
 
 /// A published band, for a reference table beside the results.
@@ -597,27 +585,27 @@ pub const BENCHMARKS: [Benchmark; 11] = [
     },
     Benchmark {
         metric: "Monthly logo churn",
-        band: "SMB 3–7 %, mid-market 1.5–3 %, enterprise under 1–2 %.",
+        band: "SMB 3–7%, mid-market 1.5–3%, enterprise under 1–2%.",
         source: source::CHURN_BANDS,
     },
     Benchmark {
         metric: "Freemium to paid",
-        band: "2–5 % of free accounts upgrade.",
+        band: "2–5% of free accounts upgrade.",
         source: source::CONVERSION_BANDS,
     },
     Benchmark {
         metric: "Opt-in free trial to paid",
-        band: "15–25 % when no card is asked for up front.",
+        band: "15–25% when no card is asked for up front.",
         source: source::CONVERSION_BANDS,
     },
     Benchmark {
         metric: "Card-required trial to paid",
-        band: "40–60 % when a card is taken at sign-up.",
+        band: "40–60% when a card is taken at sign-up.",
         source: source::CONVERSION_BANDS,
     },
     Benchmark {
         metric: "PQL to paid",
-        band: "5–15 % of product-qualified leads buy, against 1–3 % of marketing-qualified leads.",
+        band: "5–15% of product-qualified leads buy, against 1–3% of marketing-qualified leads.",
         source: source::PQL_BANDS,
     },
     Benchmark {
@@ -632,7 +620,7 @@ pub const BENCHMARKS: [Benchmark; 11] = [
     },
     Benchmark {
         metric: "Gross margin",
-        band: "70–85 % is typical for SaaS.",
+        band: "70–85% is typical for SaaS.",
         source: source::GROSS_MARGIN,
     },
     Benchmark {
@@ -734,25 +722,25 @@ pub fn verdict_monthly_churn(churn: MonthlyRate) -> Verdict {
     if p <= 1.5 {
         verdict(
             Level::Good,
-            "1.5 % a month or less: enterprise-grade retention.",
+            "1.5% a month or less: enterprise-grade retention.",
             s,
         )
     } else if p <= 3.0 {
         verdict(
             Level::Ok,
-            "1.5–3 % a month: typical for mid-market customers.",
+            "1.5–3% a month: typical for mid-market customers.",
             s,
         )
     } else if p <= 7.0 {
         verdict(
             Level::Warn,
-            "3–7 % a month: typical only for small-business customers on monthly plans.",
+            "3–7% a month: typical only for small-business customers on monthly plans.",
             s,
         )
     } else {
         verdict(
             Level::Bad,
-            "Above 7 % a month: more than even small-business products usually lose.",
+            "Above 7% a month: more than even small-business products usually lose.",
             s,
         )
     }
@@ -825,15 +813,15 @@ pub fn verdict_gross_margin(percent: f64) -> Verdict {
     if percent > 85.0 {
         verdict(
             Level::Ok,
-            "Above 85 %: higher than most SaaS companies report.",
+            "Above 85%: higher than most SaaS companies report.",
             s,
         )
     } else if percent >= 70.0 {
-        verdict(Level::Good, "70–85 %: typical for SaaS.", s)
+        verdict(Level::Good, "70–85%: typical for SaaS.", s)
     } else {
         verdict(
             Level::Warn,
-            "Below 70 %: heavy delivery costs; every other figure suffers.",
+            "Below 70%: heavy delivery costs; every other figure suffers.",
             s,
         )
     }
@@ -845,13 +833,13 @@ pub fn verdict_free_to_paid(percent: f64) -> Verdict {
     if percent > 5.0 {
         verdict(
             Level::Ok,
-            "Above 5 %: beyond the usual freemium range (trials convert higher: 15–25 % opt-in, 40–60 % with a card).",
+            "Above 5%: beyond the usual freemium range (trials convert higher: 15–25% opt-in, 40–60% with a card).",
             s,
         )
     } else if percent >= 2.0 {
-        verdict(Level::Good, "2–5 %: the usual freemium range.", s)
+        verdict(Level::Good, "2–5%: the usual freemium range.", s)
     } else {
-        verdict(Level::Warn, "Below 2 %: low even for freemium.", s)
+        verdict(Level::Warn, "Below 2%: low even for freemium.", s)
     }
 }
 
@@ -859,17 +847,17 @@ pub fn verdict_free_to_paid(percent: f64) -> Verdict {
 pub fn verdict_pql_to_paid(percent: f64) -> Verdict {
     let s = source::PQL_BANDS;
     if percent > 15.0 {
-        verdict(Level::Ok, "Above 15 %: better than the usual PQL range.", s)
+        verdict(Level::Ok, "Above 15%: better than the usual PQL range.", s)
     } else if percent >= 5.0 {
         verdict(
             Level::Good,
-            "5–15 %: the usual range for product-qualified leads.",
+            "5–15%: the usual range for product-qualified leads.",
             s,
         )
     } else {
         verdict(
             Level::Warn,
-            "Below 5 %: close to marketing-lead rates (1–3 %); check the PQL signals.",
+            "Below 5%: close to marketing-lead rates (1–3%); check the PQL signals.",
             s,
         )
     }
@@ -943,10 +931,12 @@ impl UnitField {
     /// The accepted range.
     pub fn range(self) -> Range {
         match self {
-            UnitField::Arpa => Range::new(0.0, 1_000_000.0),
-            UnitField::GrossMargin | UnitField::Churn => Range::new(0.0, 100.0),
+            UnitField::Arpa => Range::new(0.0, 1_000_000.0).in_unit(Unit::DollarsPerMonth),
+            UnitField::GrossMargin | UnitField::Churn => {
+                Range::new(0.0, 100.0).in_unit(Unit::Percent)
+            }
             UnitField::Expansion => EXPANSION_RANGE,
-            UnitField::Cac => Range::new(0.0, 100_000_000.0),
+            UnitField::Cac => Range::new(0.0, 100_000_000.0).in_unit(Unit::Dollars),
         }
     }
 
@@ -1146,9 +1136,9 @@ pub const MAX_NAME_CHARS: usize = 60;
 /// Most rows the channel table holds.
 pub const MAX_CHANNEL_ROWS: usize = 12;
 /// Accepted spend per channel row, $.
-pub const CHANNEL_SPEND_RANGE: Range = Range::new(0.0, 10_000_000_000.0);
+pub const CHANNEL_SPEND_RANGE: Range = Range::new(0.0, 10_000_000_000.0).in_unit(Unit::Dollars);
 /// Accepted new customers per channel row (whole customers).
-pub const CHANNEL_CUSTOMERS_RANGE: Range = Range::whole(0.0, 100_000_000.0);
+pub const CHANNEL_CUSTOMERS_RANGE: Range = Range::whole(0.0, 100_000_000.0).in_unit(Unit::Count);
 /// Name of the row for customers no paid channel can claim.
 pub const ORGANIC_ROW_NAME: &str = "Organic / unattributed";
 

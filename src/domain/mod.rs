@@ -5,10 +5,12 @@
 pub mod assess;
 pub mod compare;
 pub mod economics;
+pub mod format;
 pub mod input;
 pub mod insight;
 pub mod motion;
 pub mod plan;
 pub mod sim;
 pub mod state;
+pub mod unit;
 pub mod workshop;

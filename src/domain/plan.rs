@@ -13,7 +13,8 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::domain::economics::{LtvCac, Payback};
-use crate::domain::input::{check, FieldError, Range};
+use crate::domain::format;
+use crate::domain::input::{check, FieldError, Range, Unit};
 use crate::domain::motion::Motion;
 use crate::domain::sim::{MagicNumber, MonthRow, Projection};
 
@@ -25,19 +26,20 @@ use crate::domain::sim::{MagicNumber, MonthRow, Projection};
 pub const MAX_TEXT_CHARS: usize = 80;
 /// Most rules a playbook may hold (more would not fit the page or the team).
 pub const MAX_RULES: usize = 20;
-/// Allowed rule thresholds: any count, percentage or number of visits up to a million.
+/// Allowed rule thresholds: any count, percentage or number of visits up to
+/// a million. A plain number: the rule's unit is typed in its own field.
 pub const THRESHOLD_RANGE: Range = Range::new(0.0, 1_000_000.0);
 /// Allowed share of active free accounts a rule flags per month, in percent.
-pub const SHARE_RANGE: Range = Range::new(0.0, 100.0);
+pub const SHARE_RANGE: Range = Range::new(0.0, 100.0).in_unit(Unit::Percent);
 /// Allowed active free accounts per month.
-pub const ACTIVE_RANGE: Range = Range::new(0.0, 100_000_000.0);
+pub const ACTIVE_RANGE: Range = Range::new(0.0, 100_000_000.0).in_unit(Unit::Count);
 /// Allowed accounts one SDR/AE/CSM can work per month (at least one, so the
 /// head-count division is always defined).
-pub const PER_REP_RANGE: Range = Range::new(1.0, 10_000.0);
+pub const PER_REP_RANGE: Range = Range::new(1.0, 10_000.0).in_unit(Unit::Count);
 /// Allowed number of people working flagged accounts (0 means nobody yet).
-pub const REPS_RANGE: Range = Range::new(0.0, 10_000.0);
+pub const REPS_RANGE: Range = Range::new(0.0, 10_000.0).in_unit(Unit::Count);
 /// Allowed pilot length in weeks.
-pub const WEEKS_RANGE: Range = Range::whole(1.0, 104.0);
+pub const WEEKS_RANGE: Range = Range::whole(1.0, 104.0).in_unit(Unit::Weeks);
 /// Most success metrics a pilot may list.
 pub const MAX_PILOT_METRICS: usize = 10;
 
@@ -285,7 +287,7 @@ pub struct PqlVolumes {
 pub const DEFAULT_FREE_ACTIVE_MONTHS: u32 = 3;
 
 /// Allowed months a free account stays active.
-pub const FREE_ACTIVE_MONTHS_RANGE: Range = Range::whole(1.0, 24.0);
+pub const FREE_ACTIVE_MONTHS_RANGE: Range = Range::whole(1.0, 24.0).in_unit(Unit::Months);
 
 fn default_free_active_months() -> u32 {
     DEFAULT_FREE_ACTIVE_MONTHS
@@ -482,16 +484,11 @@ fn people_for(load: f64, per_rep: f64) -> u32 {
     }
 }
 
-/// Formats a quantity for a sentence: whole numbers without decimals,
-/// others with one decimal.
+/// Formats a typed quantity (a threshold, a share) for a sentence: as typed,
+/// up to one decimal, thousands separated ([`format::number_trimmed`]); a
+/// non-finite value reads as 0. Counts of accounts use [`format::count`].
 pub fn format_quantity(x: f64) -> String {
-    let x = if x.is_finite() { x } else { 0.0 };
-    let r = (x * 10.0).round() / 10.0;
-    if r.fract() == 0.0 {
-        format!("{r:.0}")
-    } else {
-        format!("{r:.1}")
-    }
+    format::number_trimmed(if x.is_finite() { x } else { 0.0 }, 1)
 }
 
 /// Estimates how many accounts the rules flag per month and the people needed
@@ -569,20 +566,20 @@ pub fn estimate(rules: &[PqlRule], volumes: &PqlVolumes) -> PqlEstimate {
     } else {
         CapacityStatus::Within
     };
-    let cap = format_quantity(capacity_per_month);
+    let cap = format::count(capacity_per_month);
     let warning = match status {
         CapacityStatus::Within => None,
         CapacityStatus::Over => Some(format!(
             "Over capacity: even if the rules overlap completely, people must work at least {} \
              accounts a month, and the team can handle {cap}. You need at least {} people, or \
              stricter thresholds.",
-            format_quantity(human_lower),
+            format::count(human_lower),
             people_needed_lower,
         )),
         CapacityStatus::MaybeOver => Some(format!(
             "Possibly over capacity: if the rules flag different accounts, people must work up \
              to {} accounts a month, and the team can handle {cap}. That would take {} people.",
-            format_quantity(human_upper),
+            format::count(human_upper),
             people_needed_upper,
         )),
     };
@@ -1020,10 +1017,10 @@ impl Figure {
     /// `7.5 months`, `2.5%`.
     pub fn text(&self) -> String {
         match self.unit {
-            FigureUnit::DollarsPerCustomer => dollars(self.value, 2),
-            FigureUnit::Ratio => grouped(self.value, 2),
-            FigureUnit::Months => format!("{} months", grouped(self.value, 1)),
-            FigureUnit::Percent => format!("{}%", grouped(self.value, 1)),
+            FigureUnit::DollarsPerCustomer => format::money_cents(self.value),
+            FigureUnit::Ratio => format::number(self.value, 2),
+            FigureUnit::Months => format::months(self.value, 1),
+            FigureUnit::Percent => format::percent(self.value, 1),
         }
     }
 }
@@ -1206,45 +1203,6 @@ pub fn current_figure(metric_id: &str, projection: &Projection) -> CurrentFigure
             Err(why) => missing(why),
         },
         _ => CurrentFigure::NotMeasured,
-    }
-}
-
-/// `value` with `decimals` decimals, thousands separators and a real minus
-/// sign (−), as the Simulate page writes numbers: `12,345.6`, `−0.25`. A
-/// value that rounds to zero has no sign; a non-finite one is written "—".
-fn grouped(value: f64, decimals: usize) -> String {
-    if !value.is_finite() {
-        return "—".to_string();
-    }
-    let text = format!("{:.*}", decimals, value.abs());
-    let (int, frac) = match text.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (text.as_str(), None),
-    };
-    let mut out = String::with_capacity(text.len() + int.len() / 3 + 3);
-    if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        out.push('−');
-    }
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(f);
-    }
-    out
-}
-
-/// Dollars with `decimals` decimals: `$1,234.56`, `−$1,500`.
-fn dollars(value: f64, decimals: usize) -> String {
-    let digits = grouped(value, decimals);
-    match digits.strip_prefix('−') {
-        Some(rest) => format!("−${rest}"),
-        None if value.is_finite() => format!("${digits}"),
-        None => digits,
     }
 }
 
@@ -1816,7 +1774,7 @@ impl ReportRule {
             threshold,
             action: rule.action.clone(),
             owner: rule.owner.clone(),
-            flagged: format_quantity(flagged_per_month),
+            flagged: format::count(flagged_per_month),
         }
     }
 }
@@ -1935,9 +1893,9 @@ fn push_quarters(out: &mut String, quarters: &[QuarterRow]) {
         out.push_str(&format!(
             "| {} | {} | {} | {} |\n",
             q.month,
-            dollars(q.mrr, 0),
-            grouped(q.customers, 0),
-            dollars(q.cumulative_cash, 0)
+            format::money(q.mrr),
+            format::count(q.customers),
+            format::money(q.cumulative_cash)
         ));
     }
 }

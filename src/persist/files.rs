@@ -5,6 +5,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, Url};
 
+use crate::domain::format;
+
 /// Offers `content` as a download named `filename`.
 ///
 /// # Errors
@@ -41,9 +43,9 @@ pub async fn read_text(file: File, max_bytes: usize) -> Result<String, String> {
     let size = file.size();
     if size > max_bytes as f64 {
         return Err(format!(
-            "The file is {:.1} MiB; files over {:.0} MiB are refused.",
-            size / 1_048_576.0,
-            max_bytes as f64 / 1_048_576.0
+            "The file is {} MiB; files over {} MiB are refused.",
+            format::number(size / 1_048_576.0, 1),
+            format::number(max_bytes as f64 / 1_048_576.0, 0)
         ));
     }
     let text = JsFuture::from(file.text())

@@ -28,13 +28,16 @@ use serde::{Deserialize, Serialize};
 use super::sensitivity::model_value;
 use super::{fmt_number, Note, Output, Reading, Segment, PAYBACK_SHOWN_CAP_MONTHS};
 use crate::domain::economics::{source, Level};
+use crate::domain::format;
 use crate::domain::input::{check, FieldError, Range};
 use crate::domain::sim::{simulate_into, FieldId, Projection, ScenarioInputs, Unit};
 
 /// The payback targets a user may set, months.
-pub const PAYBACK_TARGET_RANGE: Range = Range::new(1.0, PAYBACK_SHOWN_CAP_MONTHS);
+pub const PAYBACK_TARGET_RANGE: Range =
+    Range::new(1.0, PAYBACK_SHOWN_CAP_MONTHS).in_unit(Unit::Months);
 /// The LTV:CAC targets a user may set.
-pub const LTV_CAC_TARGET_RANGE: Range = Range::new(0.1, super::LTV_CAC_SHOWN_CAP);
+pub const LTV_CAC_TARGET_RANGE: Range =
+    Range::new(0.1, super::LTV_CAC_SHOWN_CAP).in_unit(Unit::Ratio);
 /// Bisection stops when the bracket is this share of the field's range wide
 /// (1e-9 of 0–100 % is 0.0000001 percentage points; of $1–1,000,000 per
 /// opportunity, a tenth of a cent).
@@ -234,16 +237,7 @@ fn evaluate(
 
 /// The value with its unit, for sentences.
 fn with_unit(field: FieldId, value: f64) -> String {
-    let n = fmt_number(value);
-    match field.spec().unit {
-        Unit::Dollars => format!("${n}"),
-        Unit::DollarsPerMonth => format!("${n}/month"),
-        Unit::DollarsPerYear => format!("${n}/year"),
-        Unit::Percent => format!("{n} %"),
-        Unit::PercentPerMonth => format!("{n} %/month"),
-        Unit::Months => format!("{n} months"),
-        Unit::Count | Unit::Ratio => n,
-    }
+    format::figure_in(super::finite(value), field.spec().unit)
 }
 
 /// A reading in words.
@@ -531,16 +525,16 @@ fn realism(
             // below the segment's band, "unrealistic" at the next segment's
             // best (enterprise products rarely keep more than ~97 % a year).
             let (band, stretch, floor) = match segment {
-                Segment::Smb => ("3–7 %", 3.0, 1.0),
-                Segment::MidMarket => ("1.5–3 %", 1.5, 0.5),
-                Segment::Enterprise => ("under 1–2 %", 0.5, 0.25),
+                Segment::Smb => ("3–7%", 3.0, 1.0),
+                Segment::MidMarket => ("1.5–3%", 1.5, 0.5),
+                Segment::Enterprise => ("under 1–2%", 0.5, 0.25),
             };
             let price = format!("${}/month", fmt_number(arpa));
             let (level, text) = if value < floor {
                 (
                     Level::Bad,
                     format!(
-                        "{} %/month is below what even the best-retaining products report; unrealistic for {} plans at {price} (usual band {band}).",
+                        "{}%/month is below what even the best-retaining products report; unrealistic for {} plans at {price} (usual band {band}).",
                         fmt_number(value),
                         segment.label()
                     ),
@@ -549,7 +543,7 @@ fn realism(
                 (
                     Level::Warn,
                     format!(
-                        "{} %/month is better than {} plans at {price} usually keep ({band}); plan how retention would get there.",
+                        "{}%/month is better than {} plans at {price} usually keep ({band}); plan how retention would get there.",
                         fmt_number(value),
                         segment.label()
                     ),
@@ -558,7 +552,7 @@ fn realism(
                 (
                     Level::Good,
                     format!(
-                        "{} %/month is within the usual band for {} plans at {price} ({band}) or above it.",
+                        "{}%/month is within the usual band for {} plans at {price} ({band}) or above it.",
                         fmt_number(value),
                         segment.label()
                     ),
@@ -570,13 +564,13 @@ fn realism(
             let (level, text) = if value > 50.0 {
                 (
                     Level::Bad,
-                    format!("Winning {} % of qualified opportunities is more than sales teams sustain; most win well under half.", fmt_number(value)),
+                    format!("Winning {}% of qualified opportunities is more than sales teams sustain; most win well under half.", fmt_number(value)),
                 )
             } else if value > 30.0 {
                 (
                     Level::Warn,
                     format!(
-                        "A {} % win rate is above the 20–30 % most B2B teams report.",
+                        "A {}% win rate is above the 20–30% most B2B teams report.",
                         fmt_number(value)
                     ),
                 )
@@ -584,7 +578,7 @@ fn realism(
                 (
                     Level::Good,
                     format!(
-                        "A {} % win rate is in the usual B2B range.",
+                        "A {}% win rate is in the usual B2B range.",
                         fmt_number(value)
                     ),
                 )
@@ -600,7 +594,7 @@ fn realism(
                 note(
                     level,
                     format!(
-                        "That makes {} % of PQLs pay; product-qualified leads usually convert at 5–15 %.",
+                        "That makes {}% of PQLs pay; product-qualified leads usually convert at 5–15%.",
                         fmt_number(pql_to_paid)
                     ),
                     source::PQL_BANDS,
@@ -611,32 +605,35 @@ fn realism(
             let (level, text) = if value > 60.0 {
                 (
                     Level::Bad,
-                    "Above 60 % is beyond even card-required trials (40–60 %).",
+                    "Above 60% is beyond even card-required trials (40–60%).",
                 )
             } else if value > 25.0 {
-                (Level::Warn, "Above 25 % is a card-required-trial rate (40–60 %), not a freemium one (2–5 %).")
+                (
+                    Level::Warn,
+                    "Above 25% is a card-required-trial rate (40–60%), not a freemium one (2–5%).",
+                )
             } else if value > 5.0 {
-                (Level::Warn, "Above 5 % is a trial rate (opt-in trials 15–25 %); freemium plans usually see 2–5 %.")
+                (Level::Warn, "Above 5% is a trial rate (opt-in trials 15–25%); freemium plans usually see 2–5%.")
             } else {
                 (
                     Level::Good,
-                    "Within the usual freemium range of 2–5 % or below it.",
+                    "Within the usual freemium range of 2–5% or below it.",
                 )
             };
             note(level, text.to_string(), source::CONVERSION_BANDS);
         }
         FieldId::GrossMarginPct => {
             let (level, text) = if value > 95.0 {
-                (Level::Bad, "Above 95 % leaves almost nothing for hosting and support; no SaaS company reports it.")
+                (Level::Bad, "Above 95% leaves almost nothing for hosting and support; no SaaS company reports it.")
             } else if value > 85.0 {
                 (
                     Level::Warn,
-                    "Above 85 % is higher than most SaaS companies manage (70–85 %).",
+                    "Above 85% is higher than most SaaS companies manage (70–85%).",
                 )
             } else {
                 (
                     Level::Good,
-                    "Within or below the usual SaaS range of 70–85 %.",
+                    "Within or below the usual SaaS range of 70–85%.",
                 )
             };
             note(level, text.to_string(), source::GROSS_MARGIN);
@@ -665,12 +662,12 @@ fn realism(
             };
             let nrr = (1.0 - churn / 100.0 + value / 100.0).max(0.0).powi(12) * 100.0;
             let (level, text) = if nrr > 200.0 {
-                (Level::Bad, format!("Net revenue retention would be {} % a year; even the best public SaaS companies stay well under 200 %.", fmt_number(nrr)))
+                (Level::Bad, format!("Net revenue retention would be {}% a year; even the best public SaaS companies stay well under 200%.", fmt_number(nrr)))
             } else if nrr > 130.0 {
                 (
                     Level::Warn,
                     format!(
-                        "Net revenue retention would be {} % a year, top-decile territory.",
+                        "Net revenue retention would be {}% a year, top-decile territory.",
                         fmt_number(nrr)
                     ),
                 )
@@ -678,7 +675,7 @@ fn realism(
                 (
                     Level::Good,
                     format!(
-                        "Net revenue retention would be {} % a year.",
+                        "Net revenue retention would be {}% a year.",
                         fmt_number(nrr)
                     ),
                 )
@@ -697,22 +694,22 @@ fn realism(
             let verb = if change < 0.0 { "fall" } else { "rise" };
             (
                 Level::Good,
-                format!("Met today, with room: the input could {verb} {size} % before the target is missed."),
+                format!("Met today, with room: the input could {verb} {size}% before the target is missed."),
             )
         } else if change.abs() > 50.0 {
             (
                 Level::Warn,
-                format!("Needs a {what} of {size} % from today: changes that large usually take a different motion, not tuning."),
+                format!("Needs a {what} of {size}% from today: changes that large usually take a different motion, not tuning."),
             )
         } else if change.abs() > 25.0 {
             (
                 Level::Ok,
-                format!("Needs a {what} of {size} % from today: a serious project, not a tweak."),
+                format!("Needs a {what} of {size}% from today: a serious project, not a tweak."),
             )
         } else {
             (
                 Level::Good,
-                format!("Needs a {what} of {size} % from today."),
+                format!("Needs a {what} of {size}% from today."),
             )
         };
         note(level, text, WORKBENCH_RULE);

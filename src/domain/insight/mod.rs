@@ -41,6 +41,7 @@ pub use settings::{InsightSettings, DEFAULT_SEED, DRAWS_RANGE, SEED_RANGE};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::economics::{LtvCac, Payback};
+use crate::domain::format;
 use crate::domain::sim::Summary;
 
 /// LTV:CAC readings above this are drawn at it (and noted), so one
@@ -247,37 +248,10 @@ impl Segment {
     }
 }
 
-/// A number for a sentence: thousands separated, at most two decimals, and
-/// no "-0".
+/// A number for a sentence: [`format::figure`] (thousands separated, at
+/// most two decimals, no "−0"), with a non-finite value read as 0.
 pub(crate) fn fmt_number(value: f64) -> String {
-    let v = finite(value);
-    let decimals = if v.abs() >= 100.0 {
-        0
-    } else if v.abs() >= 10.0 {
-        1
-    } else {
-        2
-    };
-    let text = format!("{:.*}", decimals, v.abs());
-    let (int, frac) = text.split_once('.').unwrap_or((text.as_str(), ""));
-    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    let frac = frac.trim_end_matches('0');
-    let sign = if v < 0.0 && (grouped != "0" || !frac.is_empty()) {
-        "−"
-    } else {
-        ""
-    };
-    if frac.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}.{frac}")
-    }
+    format::figure(finite(value))
 }
 
 #[cfg(test)]

@@ -97,7 +97,7 @@ impl SanityId {
     pub fn why(self) -> &'static str {
         match self {
             SanityId::GrossMarginTooHigh => {
-                "Hosting, support and onboarding cost every software company something, so margins this close to 100 % usually mean costs were left out."
+                "Hosting, support and onboarding cost every software company something, so margins this close to 100% usually mean costs were left out."
             }
             SanityId::FreeToPaidTooHigh => {
                 "Most people who try a product never pay; even trials that ask for a card up front keep fewer than two in three."
@@ -171,7 +171,7 @@ pub fn sanity_checks(inputs: &ScenarioInputs, summary: &Summary) -> Vec<SanityWa
             SanityId::GrossMarginTooHigh,
             Some(FieldId::GrossMarginPct),
             format!(
-                "Gross margin is {} %; software companies report 70–85 %, and above 95 % is out of reach.",
+                "Gross margin is {}%; software companies report 70–85%, and above 95% is out of reach.",
                 n(inputs.gross_margin_pct)
             ),
         ));
@@ -182,7 +182,7 @@ pub fn sanity_checks(inputs: &ScenarioInputs, summary: &Summary) -> Vec<SanityWa
             SanityId::FreeToPaidTooHigh,
             Some(FieldId::SsFreeToPaidPct),
             format!(
-                "Free-to-paid conversion is {} %; freemium plans see 2–5 % and card-required trials 40–60 %.",
+                "Free-to-paid conversion is {}%; freemium plans see 2–5% and card-required trials 40–60%.",
                 n(ss.free_to_paid_pct)
             ),
         ));
@@ -203,7 +203,7 @@ pub fn sanity_checks(inputs: &ScenarioInputs, summary: &Summary) -> Vec<SanityWa
                 SanityId::ChurnTooLowForSmb,
                 Some(field),
                 format!(
-                    "{} is {} %/month on a plan at ${}/month; small-business plans usually lose 3–7 % a month.",
+                    "{} is {}%/month on a plan at ${}/month; small-business plans usually lose 3–7% a month.",
                     field.spec().label,
                     n(churn),
                     n(arpa)
@@ -229,7 +229,7 @@ pub fn sanity_checks(inputs: &ScenarioInputs, summary: &Summary) -> Vec<SanityWa
         let lifetime = 100.0 / churn;
         let message = match c.payback {
             Some(Payback::Months(m)) if m > lifetime => Some(format!(
-                "{}: CAC payback is {} months but the average customer stays {} months (1 ÷ {} % monthly churn).",
+                "{}: CAC payback is {} months but the average customer stays {} months (1 ÷ {}% monthly churn).",
                 ch.label(),
                 n(m),
                 n(lifetime),
@@ -272,7 +272,7 @@ pub fn sanity_checks(inputs: &ScenarioInputs, summary: &Summary) -> Vec<SanityWa
                 SanityId::WinRateTooHigh,
                 Some(field),
                 format!(
-                    "{} is {} %; most B2B teams win 20–30 % of qualified opportunities.",
+                    "{} is {}%; most B2B teams win 20–30% of qualified opportunities.",
                     field.spec().label,
                     n(win)
                 ),
@@ -315,7 +315,7 @@ pub fn sanity_checks(inputs: &ScenarioInputs, summary: &Summary) -> Vec<SanityWa
                 SanityId::NrrTooHigh,
                 Some(field),
                 format!(
-                    "{}: churn and expansion give {} % net revenue retention a year.",
+                    "{}: churn and expansion give {}% net revenue retention a year.",
                     ch.label(),
                     n(nrr)
                 ),

@@ -24,11 +24,11 @@
 
 use super::{Output, Reading};
 use crate::domain::economics::check_input;
-use crate::domain::input::{InputError, Range};
+use crate::domain::input::{InputError, Range, Unit};
 use crate::domain::sim::{fields, simulate_into, FieldId, Projection, ScenarioInputs};
 
 /// The swings a user may choose, in percent.
-pub const SWING_RANGE: Range = Range::new(1.0, 90.0);
+pub const SWING_RANGE: Range = Range::new(1.0, 90.0).in_unit(Unit::Percent);
 
 /// How far each input is moved each way, as a share of its value. Kept
 /// between 1 % and 90 % so a move never flips a sign or stays invisible.

@@ -8,12 +8,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Output, Target, UncertaintySpec, MAX_DRAWS};
-use crate::domain::input::{check, FieldError, Range};
+use crate::domain::input::{check, FieldError, Range, Unit};
 use crate::domain::sim::FieldId;
 
 /// The draws a user may ask for: at least the 10,000 the percentiles need
 /// to be steady, at most [`MAX_DRAWS`].
-pub const DRAWS_RANGE: Range = Range::whole(1_000.0, MAX_DRAWS as f64);
+pub const DRAWS_RANGE: Range = Range::whole(1_000.0, MAX_DRAWS as f64).in_unit(Unit::Count);
 
 /// The seeds a user may type: any whole number up to 2³² − 1.
 pub const SEED_RANGE: Range = Range::whole(0.0, 4_294_967_295.0);

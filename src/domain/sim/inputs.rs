@@ -12,6 +12,9 @@ use super::Channel;
 use crate::domain::economics::check_input;
 use crate::domain::input::{check, FieldError, InputError, Range};
 use crate::domain::motion::Motion;
+/// The unit of each field: the app's one list of units (it decides how
+/// typed text is read and how the value is written).
+pub use crate::domain::unit::Unit;
 
 /// When customers pay.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -143,27 +146,6 @@ impl Default for ScenarioInputs {
     }
 }
 
-/// How a field's value is shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Unit {
-    /// Dollars.
-    Dollars,
-    /// Dollars per month.
-    DollarsPerMonth,
-    /// Dollars per year.
-    DollarsPerYear,
-    /// Percent.
-    Percent,
-    /// Percent per month.
-    PercentPerMonth,
-    /// Whole months.
-    Months,
-    /// A count (people, sign-ups per month, deals per month).
-    Count,
-    /// A plain ratio.
-    Ratio,
-}
-
 /// Identifies one numeric input of [`ScenarioInputs`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FieldId {
@@ -288,9 +270,10 @@ pub struct FieldSpec {
     pub channel: Option<Channel>,
     /// The label, with its unit, e.g. `Win rate (%)`.
     pub label: &'static str,
-    /// How the value is shown.
+    /// What the value measures: how typed text is read and how the value
+    /// is written. Always equal to `range.unit`.
     pub unit: Unit,
-    /// The accepted values.
+    /// The accepted values, in `unit`.
     pub range: Range,
     /// One line of help in our own words.
     pub help: &'static str,
@@ -319,7 +302,8 @@ const fn spec(
         channel,
         label,
         unit,
-        range,
+        // One unit per field: the range reads and checks in it.
+        range: range.in_unit(unit),
         help,
     }
 }
@@ -680,7 +664,8 @@ impl ScenarioInputs {
         Ok(())
     }
 
-    /// Parses typed text (see [`Range::parse`]) and sets the field.
+    /// Reads typed text in the field's unit (see [`Range::read`]) and sets
+    /// the field.
     ///
     /// # Errors
     /// [`InputError`] when the text is not a number inside the field's range;

@@ -85,6 +85,7 @@
 use super::inputs::{Billing, FieldId, ScenarioInputs};
 use super::{ByChannel, Channel};
 use crate::domain::economics::{self, Lifetime, Ltv, LtvCac, MonthlyRate, Payback, Share};
+use crate::domain::format;
 
 /// Below half a cent of spend in a quarter, the magic number has no
 /// denominator.
@@ -168,7 +169,8 @@ impl Warning {
                 "The sales-assisted channel needs the free product of the self-serve channel; with self-serve off it finds no PQLs, yet its cost still counts.".to_string()
             }
             Warning::DealsLostToCapacity { deals, first_month } => format!(
-                "The account executives cannot work every deal: about {deals:.1} deals are lost from month {first_month}. Add sellers, shorten the ramp or spend less on pipeline."
+                "The account executives cannot work every deal: {} lost from month {first_month}. Add sellers, shorten the ramp or spend less on pipeline.",
+                format::about_count(*deals, "deal", "deals")
             ),
             Warning::LagBeyondHorizon { channel } => format!(
                 "{}: the lag is as long as the horizon, so no customer arrives within it.",

@@ -21,6 +21,7 @@ use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use crate::app::use_store;
+use crate::domain::format;
 use crate::domain::motion::Motion;
 use crate::domain::plan::{active_free_accounts, estimate, PlanState, PqlEstimate, PqlVolumes};
 use crate::domain::sim::simulate;
@@ -49,29 +50,19 @@ fn current_estimate(plan: &PlanState, simulated: Option<f64>) -> PqlEstimate {
     estimate(&plan.rules, &volumes_in_use(plan, simulated))
 }
 
-/// A count for the page: thousands separated, at most one decimal, never NaN.
+/// A count of accounts or people for the page: whole, thousands
+/// separated ([`format::count`]); a non-finite value reads as 0.
 pub(crate) fn number(x: f64) -> String {
-    let x = if x.is_finite() { x } else { 0.0 };
-    let tenths = (x.abs() * 10.0).round();
-    let whole = (tenths / 10.0).trunc();
-    let fraction = tenths - whole * 10.0;
-    let digits = format!("{whole:.0}");
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    let sign = if x < 0.0 && tenths > 0.0 { "-" } else { "" };
-    if fraction > 0.0 {
-        format!("{sign}{grouped}.{fraction:.0}")
-    } else {
-        format!("{sign}{grouped}")
-    }
+    format::count(if x.is_finite() { x } else { 0.0 })
 }
 
-/// "40" when both bounds agree, "40 to 140" otherwise.
+/// A quantity the person typed (people, accounts one person works): as
+/// typed, up to one decimal, so "2.5 people" is not shown as 3.
+pub(crate) fn typed(x: f64) -> String {
+    format::number_trimmed(if x.is_finite() { x } else { 0.0 }, 1)
+}
+
+/// "40" when both bounds agree, "40 to 140" otherwise (whole counts).
 pub(crate) fn range_text(lower: f64, upper: f64) -> String {
     let (lo, hi) = (number(lower), number(upper));
     if lo == hi {
@@ -203,15 +194,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbers_are_grouped_and_rounded_to_one_decimal() {
+    fn counts_are_whole_and_typed_quantities_keep_their_decimal() {
         assert_eq!(number(0.0), "0");
-        assert_eq!(number(40.0), "40");
         assert_eq!(number(2000.0), "2,000");
-        assert_eq!(number(1_234_567.25), "1,234,567.3");
-        assert_eq!(number(12.04), "12");
-        assert_eq!(number(-1500.5), "-1,500.5");
+        assert_eq!(number(1093.8), "1,094");
+        assert_eq!(number(-1500.6), "−1,501");
         assert_eq!(number(f64::NAN), "0");
         assert_eq!(number(f64::INFINITY), "0");
+        assert_eq!(typed(2.5), "2.5");
+        assert_eq!(typed(100.0), "100");
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::domain::plan::{
 };
 
 use super::text_field::TextField;
-use super::{focus_after_render, number, range_text};
+use super::{focus_after_render, number, range_text, typed};
 
 /// The editable fields of a saved rule.
 fn draft_of(rule: &PqlRule) -> RuleDraft {
@@ -426,7 +426,7 @@ fn EstimateSummary(estimate: Signal<PqlEstimate>) -> impl IntoView {
                     {move || number(e().capacity_per_month)}
                 </dd>
                 <dd class="plan-formula">
-                    {move || format!("= {} people × {} accounts each", number(reps()), number(per_rep()))}
+                    {move || format!("= {} people × {} accounts each", typed(reps()), typed(per_rep()))}
                 </dd>
             </div>
             <div>
@@ -438,7 +438,7 @@ fn EstimateSummary(estimate: Signal<PqlEstimate>) -> impl IntoView {
                     }}
                 </dd>
                 <dd class="plan-formula">
-                    {move || format!("= accounts worked by people ÷ {}, rounded up", number(per_rep()))}
+                    {move || format!("= accounts worked by people ÷ {}, rounded up", typed(per_rep()))}
                 </dd>
             </div>
         </dl>

@@ -25,7 +25,8 @@ use crate::domain::sim::Projection;
 use crate::pages::simulate::charts_panel::{cash_chart, mrr_chart};
 use crate::persist::files;
 
-use super::{number, range_text};
+use super::{number, range_text, typed};
+use crate::domain::format;
 
 /// The comparison rows the report shows when none are pinned in Compare.
 const DEFAULT_KEY_ROWS: [&str; 5] = [
@@ -40,28 +41,30 @@ const DEFAULT_KEY_ROWS: [&str; 5] = [
 fn scenario_lines(projection: &Projection) -> Vec<String> {
     use crate::domain::economics::{LtvCac, Payback};
     let s = &projection.summary;
-    let money = |x: f64| format!("${}", number(x.round()));
     let mut lines = vec![format!(
         "Current scenario over {} months: ARR at the end {}, {} active customers.",
         projection.rows.len(),
-        money(s.ending_arr),
-        number(s.ending_customers.round())
+        format::money(s.ending_arr),
+        number(s.ending_customers)
     )];
     lines.push(match s.blended_cac {
         Some(cac) => format!(
             "Blended CAC (all spend ÷ all new customers): {}.",
-            money(cac)
+            format::money(cac)
         ),
         None => "Blended CAC: no new customers in the horizon.".to_string(),
     });
     lines.push(match s.blended_ltv_cac {
-        Some(LtvCac::Ratio(r)) => format!("LTV:CAC: {r:.2}."),
+        Some(LtvCac::Ratio(r)) => format!("LTV:CAC: {}.", format::number(r, 2)),
         Some(LtvCac::FreeAcquisition) => "LTV:CAC: no acquisition cost.".to_string(),
         None => "LTV:CAC: no customers to measure.".to_string(),
     });
     lines.push(match s.blended_payback {
         Some(Payback::Months(m)) => {
-            format!("CAC payback (CAC ÷ (ARPA × gross margin)): {m:.1} months.")
+            format!(
+                "CAC payback (CAC ÷ (ARPA × gross margin)): {}.",
+                format::months(m, 1)
+            )
         }
         Some(Payback::Never) => "CAC payback: never, there is no gross profit.".to_string(),
         None => "CAC payback: no customers to measure.".to_string(),
@@ -206,8 +209,8 @@ fn build(
                 "Worked by people: {}; team capacity {} ({} people × {} accounts each)",
                 range_text(estimate.human_lower, estimate.human_upper),
                 number(estimate.capacity_per_month),
-                number(p.volumes.reps),
-                number(p.volumes.accounts_per_rep)
+                typed(p.volumes.reps),
+                typed(p.volumes.accounts_per_rep)
             ),
             format!(
                 "People needed: {}",

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::format::{money, money_cents, number};
+use super::format::{count, money, money_cents};
 use crate::app::use_store;
 use crate::components::number_field::NumberField;
 use crate::domain::economics::{
@@ -67,7 +67,7 @@ pub fn ChannelTable() -> impl IntoView {
                         <tr class="blended-row">
                             <th scope="row">"Blended (all rows)"</th>
                             <td data-testid="cac-total-spend">{move || money(totals().0)}</td>
-                            <td data-testid="cac-total-customers">{move || number(totals().1, 0)}</td>
+                            <td data-testid="cac-total-customers">{move || count(totals().1)}</td>
                             <td class="num">
                                 <span class="kpi-value small" tabindex="0" data-testid="blended-cac"
                                     role="group" aria-label=move || format!("Blended CAC {}", blended())

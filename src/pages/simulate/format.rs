@@ -1,87 +1,16 @@
-//! How the simulate page writes numbers: thousands separators, a real minus
-//! sign, a fixed number of decimals, and a dash instead of NaN or infinity
-//! (the domain never hands those out; this is the last guard).
+//! How the simulate page writes its figures. The numbers themselves come
+//! from the one formatter, [`crate::domain::format`] (re-exported here so
+//! the page's modules have one place to import from); this module adds the
+//! page's own readings: LTV, LTV:CAC, payback, benchmark words and the
+//! comparison table's cells.
+
+use crate::domain::format::months;
+pub use crate::domain::format::{
+    count, money, money_cents, number, percent, signed, signed_money, DASH,
+};
 
 use crate::domain::economics::{Level, Ltv, LtvCac, Payback};
 use crate::domain::sim::{Metric, MetricValue};
-
-/// Shown where a number cannot be written.
-pub const DASH: &str = "—";
-
-/// `value` with `decimals` decimals and thousands separators: `12,345.6`.
-/// Negative values use the minus sign (−); `-0.0` is written without one.
-pub fn number(value: f64, decimals: usize) -> String {
-    if !value.is_finite() {
-        return DASH.to_string();
-    }
-    let text = format!("{:.*}", decimals, value.abs());
-    let (int, frac) = match text.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => (text.clone(), None),
-    };
-    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    let zero = text.chars().all(|c| c == '0' || c == '.');
-    let sign = if value < 0.0 && !zero { "−" } else { "" };
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
-    }
-}
-
-/// Dollars to the cent: `$4,000.00`, `−$12.50`.
-pub fn money_cents(value: f64) -> String {
-    money_with(value, 2)
-}
-
-/// Whole dollars: `$12,345`.
-pub fn money(value: f64) -> String {
-    money_with(value, 0)
-}
-
-fn money_with(value: f64, decimals: usize) -> String {
-    if !value.is_finite() {
-        return DASH.to_string();
-    }
-    let digits = number(value, decimals);
-    match digits.strip_prefix('−') {
-        Some(rest) => format!("−${rest}"),
-        None => format!("${digits}"),
-    }
-}
-
-/// A difference in dollars with its sign: `+$1,200`, `−$300`, `$0`.
-pub fn signed_money(value: f64) -> String {
-    let text = money(value);
-    if value > 0.0 && text != "$0" {
-        format!("+{text}")
-    } else {
-        text
-    }
-}
-
-/// A difference with its sign and `decimals` decimals: `+1.5`, `−0.25`.
-pub fn signed(value: f64, decimals: usize) -> String {
-    let text = number(value, decimals);
-    if value > 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        format!("+{text}")
-    } else {
-        text
-    }
-}
-
-/// A percentage with `decimals` decimals: `3.5%`.
-pub fn percent(value: f64, decimals: usize) -> String {
-    if !value.is_finite() {
-        return DASH.to_string();
-    }
-    format!("{}%", number(value, decimals))
-}
 
 /// An LTV in dollars to the cent (capped or not).
 pub fn ltv(value: Ltv) -> String {
@@ -162,9 +91,9 @@ fn metric_number(metric: Metric, v: f64) -> String {
         | Metric::BlendedLtv
         | Metric::CashTrough
         | Metric::EndingCash => money(v),
-        Metric::EndingCustomers | Metric::NewCustomers => number(v, 0),
+        Metric::EndingCustomers | Metric::NewCustomers => count(v),
         Metric::BlendedLtvCac | Metric::MagicNumber => number(v, 2),
-        Metric::Payback => format!("{} months", number(v, 1)),
+        Metric::Payback => months(v, 1),
         Metric::CashTroughMonth | Metric::CashPaybackMonth | Metric::BreakEvenMonth => {
             format!("month {}", number(v, 0))
         }
@@ -177,16 +106,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbers_get_separators_and_a_real_minus() {
-        assert_eq!(number(1234567.891, 2), "1,234,567.89");
-        assert_eq!(number(-1234.5, 1), "−1,234.5");
-        assert_eq!(number(-0.001, 1), "0.0");
-        assert_eq!(number(999.0, 0), "999");
-        assert_eq!(number(f64::NAN, 2), DASH);
-        assert_eq!(money_cents(4000.0), "$4,000.00");
-        assert_eq!(money(-1500.4), "−$1,500");
-        assert_eq!(signed_money(1200.0), "+$1,200");
-        assert_eq!(signed(0.0, 1), "0.0");
-        assert_eq!(percent(3.0, 1), "3.0%");
+    fn the_comparison_writes_customers_whole_and_months_in_words() {
+        assert_eq!(
+            metric_value(Metric::EndingCustomers, MetricValue::Number(1093.8)),
+            "1,094"
+        );
+        assert_eq!(
+            metric_value(Metric::Payback, MetricValue::Number(7.25)),
+            "7.3 months"
+        );
+        assert_eq!(
+            metric_value(Metric::Nrr, MetricValue::Number(104.0)),
+            "104.0%"
+        );
+        assert_eq!(metric_difference(Metric::BlendedCac, -300.0), "−$300");
+        assert_eq!(metric_difference(Metric::Nrr, 2.0), "+2.0 pts");
     }
 }

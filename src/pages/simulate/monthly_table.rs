@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::format::{money, number};
+use super::format::{count, money};
 use crate::app::use_store;
 use crate::components::notices::{Notice, NoticeLevel};
 use crate::domain::sim::{monthly_csv, Projection};
@@ -50,9 +50,9 @@ pub fn MonthlyTable(projection: Memo<Projection>) -> impl IntoView {
                     view! {
                         <tr>
                             <th scope="row">{r.month}</th>
-                            <td>{number(r.signups, 0)}</td>
-                            <td>{number(r.new_customers.total(), 1)}</td>
-                            <td>{number(r.active_customers.total(), 1)}</td>
+                            <td>{count(r.signups)}</td>
+                            <td>{count(r.new_customers.total())}</td>
+                            <td>{count(r.active_customers.total())}</td>
                             <td>{money(r.mrr.total())}</td>
                             <td>{money(r.mrr.total() * 12.0)}</td>
                             <td>{money(r.spend.total())}</td>

@@ -62,7 +62,8 @@ fn SimField(spec: &'static FieldSpec, inputs: Memo<ScenarioInputs>) -> impl Into
             {anchor_of(id).map(|a| view! { <span class="anchor" id=a></span> })}
             <NumberField label=spec.label value=value range=spec.range on_valid id=spec.slug help=spec.help/>
             {move || reading.get().map(|(lead, v)| view! {
-                <p class=format!("field-reading {}", level_class(v.level))>
+                <p class=format!("field-reading {}", level_class(v.level))
+                    data-testid=format!("reading-{}", spec.slug)>
                     {lead.map(|l| format!("{l} "))}
                     <span class="verdict-word">{level_word(v.level)}</span>
                     ": "{v.text}" "

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::format::{ltv, ltv_cac, money, money_cents, number, payback, percent, DASH};
+use super::format::{count, ltv, ltv_cac, money, money_cents, number, payback, percent, DASH};
 use super::kpi::{Kpi, VerdictBadge};
 use crate::domain::economics::{
     formula, verdict_ltv, verdict_ltv_cac, verdict_magic_number, verdict_payback_within, Lifetime,
@@ -28,8 +28,9 @@ fn blended_ltv_note(s: &Summary) -> Option<String> {
         .map(Channel::label)
         .collect();
     Some(format!(
-        "Includes a capped LTV ({}): {LTV_CAP_MONTHS:.0} months of gross profit, because churn is not above expansion and the formula has no finite value. {five}",
-        capped.join(", ")
+        "Includes a capped LTV ({}): {} of gross profit, because churn is not above expansion and the formula has no finite value. {five}",
+        capped.join(", "),
+        crate::domain::format::months(LTV_CAP_MONTHS, 0)
     ))
 }
 
@@ -129,7 +130,7 @@ pub fn SummaryPanel(projection: Memo<Projection>) -> impl IntoView {
                 <Kpi label="ARR at the end" id="sim-arr"
                     value=Signal::derive(move || money(s().ending_arr))
                     formula="ARR = 12 × MRR of the last month".to_string()
-                    note=Signal::derive(move || Some(format!("{} paying customers at the end.", number(s().ending_customers, 0))))/>
+                    note=Signal::derive(move || Some(format!("{} paying customers at the end.", count(s().ending_customers))))/>
                 <Kpi label="Blended CAC" id="sim-blended-cac"
                     value=Signal::derive(move || s().blended_cac.map_or_else(|| DASH.to_string(), money_cents))
                     formula=format!("{}, both over the horizon", formula::BLENDED_CAC)
@@ -188,7 +189,7 @@ fn ChannelSummaryTable(summary: Memo<Summary>) -> impl IntoView {
                 view! {
                     <tr data-channel=ch.slug()>
                         <th scope="row">{ch.label()}</th>
-                        <td class="num">{number(c.new_customers, 0)}</td>
+                        <td class="num">{count(c.new_customers)}</td>
                         <td class="num">{c.cac.map_or_else(|| "no customers".to_string(), money)}{channel_cac_notes(ch, &c)}</td>
                         <td class="num">
                             {money(c.ltv.dollars())}{channel_ltv_note(c.ltv)}
@@ -213,7 +214,7 @@ fn ChannelSummaryTable(summary: Memo<Summary>) -> impl IntoView {
         view! {
             <tr class="blended-row">
                 <th scope="row">"Blended"</th>
-                <td class="num">{number(s.total_new_customers, 0)}</td>
+                <td class="num">{count(s.total_new_customers)}</td>
                 <td class="num">{s.blended_cac.map_or_else(|| DASH.to_string(), money)}</td>
                 <td class="num">{s.blended_ltv.map_or_else(|| DASH.to_string(), |l| money(l.dollars()))}</td>
                 <td class="num">{s.blended_ltv_cac.map_or_else(|| DASH.to_string(), ltv_cac)}</td>

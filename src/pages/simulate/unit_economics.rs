@@ -12,6 +12,7 @@ use crate::domain::economics::{
     formula, ChurnBasis, Lifetime, UnitEconomics, UnitField, UnitInputs, DISCOUNT_RATE_RANGE,
     LTV_CAP_MONTHS,
 };
+use crate::domain::format::months;
 
 /// The discount rate offered when the user first asks for a discounted LTV,
 /// % a year.
@@ -21,7 +22,8 @@ const DEFAULT_DISCOUNT_RATE_PCT: f64 = 10.0;
 fn capped_note(ue: &UnitEconomics) -> Option<String> {
     ue.ltv.is_capped().then(|| {
         format!(
-            "Capped at {LTV_CAP_MONTHS:.0} months of gross profit: churn is not above expansion, so the formula has no finite value."
+            "Capped at {} of gross profit: churn is not above expansion, so the formula has no finite value.",
+            months(LTV_CAP_MONTHS, 0)
         )
     })
 }
@@ -113,7 +115,7 @@ pub fn UnitEconomicsPanel() -> impl IntoView {
     let lifetime_note = move || {
         ue.with(|e| match e.lifetime {
             Lifetime::Unbounded => {
-                Some("Churn is 0 %, so in this model customers never leave.".to_string())
+                Some("Churn is 0%, so in this model customers never leave.".to_string())
             }
             Lifetime::Months(_) => None,
         })

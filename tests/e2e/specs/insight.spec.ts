@@ -45,13 +45,13 @@ test("the tornado ranks inputs by swing, follows the swing and the output, and k
   const swing = tornado.getByLabel("Move each input by ± (%)");
   await swing.fill("40");
   await expect(rows.first().locator("td").first()).not.toHaveText(firstAt20 ?? "");
-  await expect(chart.locator("svg")).toContainText("Input −40 %");
+  await expect(chart.locator("svg")).toContainText("Input −40%");
 
   // A swing outside 1–90 is refused beside the field; the chart keeps ±40 %.
   await swing.fill("95");
-  await expect(tornado.getByText("Must be at most 90.")).toBeVisible();
+  await expect(tornado.getByText("Must be at most 90%.")).toBeVisible();
   await expect(swing).toHaveAttribute("aria-invalid", "true");
-  await expect(chart.locator("svg")).toContainText("Input −40 %");
+  await expect(chart.locator("svg")).toContainText("Input −40%");
   await swing.fill("40");
 
   // Another output: the chart and the base line follow.
@@ -89,7 +89,7 @@ test("a Monte Carlo run shows progress, can be cancelled, and gives the same ban
 
   // The ends stay in order: a low above the likely value is refused beside it.
   await margin.getByLabel("Low").fill("85");
-  await expect(margin.getByText("Must be at most 80.")).toBeVisible();
+  await expect(margin.getByText("Must be at most 80%.")).toBeVisible();
   await margin.getByLabel("Low").fill("70");
   await margin.getByLabel("High").fill("90");
   await waitForSaved(page, (doc) =>
@@ -240,7 +240,7 @@ test("a “Drag to explore” slider moves the same input as the form, and the c
   const after = await slider.inputValue();
   expect(Number(after)).toBeGreaterThan(Number(before));
   await expect(field).toHaveValue(after);
-  await expect(slider).toHaveAttribute("aria-valuetext", /^\d+(\.\d+)? %$/);
+  await expect(slider).toHaveAttribute("aria-valuetext", /^\d+(\.\d+)?%$/);
   expect(await mrr.innerHTML()).not.toBe(svgBefore);
   await waitForSaved(page, (doc) => doc?.data?.simulate?.inputs?.sales_led?.win_pct === Number(after));
 

@@ -58,9 +58,9 @@ test("a PQL rule is created, edited, reordered and deleted, and the estimate fol
   await edited.getByLabel("Owner").fill("Account executive");
   const share = edited.getByLabel(/Accounts flagged/);
   await share.fill("150");
-  await expect(edited.getByText("Must be at most 100.")).toBeVisible();
+  await expect(edited.getByText("Must be at most 100%.")).toBeVisible();
   await share.fill("10");
-  await expect(edited.getByText("Must be at most 100.")).toBeHidden();
+  await expect(edited.getByText("Must be at most 100%.")).toBeHidden();
   await expect(edited.getByTestId("rule-estimate")).toContainText("About 200 accounts a month");
 
   // 200 more accounts for people: over capacity if the rules flag different accounts.

@@ -127,7 +127,7 @@ test("an invalid value shows a message beside the field and leaves the outputs u
   await expect(page.getByTestId("ue-payback")).toHaveText("12.5");
 
   await arpa.fill("-5");
-  await expect(unitPanel(page).getByText("Must be at least 0.")).toBeVisible();
+  await expect(unitPanel(page).getByText("Must be at least $0 a month.")).toBeVisible();
   await expect(page.getByTestId("ue-ltv")).toHaveText("$4,000.00");
   await expect(page.getByTestId("ue-payback")).toHaveText("12.5");
 
@@ -137,7 +137,7 @@ test("an invalid value shows a message beside the field and leaves the outputs u
   // A simulator field behaves the same way.
   const win = page.getByLabel("Win rate (%)", { exact: true });
   await win.fill("140");
-  await expect(page.getByText("Must be at most 100.")).toBeVisible();
+  await expect(page.getByText("Must be at most 100%.")).toBeVisible();
   await expect(win).toHaveAttribute("aria-invalid", "true");
 });
 

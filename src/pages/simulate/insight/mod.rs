@@ -19,6 +19,7 @@ use leptos::prelude::*;
 
 use super::format::{money, number};
 use crate::charts::{self, BandChart, ChartSpec, Unit};
+use crate::domain::format;
 use crate::domain::insight::{self, Bands, Output, Reading, Swing};
 use crate::domain::sim::{FieldId, Projection, ScenarioInputs};
 
@@ -50,23 +51,16 @@ pub fn field_name(id: FieldId) -> String {
     }
 }
 
-/// A field's value with its unit: `$1,200/month`, `3.5 %/month`, `9 months`.
+/// A field's value with its unit: `$1,200/month`, `3.5%/month`, `9 months`
+/// (dollars whole, other fractions with two decimals).
 pub fn field_value(id: FieldId, value: f64) -> String {
-    use crate::domain::sim::Unit as U;
-    let decimals = if id.spec().range.whole || value.fract() == 0.0 {
+    let spec = id.spec();
+    let decimals = if spec.range.whole || spec.unit.is_money() || value.fract() == 0.0 {
         0
     } else {
         2
     };
-    match id.spec().unit {
-        U::Dollars => money(value),
-        U::DollarsPerMonth => format!("{}/month", money(value)),
-        U::DollarsPerYear => format!("{}/year", money(value)),
-        U::Percent => format!("{} %", number(value, decimals)),
-        U::PercentPerMonth => format!("{} %/month", number(value, decimals)),
-        U::Months => format!("{} months", number(value, decimals)),
-        U::Count | U::Ratio => number(value, decimals),
-    }
+    format::in_unit(value, spec.unit, decimals)
 }
 
 /// The chart unit of an output.
@@ -108,8 +102,8 @@ pub fn tornado_chart(chart: &insight::TornadoChart, swing: Swing) -> charts::Tor
             output_unit(chart.output),
         ),
         base: chart.base.shown,
-        low_label: format!("Input −{pct} %"),
-        high_label: format!("Input +{pct} %"),
+        low_label: format!("Input −{pct}%"),
+        high_label: format!("Input +{pct}%"),
         rows: chart
             .rows
             .iter()
@@ -168,7 +162,7 @@ mod tests {
             field_name(FieldId::HorizonMonths),
             FieldId::HorizonMonths.spec().label
         );
-        assert_eq!(field_value(FieldId::SlWinPct, 22.5), "22.50 %");
+        assert_eq!(field_value(FieldId::SlWinPct, 22.5), "22.50%");
         assert_eq!(field_value(FieldId::SlAcv, 48_000.0), "$48,000/year");
     }
 
@@ -184,7 +178,7 @@ mod tests {
         assert!(!chart.rows.is_empty());
         let first = &payback.rows[0];
         assert_eq!(chart.rows[0].name, field_name(first.field));
-        assert_eq!(chart.low_label, "Input −20 %");
+        assert_eq!(chart.low_label, "Input −20%");
         assert!(chart.svg(&charts::Palette::light()).contains("What moves"));
     }
 

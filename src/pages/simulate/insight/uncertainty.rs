@@ -217,7 +217,7 @@ pub fn UncertaintyPanel(
             <p class="section-lede">
                 "Give the inputs you are unsure of a lowest, most likely and highest value. The model then runs "
                 "thousands of times, each time drawing every such input at random from its range (values near "
-                "the most likely one come up most often). The bands show where 80 % of the runs ended. "
+                "the most likely one come up most often). The bands show where 80% of the runs ended. "
                 "The same seed always gives the same result."
             </p>
             <div class="mc-ranges">
@@ -357,7 +357,7 @@ fn RangeRow(range: InputRange) -> impl IntoView {
         Signal::derive(move || Range {
             min: min.get(),
             max: max.get(),
-            whole: bounds.whole,
+            ..bounds
         })
     };
     let floor = Signal::derive(move || bounds.min);
