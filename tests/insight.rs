@@ -951,7 +951,20 @@ fn intervals_are_written_as_ranges_in_the_fields_unit() {
     let spend = FieldId::SlPipelineSpend;
     assert_eq!(
         iv(41_666.7, 156_666.6, true, true).describe(spend),
-        "between $41,667 and $156,667 a month"
+        "between $41,667 and $156,666 a month"
+    );
+    // Ends are rounded inwards, so the written range holds at both ends.
+    assert_eq!(
+        iv(1.234, 3.129, true, true).describe(FieldId::SsChurnPct),
+        "between 1.24 and 3.12 %/month"
+    );
+    assert_eq!(
+        iv(0.29, 0.29, true, true).describe(FieldId::SsChurnPct),
+        "about 0.29 %/month"
+    );
+    assert_eq!(
+        iv(1.2341, 1.2349, true, true).describe(FieldId::SsChurnPct),
+        "about 1.23 %/month"
     );
     assert_eq!(
         iv(2.0, 7.0, true, true).describe(FieldId::SlAccountExecutives),

@@ -185,17 +185,46 @@ impl Interval {
             Unit::Months => ("", " months"),
             Unit::Count | Unit::Ratio => ("", ""),
         };
-        let (lo, hi) = (fmt_number(self.lo), fmt_number(self.hi));
+        // Each end rounded inwards at the precision it is written with, so
+        // the range as written holds: "up to 3.12" never stands for 3.1249…
+        // rounded up past the end.
+        let (lo_in, hi_in) = (inward(self.lo, true), inward(self.hi, false));
+        let (lo, hi) = (fmt_number(lo_in), fmt_number(hi_in));
+        // Narrower than the precision it is written with.
+        let point = lo_in >= hi_in;
+        let mid = fmt_number((self.lo + self.hi) / 2.0);
         match (self.from_min(), self.to_max()) {
             (true, true) => format!("any value from {pre}{lo} to {pre}{hi}{post}"),
             (true, false) => format!("up to {pre}{hi}{post}"),
             (false, true) => format!("{pre}{lo}{post} or more"),
-            (false, false) if lo == hi && spec.range.whole => format!("exactly {pre}{lo}{post}"),
-            (false, false) if lo == hi => format!("about {pre}{lo}{post}"),
+            (false, false) if point && spec.range.whole => format!("exactly {pre}{mid}{post}"),
+            (false, false) if point => format!("about {pre}{mid}{post}"),
             (false, false) if spec.range.whole => format!("from {pre}{lo} to {pre}{hi}{post}"),
             (false, false) => format!("between {pre}{lo} and {pre}{hi}{post}"),
         }
     }
+}
+
+/// `value` rounded up (`up`) or down to the decimals [`fmt_number`] writes
+/// it with (none from 100, one from 10, else two).
+fn inward(value: f64, up: bool) -> f64 {
+    let decimals = if value.abs() >= 100.0 {
+        0
+    } else if value.abs() >= 10.0 {
+        1
+    } else {
+        2
+    };
+    let scale = 10f64.powi(decimals);
+    // A hair of slack so a value already at that precision (0.29, held as
+    // 0.28999…) stays itself.
+    let scaled = value * scale;
+    let rounded = if up {
+        (scaled - 1e-9).ceil()
+    } else {
+        (scaled + 1e-9).floor()
+    };
+    rounded / scale
 }
 
 /// The intervals in words, joined: "from 2 to 3, or from 40 to 45".

@@ -187,10 +187,12 @@ pub fn GoalSeekPanel(inputs: Memo<ScenarioInputs>) -> impl IntoView {
             <p class="formula">
                 "Payback = CAC ÷ (ARPA × gross margin); LTV:CAC = LTV ÷ CAC."
                 {move || result.with(|r| {
-                    (r.runs > 1).then(|| format!(
-                        " {} runs of the model; the ends of each range found by bisection in {} steps.",
-                        r.runs, r.iterations
-                    ))
+                    let bisection = if r.iterations > 0 {
+                        format!("; the ends of each range found by bisection in {} steps", r.iterations)
+                    } else {
+                        String::new()
+                    };
+                    (r.runs > 1).then(|| format!(" {} runs of the model{bisection}.", r.runs))
                 })}
             </p>
         </section>
