@@ -627,51 +627,98 @@ fn check_complete(inputs: &ScenarioInputs, r: &GoalSeekResult, values: impl Iter
     }
 }
 
+/// The best payback over head counts 0–60 on `inputs`, by the test's own
+/// scan: (head count, months).
+fn best_head_count(inputs: &ScenarioInputs) -> (f64, f64) {
+    (0..=60)
+        .map(f64::from)
+        .map(|n| {
+            (
+                n,
+                output_at(inputs, FieldId::SlAccountExecutives, n, Output::Payback),
+            )
+        })
+        .fold(
+            (0.0, f64::INFINITY),
+            |best, x| if x.1 < best.1 { x } else { best },
+        )
+}
+
 #[test]
 fn goal_seek_on_account_executives_finds_the_interior_range_on_the_sales_led_preset() {
-    // Payback ≤ 18 months by head count: too few sellers spread the
-    // pipeline spend over few deals, too many cost more than the deals
-    // they add (capacity beyond the pipeline is idle). The old scan of 65
-    // points over 0–1,000 saw no value that works.
+    // Payback by head count first falls and then rises: too few sellers
+    // lose deals to capacity while the pipeline spend stays, too many cost
+    // more than the deals they add. A target 15 % above the best payback
+    // holds only around the best head count. (In the model of issue 11's
+    // report, payback ≤ 18 was met at 3 sellers, and the old scan of 65
+    // points over 0–1,000 saw no value that works.)
     let i = preset(Motion::SalesLed);
-    let target = Target::PaybackBelow(18.0);
-    let r = goal_seek(&i, FieldId::SlAccountExecutives, target);
+    let field = FieldId::SlAccountExecutives;
+    let (best_n, best) = best_head_count(&i);
+    assert!(best_n > 0.0, "the best head count is inside the range");
+    let target = Target::PaybackBelow(best * 1.15);
+    // Reachable only inside: neither no sellers, 60 nor a thousand work.
+    for n in [0.0, 60.0, 1_000.0] {
+        assert!(!meets(&i, field, n, target), "{n} sellers meet {target:?}");
+    }
+    let r = goal_seek(&i, field, target);
     assert_eq!(r.status, SeekStatus::Reached, "{}", r.message);
     check_intervals(&i, &r);
     check_complete(&i, &r, (0..=60).map(f64::from));
-    // Reachable only inside: neither no sellers nor a thousand work.
-    assert!(!meets(&i, FieldId::SlAccountExecutives, 0.0, target));
-    assert!(!meets(&i, FieldId::SlAccountExecutives, 1_000.0, target));
     assert!(r.intervals.iter().all(|iv| !iv.from_min() && !iv.to_max()));
-    // The value to apply is the closest to today's head count that works:
-    // every head count nearer to today's misses.
+    assert!(!r.message.contains("none of the"), "{}", r.message);
+    assert!(
+        r.message.contains(&r.intervals[0].describe(field)),
+        "{}",
+        r.message
+    );
+
+    // From a team three sellers past the range, the value to apply is the
+    // closest head count that works: every count nearer today's misses.
+    let top = r.intervals.iter().map(|iv| iv.hi).fold(0.0, f64::max);
+    let crowded = with(&i, field, top + 3.0);
+    let r = goal_seek(&crowded, field, target);
+    check_intervals(&crowded, &r);
     let today = r.current_value;
     let nearest = r.nearest.expect("a value");
+    assert_eq!(nearest, top);
     let closer = (0..=1_000)
         .map(f64::from)
         .filter(|v| (v - today).abs() < (nearest - today).abs());
     for v in closer {
         assert!(
-            !meets(&i, FieldId::SlAccountExecutives, v, target),
+            !meets(&crowded, field, v, target),
             "{v} is closer and meets"
         );
     }
     let achieved = r.achieved.expect("achieved");
     assert_eq!(
-        Some(achieved.shown),
-        Some(output_at(
-            &i,
-            FieldId::SlAccountExecutives,
-            nearest,
-            Output::Payback
-        ))
+        achieved.shown,
+        output_at(&crowded, field, nearest, Output::Payback)
     );
-    assert!(!r.message.contains("none of the"), "{}", r.message);
     assert!(
-        r.message.contains(&r.intervals[0].describe(r.field)),
+        r.message.contains("nearest value that meets it"),
         "{}",
         r.message
     );
+}
+
+#[test]
+fn a_payback_below_the_best_any_head_count_gives_is_not_reachable() {
+    // Under the best payback of the test's own scan over 0–1,000 sellers,
+    // no head count works, and goal seek says so.
+    let i = preset(Motion::SalesLed);
+    let field = FieldId::SlAccountExecutives;
+    let (_, best) = best_head_count(&i);
+    let target = Target::PaybackBelow(best * 0.97);
+    assert!((0..=1_000).all(|n| !meets(&i, field, f64::from(n), target)));
+    let r = goal_seek(&i, field, target);
+    assert!(
+        matches!(r.status, SeekStatus::NotReachable { .. }),
+        "{:?}",
+        r.status
+    );
+    assert!(r.intervals.is_empty() && r.nearest.is_none());
 }
 
 #[test]
@@ -848,22 +895,28 @@ fn goal_seek_finds_the_cost_per_opportunity_and_per_sign_up_that_meet_targets() 
 #[test]
 fn goal_seek_says_not_reachable_only_when_nothing_tried_meets_the_target() {
     // The enterprise team closes at most its capacity in deals a month;
-    // winning more opportunities only loses more deals to capacity, and
-    // the sellers' cost keeps payback above 12 months. The test's own grid
-    // of win rates (every 0.25 %) agrees that none works.
+    // past that, winning more opportunities only loses more deals, and the
+    // sellers' cost keeps payback up. A target 5 % under the best payback
+    // of the test's own grid of win rates (every 0.25 %) is met by none.
     let i = preset(Motion::SalesLed);
-    let target = Target::PaybackBelow(12.0);
+    let field = FieldId::SlWinPct;
+    let grid = |inputs: &ScenarioInputs| {
+        (0..=400)
+            .map(|k| output_at(inputs, field, f64::from(k) / 4.0, Output::Payback))
+            .fold(f64::INFINITY, f64::min)
+    };
+    let target = Target::PaybackBelow(grid(&i) * 0.95);
     for k in 0..=400 {
-        assert!(!meets(&i, FieldId::SlWinPct, f64::from(k) / 4.0, target));
+        assert!(!meets(&i, field, f64::from(k) / 4.0, target));
     }
-    let r = goal_seek(&i, FieldId::SlWinPct, target);
+    let r = goal_seek(&i, field, target);
     let SeekStatus::NotReachable { best_value, best } = r.status else {
         panic!("expected not reachable, got {:?}", r.status);
     };
-    assert!(best.shown > 12.0);
+    assert!(!target.is_met_by(&best));
     assert!((0.0..=100.0).contains(&best_value));
     assert_eq!(
-        output_at(&i, FieldId::SlWinPct, best_value, Output::Payback),
+        output_at(&i, field, best_value, Output::Payback),
         best.shown
     );
     assert!(r.intervals.is_empty());
@@ -871,9 +924,15 @@ fn goal_seek_says_not_reachable_only_when_nothing_tried_meets_the_target() {
     assert!(r.message.contains("none of the"), "{}", r.message);
     assert!(r.message.contains("account executives"), "{}", r.message);
     assert!(r.runs <= MAX_RUNS);
-    // Adding sellers lifts the ceiling and makes it reachable.
-    let more = with(&i, FieldId::SlAccountExecutives, 12.0);
-    let r = goal_seek(&more, FieldId::SlWinPct, target);
+    // Three times the sellers lift the ceiling: the test's grid finds a
+    // win rate that meets the target, and goal seek finds it too.
+    let more = with(
+        &i,
+        FieldId::SlAccountExecutives,
+        3.0 * f64::from(i.sales_led.account_executives),
+    );
+    assert!(grid(&more) <= grid(&i) * 0.95, "more sellers do not help");
+    let r = goal_seek(&more, field, target);
     assert_eq!(r.status, SeekStatus::Reached, "{}", r.message);
     check_intervals(&more, &r);
 }
