@@ -1,36 +1,56 @@
-//! Goal seek: which value of one input reaches a payback or LTV:CAC target,
-//! every other input held where it is — and is that value believable?
+//! Goal seek: which values of one input reach a payback or LTV:CAC target,
+//! every other input held where it is — and is the value nearest today's
+//! believable?
 //!
 //! # Method
+//! The output need not be monotone in the input: payback first falls and
+//! then rises with pipeline spend or the number of account executives,
+//! because deals beyond the sellers' capacity are lost while their cost
+//! stays. So the search looks for every interval where the target holds
+//! ([`search::search`]):
 //! 1. **Scan.** The model is run at 65 evenly spaced values across the
-//!    field's whole range (every whole number for short whole ranges) and at
-//!    the current value. If no value moves the output, the field has no
-//!    effect; if every value meets the target, or none does, that is the
-//!    answer.
-//! 2. **Direction.** Between two neighbouring scan points one meets the
-//!    target and the other does not; the pair nearest the current value is
-//!    kept. Which side meets tells the direction: at most (lower is better,
-//!    e.g. churn, cost per opportunity) or at least (e.g. win rate).
-//! 3. **Bisection.** The pair is halved until the two values are within
-//!    [`X_TOLERANCE`] of the field's range width (for whole-number fields,
-//!    until they are neighbours), at most [`MAX_ITERATIONS`] times. The
-//!    answer is the end that meets the target, so the achieved output is
-//!    always on the right side of it; where the model is continuous it lies
-//!    within a hair of the target (the tests hold it to 0.1 %).
+//!    field's range; at every whole number from the bottom of a whole range
+//!    up to 64 above it; at 16 values per factor of ten over the top six
+//!    factors of ten of the range (so $42k–157k a month is seen in a range
+//!    of $0–100M); and at today's value and ±5, 10, … 50 % around it. If no
+//!    value moves the output, the field has no effect.
+//! 2. **Refinement.** Up to three scan points that are local best readings
+//!    but miss the target get a golden-section search between their two
+//!    neighbours (16 runs each), which finds a narrow dip under the target
+//!    that fell between scan points.
+//! 3. **Bisection.** Wherever a value that meets the target neighbours one
+//!    that does not, the pair is halved until the two are within
+//!    [`X_TOLERANCE`] of the range's width (neighbours for a whole range),
+//!    ends nearest today's value first.
 //!
-//! A region that meets the target but falls between two scan points (1/64
-//! of the range wide) can be missed; the model is monotone in every input
-//! except through the capacity of the sales team, so this is a limit in
-//! theory only.
+//! Every interval is a run of neighbouring tried values that all meet the
+//! target; its ends are tried values that meet, and the tried values just
+//! outside them do not. "Not reachable" is said only when no tried value
+//! meets the target. The value to apply is the one in an interval nearest
+//! today's (today's own when it meets already). At most [`MAX_RUNS`] runs
+//! of the model; a region that meets the target but lies wholly between two
+//! tried values is still missed, which the refinement makes unlikely for
+//! this model's shapes, not impossible.
+
+mod realism;
+pub mod search;
 
 use serde::{Deserialize, Serialize};
 
 use super::sensitivity::model_value;
-use super::{fmt_number, Note, Output, Reading, Segment, PAYBACK_SHOWN_CAP_MONTHS};
-use crate::domain::economics::{source, Level};
+use super::{fmt_number, Note, Output, Reading, PAYBACK_SHOWN_CAP_MONTHS};
 use crate::domain::format;
 use crate::domain::input::{check, FieldError, Range};
 use crate::domain::sim::{simulate_into, FieldId, Projection, ScenarioInputs, Unit};
+use search::Found;
+
+pub use realism::{Realism, RealismNote};
+pub use search::{MAX_ITERATIONS, X_TOLERANCE};
+
+/// Most runs of the model one goal seek makes, today's included. A
+/// 60-month run takes microseconds natively, so the whole search stays
+/// well under a frame in the browser.
+pub const MAX_RUNS: u32 = 400;
 
 /// The payback targets a user may set, months.
 pub const PAYBACK_TARGET_RANGE: Range =
@@ -38,15 +58,6 @@ pub const PAYBACK_TARGET_RANGE: Range =
 /// The LTV:CAC targets a user may set.
 pub const LTV_CAC_TARGET_RANGE: Range =
     Range::new(0.1, super::LTV_CAC_SHOWN_CAP).in_unit(Unit::Ratio);
-/// Bisection stops when the bracket is this share of the field's range wide
-/// (1e-9 of 0–100 % is 0.0000001 percentage points; of $1–1,000,000 per
-/// opportunity, a tenth of a cent).
-pub const X_TOLERANCE: f64 = 1e-9;
-/// Most bisection steps; the tolerance is reached well before (≈ 30 steps).
-pub const MAX_ITERATIONS: u32 = 200;
-/// Intervals of the first scan across the field's range.
-const SCAN_STEPS: usize = 64;
-
 /// The inputs offered first in the goal-seek picker: churn, win rates and
 /// the two costs behind CAC. Any [`FieldId`] works.
 pub const GOAL_SEEK_FIELDS: [FieldId; 6] = [
@@ -117,37 +128,139 @@ impl Target {
         }
     }
 
-    /// Whether `a` is closer to meeting the target than `b`.
-    fn better(self, a: &Reading, b: &Reading) -> bool {
+    /// How far a reading is from the good end, to compare two readings:
+    /// lower is better (the drawn payback, or minus the drawn LTV:CAC).
+    fn badness(self, reading: &Reading) -> f64 {
         match self {
-            Target::PaybackBelow(_) => a.shown < b.shown,
-            Target::LtvCacAbove(_) => a.shown > b.shown,
+            Target::PaybackBelow(_) => reading.shown,
+            Target::LtvCacAbove(_) => -reading.shown,
         }
     }
 }
 
-/// Which side of the answer meets the target.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Direction {
-    /// The answer or anything below it (near it) meets the target.
-    AtMost,
-    /// The answer or anything above it (near it) meets the target.
-    AtLeast,
+/// An interval of the input's range where the target holds.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Interval {
+    /// The lowest value found that meets the target.
+    pub lo: f64,
+    /// The highest value found that meets the target.
+    pub hi: f64,
+    /// The tried value just below `lo`, which misses the target; `None`
+    /// when `lo` is the bottom of the field's range.
+    pub miss_below: Option<f64>,
+    /// The tried value just above `hi`, which misses the target; `None`
+    /// when `hi` is the top of the field's range.
+    pub miss_above: Option<f64>,
+}
+
+impl Interval {
+    /// Whether the interval runs down to the bottom of the field's range.
+    pub fn from_min(&self) -> bool {
+        self.miss_below.is_none()
+    }
+
+    /// Whether the interval runs up to the top of the field's range.
+    pub fn to_max(&self) -> bool {
+        self.miss_above.is_none()
+    }
+
+    /// Whether `value` lies between the ends (both included).
+    pub fn contains(&self, value: f64) -> bool {
+        self.lo <= value && value <= self.hi
+    }
+
+    /// The value in the interval nearest `value`.
+    pub fn nearest_to(&self, value: f64) -> f64 {
+        value.clamp(self.lo, self.hi)
+    }
+
+    /// The interval in words with `field`'s unit: "between $41,667 and
+    /// $156,667 a month", "from 2 to 7", "up to 3.1%/month", "60% or
+    /// more", "exactly 3".
+    pub fn describe(&self, field: FieldId) -> String {
+        let spec = field.spec();
+        let (pre, post) = match spec.unit {
+            Unit::Dollars => ("$", ""),
+            Unit::DollarsPerMonth => ("$", " a month"),
+            Unit::DollarsPerYear => ("$", " a year"),
+            Unit::Percent => ("", "%"),
+            Unit::PercentPerMonth => ("", "%/month"),
+            Unit::Months => ("", " months"),
+            Unit::Weeks => ("", " weeks"),
+            Unit::Count | Unit::Ratio | Unit::Number => ("", ""),
+        };
+        // Each end rounded inwards at the precision it is written with, so
+        // the range as written holds: "up to 3.12" never stands for 3.1249…
+        // rounded up past the end.
+        let (lo_in, hi_in) = (inward(self.lo, true), inward(self.hi, false));
+        let (lo, hi) = (fmt_number(lo_in), fmt_number(hi_in));
+        // Narrower than the precision it is written with.
+        let point = lo_in >= hi_in;
+        let mid = fmt_number((self.lo + self.hi) / 2.0);
+        match (self.from_min(), self.to_max()) {
+            (true, true) => format!("any value from {pre}{lo} to {pre}{hi}{post}"),
+            (true, false) => format!("up to {pre}{hi}{post}"),
+            (false, true) => format!("{pre}{lo}{post} or more"),
+            (false, false) if point && spec.range.whole => format!("exactly {pre}{mid}{post}"),
+            (false, false) if point => format!("about {pre}{mid}{post}"),
+            (false, false) if spec.range.whole => format!("from {pre}{lo} to {pre}{hi}{post}"),
+            (false, false) => format!("between {pre}{lo} and {pre}{hi}{post}"),
+        }
+    }
+}
+
+/// `value` rounded up (`up`) or down to the decimals [`fmt_number`] writes
+/// it with (none from 100, one from 10, else two).
+fn inward(value: f64, up: bool) -> f64 {
+    let decimals = if value.abs() >= 100.0 {
+        0
+    } else if value.abs() >= 10.0 {
+        1
+    } else {
+        2
+    };
+    let scale = 10f64.powi(decimals);
+    // A hair of slack so a value already at that precision (0.29, held as
+    // 0.28999…) stays itself.
+    let scaled = value * scale;
+    let rounded = if up {
+        (scaled - 1e-9).ceil()
+    } else {
+        (scaled + 1e-9).floor()
+    };
+    rounded / scale
+}
+
+/// The intervals in words, joined: "from 2 to 3, or from 40 to 45".
+pub fn describe_intervals(field: FieldId, intervals: &[Interval]) -> String {
+    let parts: Vec<String> = intervals.iter().map(|i| i.describe(field)).collect();
+    match parts.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{}, or {last}", rest.join(", ")),
+    }
+}
+
+/// The value in `intervals` nearest `current` (the lower one on a tie), or
+/// `None` when there is no interval.
+pub fn nearest_value(intervals: &[Interval], current: f64) -> Option<f64> {
+    intervals
+        .iter()
+        .map(|i| i.nearest_to(current))
+        .min_by(|a, b| (a - current).abs().total_cmp(&(b - current).abs()))
 }
 
 /// How the goal seek ended.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum SeekStatus {
-    /// A value was found; values on `direction`'s side of it meet the target.
-    Reached {
-        /// Which side meets the target.
-        direction: Direction,
-    },
-    /// Every value in the field's range meets the target already.
+    /// Some values meet the target and some do not: see
+    /// [`GoalSeekResult::intervals`] and [`GoalSeekResult::nearest`].
+    Reached,
+    /// Every value tried across the field's range meets the target.
     MetAcrossRange,
-    /// No value in the field's range meets the target.
+    /// No value tried in the field's range meets the target.
     NotReachable {
-        /// The scanned value that came closest.
+        /// The tried value that came closest.
         best_value: f64,
         /// The output there.
         best: Reading,
@@ -162,27 +275,6 @@ pub enum SeekStatus {
     InvalidTarget,
 }
 
-/// One benchmark reading of the answer.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RealismNote {
-    /// How believable the value is: `Good` is within published bands,
-    /// `Warn` a stretch, `Bad` beyond what real companies show.
-    pub level: Level,
-    /// One sentence for the user.
-    pub text: String,
-    /// Where the band comes from.
-    pub source: &'static str,
-}
-
-/// Whether the answer is believable: the worst of its notes.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Realism {
-    /// The worst level among the notes (`Good` when there are none).
-    pub level: Level,
-    /// One note per band that applies.
-    pub notes: Vec<RealismNote>,
-}
-
 /// The answer of [`goal_seek`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct GoalSeekResult {
@@ -192,47 +284,43 @@ pub struct GoalSeekResult {
     pub target: Target,
     /// How it ended.
     pub status: SeekStatus,
-    /// The input value that meets the target, when one was found.
-    pub value: Option<f64>,
-    /// The output at `value`.
+    /// Every interval where the target holds, lowest first (one covering
+    /// the whole range when it is met everywhere; none when it is met
+    /// nowhere).
+    pub intervals: Vec<Interval>,
+    /// The value in an interval nearest today's: the value to apply. Today's
+    /// own value when it meets the target already.
+    pub nearest: Option<f64>,
+    /// The output at `nearest`.
     pub achieved: Option<Reading>,
     /// The input's current value.
     pub current_value: f64,
     /// The output today.
     pub current: Reading,
-    /// Bisection steps taken.
+    /// Bisection steps taken, over every end.
     pub iterations: u32,
-    /// Benchmark reading of `value`, when there is one.
+    /// Runs of the model, today's included (at most [`MAX_RUNS`]).
+    pub runs: u32,
+    /// Benchmark reading of `nearest`; when the target is met today, of
+    /// the nearer end of today's interval (how much room there is).
     pub realism: Option<Realism>,
     /// One or two sentences for the user.
     pub message: String,
 }
 
-/// Source named for rules of this workbench that no published band covers.
-const WORKBENCH_RULE: &str =
-    "GTM Workbench rule of thumb (no published band among the product's sources)";
-
-fn rank(level: Level) -> u8 {
-    match level {
-        Level::Good => 0,
-        Level::Ok => 1,
-        Level::Warn => 2,
-        Level::Bad => 3,
-    }
-}
-
-/// Runs the model with `field` at `value` and reads the target's output.
+/// Runs the model with `field` at `value` and reads the target's output;
+/// `None` when the field refuses the value (outside its range, or not
+/// whole where it must be).
 fn evaluate(
     work: &mut ScenarioInputs,
     projection: &mut Projection,
     field: FieldId,
     value: f64,
     output: Output,
-) -> Reading {
-    // Values come from the field's own range, so `set` accepts them.
-    let _ = work.set(field, value);
+) -> Option<Reading> {
+    work.set(field, value).ok()?;
     simulate_into(work, projection);
-    output.read(&projection.summary)
+    Some(output.read(&projection.summary))
 }
 
 /// The value with its unit, for sentences.
@@ -255,34 +343,10 @@ fn describe_reading(output: Output, r: &Reading) -> String {
     }
 }
 
-/// The scan points: evenly spaced over the range (every whole number when
-/// a whole range is short), plus the current value; sorted, no repeats.
-fn scan_points(range: Range, current: f64) -> Vec<f64> {
-    let width = range.max - range.min;
-    let mut points: Vec<f64> = if range.whole && width <= SCAN_STEPS as f64 {
-        (0..=width as usize).map(|k| range.min + k as f64).collect()
-    } else {
-        (0..=SCAN_STEPS)
-            .map(|k| {
-                let v = range.min + width * k as f64 / SCAN_STEPS as f64;
-                if range.whole {
-                    v.round()
-                } else {
-                    v
-                }
-            })
-            .collect()
-    };
-    points.push(current);
-    points.retain(|v| v.is_finite());
-    points.sort_by(f64::total_cmp);
-    points.dedup();
-    points
-}
-
-/// Finds the value of `field` that makes the scenario meet `target`, all
-/// other inputs as they are. See the module docs for the method and the
-/// tolerance. At most about 100 simulations.
+/// Finds every interval of `field`'s range where the scenario meets
+/// `target`, all other inputs as they are, and the value nearest today's.
+/// See the module docs for the method and its limits. At most
+/// [`MAX_RUNS`] simulations.
 pub fn goal_seek(inputs: &ScenarioInputs, field: FieldId, target: Target) -> GoalSeekResult {
     let spec = field.spec();
     let output = target.output();
@@ -291,15 +355,18 @@ pub fn goal_seek(inputs: &ScenarioInputs, field: FieldId, target: Target) -> Goa
     simulate_into(inputs, &mut projection);
     let current = output.read(&projection.summary);
     let current_value = model_value(inputs, field);
+    let met_now = target.is_met_by(&current);
     let mut result = GoalSeekResult {
         field,
         target,
         status: SeekStatus::InvalidTarget,
-        value: None,
+        intervals: Vec::new(),
+        nearest: None,
         achieved: None,
         current_value,
         current,
         iterations: 0,
+        runs: 1,
         realism: None,
         message: String::new(),
     };
@@ -322,62 +389,66 @@ pub fn goal_seek(inputs: &ScenarioInputs, field: FieldId, target: Target) -> Goa
         return result;
     }
 
-    // 1. Scan.
     let range = spec.range;
-    let points = scan_points(range, current_value);
-    let readings: Vec<Reading> = points
-        .iter()
-        .map(|&v| evaluate(&mut work, &mut projection, field, v, output))
-        .collect();
-    let met: Vec<bool> = readings.iter().map(|r| target.is_met_by(r)).collect();
+    // Two runs kept back: today's, and one to explain an unreachable target.
+    let found = search::search(range, current_value, target, MAX_RUNS - 2, |v| {
+        evaluate(&mut work, &mut projection, field, v, output)
+    });
+    let tried = match found {
+        Found::NoEffect { runs } => {
+            result.runs += runs;
+            result.status = SeekStatus::NoEffect;
+            result.message = no_effect_message(field, target, met_now);
+            return result;
+        }
+        Found::Tried(t) => t,
+    };
+    result.runs += tried.runs;
+    result.iterations = tried.steps;
     let span = format!(
         "{} to {}",
         with_unit(field, range.min),
         with_unit(field, range.max)
     );
 
-    let first = readings.first().copied().unwrap_or(current);
-    let scale = first.shown.abs().max(1.0);
-    let no_effect = readings
-        .iter()
-        .all(|r| (r.shown - first.shown).abs() <= 1e-9 * scale && r.note == first.note);
-    if no_effect {
-        result.status = SeekStatus::NoEffect;
-        result.message = no_effect_message(field, target, target.is_met_by(&current));
-        return result;
-    }
-    if met.iter().all(|m| *m) {
+    if tried.probes.iter().all(|p| p.met) {
         result.status = SeekStatus::MetAcrossRange;
+        result.intervals = tried.intervals();
+        result.nearest = Some(current_value);
+        result.achieved = Some(current);
         result.message = format!(
-            "{}: every value from {span} gives {}, so this input is not what stands in the way.",
+            "{}: every value tried from {span} gives {}, so this input is not what stands in the way.",
             spec.label,
             target.describe()
         );
         return result;
     }
-    if !met.iter().any(|m| *m) {
+    if !tried.probes.iter().any(|p| p.met) {
         let (best_value, best) =
-            points
+            tried
+                .probes
                 .iter()
-                .zip(&readings)
-                .fold((current_value, current), |(bv, br), (&v, r)| {
-                    if target.better(r, &br) {
-                        (v, *r)
+                .fold((current_value, current), |(bv, br), p| {
+                    if target.badness(&p.reading) < target.badness(&br) {
+                        (p.value, p.reading)
                     } else {
                         (bv, br)
                     }
                 });
         result.status = SeekStatus::NotReachable { best_value, best };
         result.message = format!(
-            "{}: no value from {span} reaches {}. The closest is {} at {}.",
+            "{}: none of the {} values tried from {span} reaches {}. The closest is {} at {}.",
             spec.label,
+            fmt_number(tried.probes.len() as f64),
             target.describe(),
             describe_reading(output, &best),
             with_unit(field, best_value)
         );
         // Say what caps it when the sales team's capacity does.
-        let _ = evaluate(&mut work, &mut projection, field, best_value, output);
-        if projection.summary.deals_lost_to_capacity > 0.0 {
+        result.runs += 1;
+        if evaluate(&mut work, &mut projection, field, best_value, output).is_some()
+            && projection.summary.deals_lost_to_capacity > 0.0
+        {
             result.message.push_str(
                 " There, deals beyond what the account executives can close are lost: more sellers or a shorter ramp would lift that ceiling.",
             );
@@ -385,84 +456,68 @@ pub fn goal_seek(inputs: &ScenarioInputs, field: FieldId, target: Target) -> Goa
         return result;
     }
 
-    // 2. Direction: the meeting / not-meeting pair nearest the current value.
-    let mut pair: Option<(f64, f64)> = None;
-    let mut pair_distance = f64::INFINITY;
-    for (i, (&v, &m)) in points.iter().zip(&met).enumerate() {
-        let Some((&next_v, &next_m)) = points.get(i + 1).zip(met.get(i + 1)) else {
-            break;
-        };
-        if m == next_m {
-            continue;
-        }
-        let (yes, no) = if m { (v, next_v) } else { (next_v, v) };
-        let distance = (yes - current_value).abs();
-        if distance < pair_distance {
-            pair_distance = distance;
-            pair = Some((yes, no));
-        }
-    }
-    let Some((mut yes, mut no)) = pair else {
-        // Unreachable: some points meet and some do not, so a pair exists.
+    let intervals = tried.intervals();
+    let Some(nearest) = nearest_value(&intervals, current_value) else {
+        // Unreachable: some tried value meets, so there is an interval.
         result.status = SeekStatus::NoEffect;
-        result.message = no_effect_message(field, target, target.is_met_by(&current));
+        result.message = no_effect_message(field, target, met_now);
         return result;
     };
-    let direction = if yes < no {
-        Direction::AtMost
-    } else {
-        Direction::AtLeast
-    };
+    result.status = SeekStatus::Reached;
+    result.achieved = tried.at(nearest).map(|p| p.reading);
+    result.nearest = Some(nearest);
 
-    // 3. Bisection.
-    let tolerance = if range.whole {
-        1.0
+    // Realism of the value to apply; when today meets the target, of the
+    // nearer end of today's interval: the room before it is missed.
+    let judged = if met_now {
+        intervals
+            .iter()
+            .find(|i| i.contains(current_value))
+            .and_then(|i| {
+                let lo = i.miss_below.map(|_| i.lo);
+                let hi = i.miss_above.map(|_| i.hi);
+                match (lo, hi) {
+                    (Some(l), Some(h)) if (h - current_value) < (current_value - l) => Some(h),
+                    (Some(l), _) => Some(l),
+                    (None, h) => h,
+                }
+            })
     } else {
-        X_TOLERANCE * (range.max - range.min)
+        Some(nearest)
     };
-    let mut iterations = 0;
-    while (yes - no).abs() > tolerance && iterations < MAX_ITERATIONS {
-        let mut mid = (yes + no) / 2.0;
-        if range.whole {
-            mid = mid.round();
-        }
-        if mid == yes || mid == no {
-            break;
-        }
-        iterations += 1;
-        let r = evaluate(&mut work, &mut projection, field, mid, output);
-        if target.is_met_by(&r) {
-            yes = mid;
-        } else {
-            no = mid;
+    if let Some(v) = judged {
+        if work.set(field, v).is_ok() {
+            result.realism = Some(realism::realism(&work, field, v, current_value, met_now));
         }
     }
-    let achieved = evaluate(&mut work, &mut projection, field, yes, output);
 
-    result.status = SeekStatus::Reached { direction };
-    result.value = Some(yes);
-    result.achieved = Some(achieved);
-    result.iterations = iterations;
-    let realism = realism(&work, field, yes, current_value, target.is_met_by(&current));
-    let side = match direction {
-        Direction::AtMost => "or less",
-        Direction::AtLeast => "or more",
-    };
-    let now = if target.is_met_by(&current) {
-        "already met today"
+    let ranges = describe_intervals(field, &intervals);
+    let today = with_unit(field, current_value);
+    let now = describe_reading(output, &current);
+    result.message = if met_now {
+        let which = if intervals.len() == 1 {
+            "that range"
+        } else {
+            "one of those ranges"
+        };
+        format!(
+            "{}: {ranges} gives {}. Today's {today} is inside {which} ({now}).",
+            spec.label,
+            target.describe()
+        )
     } else {
-        "not met today"
+        let got = result
+            .achieved
+            .map(|a| format!(" ({})", describe_reading(output, &a)))
+            .unwrap_or_default();
+        format!(
+            "{}: {ranges} gives {}. Today's {today} gives {now}; the nearest value that meets it is {}{got}.",
+            spec.label,
+            target.describe(),
+            with_unit(field, nearest)
+        )
     };
-    result.message = format!(
-        "{} at {} {side} gives {} ({}: {} gives {}).",
-        spec.label,
-        with_unit(field, yes),
-        target.describe(),
-        now,
-        with_unit(field, current_value),
-        describe_reading(output, &current)
-    );
-    result.realism = Some(realism);
+    result.intervals = intervals;
     result
 }
 
@@ -489,236 +544,4 @@ fn no_effect_message(field: FieldId, target: Target, met_now: bool) -> String {
             target.output().label().to_lowercase()
         ),
     }
-}
-
-/// Benchmark notes on `value` of `field`, read in the scenario `at` (the
-/// inputs with `field` already set to `value`).
-///
-/// When the target is met today the answer is headroom (how far the input
-/// may drift before the target is missed), so its distance from today is
-/// not held against it.
-fn realism(
-    at: &ScenarioInputs,
-    field: FieldId,
-    value: f64,
-    current: f64,
-    met_now: bool,
-) -> Realism {
-    let mut notes = Vec::new();
-    let mut note = |level: Level, text: String, source: &'static str| {
-        notes.push(RealismNote {
-            level,
-            text,
-            source,
-        });
-    };
-
-    match field {
-        FieldId::SsChurnPct | FieldId::SlChurnPct => {
-            let arpa = if field == FieldId::SsChurnPct {
-                at.self_serve.arpa_per_month
-            } else {
-                at.sales_led.acv_per_year / 12.0
-            };
-            let segment = Segment::from_arpa(arpa);
-            // Floors of believable monthly churn per segment: "stretch"
-            // below the segment's band, "unrealistic" at the next segment's
-            // best (enterprise products rarely keep more than ~97 % a year).
-            let (band, stretch, floor) = match segment {
-                Segment::Smb => ("3–7%", 3.0, 1.0),
-                Segment::MidMarket => ("1.5–3%", 1.5, 0.5),
-                Segment::Enterprise => ("under 1–2%", 0.5, 0.25),
-            };
-            let price = format!("${}/month", fmt_number(arpa));
-            let (level, text) = if value < floor {
-                (
-                    Level::Bad,
-                    format!(
-                        "{}%/month is below what even the best-retaining products report; unrealistic for {} plans at {price} (usual band {band}).",
-                        fmt_number(value),
-                        segment.label()
-                    ),
-                )
-            } else if value < stretch {
-                (
-                    Level::Warn,
-                    format!(
-                        "{}%/month is better than {} plans at {price} usually keep ({band}); plan how retention would get there.",
-                        fmt_number(value),
-                        segment.label()
-                    ),
-                )
-            } else {
-                (
-                    Level::Good,
-                    format!(
-                        "{}%/month is within the usual band for {} plans at {price} ({band}) or above it.",
-                        fmt_number(value),
-                        segment.label()
-                    ),
-                )
-            };
-            note(level, text, source::CHURN_BANDS);
-        }
-        FieldId::SlWinPct | FieldId::SaWinPct => {
-            let (level, text) = if value > 50.0 {
-                (
-                    Level::Bad,
-                    format!("Winning {}% of qualified opportunities is more than sales teams sustain; most win well under half.", fmt_number(value)),
-                )
-            } else if value > 30.0 {
-                (
-                    Level::Warn,
-                    format!(
-                        "A {}% win rate is above the 20–30% most B2B teams report.",
-                        fmt_number(value)
-                    ),
-                )
-            } else {
-                (
-                    Level::Good,
-                    format!(
-                        "A {}% win rate is in the usual B2B range.",
-                        fmt_number(value)
-                    ),
-                )
-            };
-            note(level, text, WORKBENCH_RULE);
-            if field == FieldId::SaWinPct {
-                let pql_to_paid = at.sales_assist.pql_to_opportunity_pct * value / 100.0;
-                let level = if pql_to_paid > 15.0 {
-                    Level::Warn
-                } else {
-                    Level::Good
-                };
-                note(
-                    level,
-                    format!(
-                        "That makes {}% of PQLs pay; product-qualified leads usually convert at 5–15%.",
-                        fmt_number(pql_to_paid)
-                    ),
-                    source::PQL_BANDS,
-                );
-            }
-        }
-        FieldId::SsFreeToPaidPct => {
-            let (level, text) = if value > 60.0 {
-                (
-                    Level::Bad,
-                    "Above 60% is beyond even card-required trials (40–60%).",
-                )
-            } else if value > 25.0 {
-                (
-                    Level::Warn,
-                    "Above 25% is a card-required-trial rate (40–60%), not a freemium one (2–5%).",
-                )
-            } else if value > 5.0 {
-                (Level::Warn, "Above 5% is a trial rate (opt-in trials 15–25%); freemium plans usually see 2–5%.")
-            } else {
-                (
-                    Level::Good,
-                    "Within the usual freemium range of 2–5% or below it.",
-                )
-            };
-            note(level, text.to_string(), source::CONVERSION_BANDS);
-        }
-        FieldId::GrossMarginPct => {
-            let (level, text) = if value > 95.0 {
-                (Level::Bad, "Above 95% leaves almost nothing for hosting and support; no SaaS company reports it.")
-            } else if value > 85.0 {
-                (
-                    Level::Warn,
-                    "Above 85% is higher than most SaaS companies manage (70–85%).",
-                )
-            } else {
-                (
-                    Level::Good,
-                    "Within or below the usual SaaS range of 70–85%.",
-                )
-            };
-            note(level, text.to_string(), source::GROSS_MARGIN);
-        }
-        FieldId::SsViralCoefficient => {
-            let (level, text) = if value >= 1.0 {
-                (Level::Bad, "A coefficient of 1 or more means growth that feeds itself forever; real products hold it only briefly.")
-            } else if value >= 0.5 {
-                (
-                    Level::Warn,
-                    "Above 0.5 is a strong referral loop that few products keep up.",
-                )
-            } else {
-                (
-                    Level::Good,
-                    "A modest referral effect, common among collaborative products.",
-                )
-            };
-            note(level, text.to_string(), source::VIRAL);
-        }
-        FieldId::SsExpansionPct | FieldId::SlExpansionPct => {
-            let churn = if field == FieldId::SsExpansionPct {
-                at.self_serve.churn_pct
-            } else {
-                at.sales_led.churn_pct
-            };
-            let nrr = (1.0 - churn / 100.0 + value / 100.0).max(0.0).powi(12) * 100.0;
-            let (level, text) = if nrr > 200.0 {
-                (Level::Bad, format!("Net revenue retention would be {}% a year; even the best public SaaS companies stay well under 200%.", fmt_number(nrr)))
-            } else if nrr > 130.0 {
-                (
-                    Level::Warn,
-                    format!(
-                        "Net revenue retention would be {}% a year, top-decile territory.",
-                        fmt_number(nrr)
-                    ),
-                )
-            } else {
-                (
-                    Level::Good,
-                    format!(
-                        "Net revenue retention would be {}% a year.",
-                        fmt_number(nrr)
-                    ),
-                )
-            };
-            note(level, text, WORKBENCH_RULE);
-        }
-        _ => {}
-    }
-
-    // How far from today, for every field.
-    if current.abs() > 0.0 {
-        let change = (value - current) / current.abs() * 100.0;
-        let size = fmt_number(change.abs());
-        let what = if change < 0.0 { "cut" } else { "rise" };
-        let (level, text) = if met_now {
-            let verb = if change < 0.0 { "fall" } else { "rise" };
-            (
-                Level::Good,
-                format!("Met today, with room: the input could {verb} {size}% before the target is missed."),
-            )
-        } else if change.abs() > 50.0 {
-            (
-                Level::Warn,
-                format!("Needs a {what} of {size}% from today: changes that large usually take a different motion, not tuning."),
-            )
-        } else if change.abs() > 25.0 {
-            (
-                Level::Ok,
-                format!("Needs a {what} of {size}% from today: a serious project, not a tweak."),
-            )
-        } else {
-            (
-                Level::Good,
-                format!("Needs a {what} of {size}% from today."),
-            )
-        };
-        note(level, text, WORKBENCH_RULE);
-    }
-
-    let level = notes
-        .iter()
-        .map(|n| n.level)
-        .max_by_key(|l| rank(*l))
-        .unwrap_or(Level::Good);
-    Realism { level, notes }
 }

@@ -2,8 +2,9 @@
 //!
 //! - [`sensitivity`]: the tornado — which input moves the result most.
 //! - [`montecarlo`]: ranges on inputs, thousands of seeded runs, P10/P50/P90
-//!   bands and the chance that payback is under a year.
-//! - [`goalseek`]: the input value that reaches a payback or LTV:CAC target.
+//!   bands and the chance of a payback of 12 months or less.
+//! - [`goalseek`]: every range of one input's values that reaches a payback
+//!   or LTV:CAC target, and the one nearest today's.
 //! - [`sanity`]: warnings for numbers no real company shows.
 //! - [`rng`]: the seeded generator behind the Monte Carlo run.
 //! - [`settings`]: what the insight tools remember between visits.
@@ -24,8 +25,8 @@ pub mod sensitivity;
 pub mod settings;
 
 pub use goalseek::{
-    goal_seek, Direction, GoalSeekResult, Realism, RealismNote, SeekStatus, Target,
-    GOAL_SEEK_FIELDS, LTV_CAC_TARGET_RANGE, PAYBACK_TARGET_RANGE,
+    describe_intervals, goal_seek, nearest_value, GoalSeekResult, Interval, Realism, RealismNote,
+    SeekStatus, Target, GOAL_SEEK_FIELDS, LTV_CAC_TARGET_RANGE, MAX_RUNS, PAYBACK_TARGET_RANGE,
 };
 pub use montecarlo::{
     run, Bands, InputRange, McResult, McRunner, Progress, UncertaintySpec, DEFAULT_DRAWS,

@@ -17,14 +17,16 @@
 //!   what `f64` needs). Values are rounded to `f32` (seven significant
 //!   digits, far finer than any band) and stored as order-preserving `u32`
 //!   keys, so the percentile search compares plain integers.
-//! - Percentiles per month by nearest rank: P*q* is the value at 0-based rank
-//!   round(*q* × (n − 1)) of the sorted draws, found with
+//! - Percentiles per month interpolate between the two closest ranks, as
+//!   spreadsheets do (Excel `PERCENTILE.INC`, R's default type 7): with the
+//!   n draws sorted x₀ ≤ … ≤ xₙ₋₁ and h = (n − 1) × *q*,
+//!   P*q* = x⌊h⌋ + (h − ⌊h⌋) × (x⌊h⌋₊₁ − x⌊h⌋). The ranks are found with
 //!   `select_nth_unstable` in place on that month's slice of the buffer (the
-//!   median first, then P10 in the part below it and P90 in the part
-//!   above).
-//! - "Payback under 12 months" counts draws whose blended CAC payback
-//!   (margin-based) is a number strictly below [`PAYBACK_BAR_MONTHS`]; "never"
-//!   and "no customers" count as not under.
+//!   median's lower rank first, then P10 in the part below it and P90 in
+//!   the part above; each next rank is the smallest value past its rank).
+//! - "Payback of 12 months or less" counts draws whose blended CAC payback
+//!   (margin-based) is a number at most [`PAYBACK_BAR_MONTHS`], the same
+//!   bar as the payback verdict; "never" and "no customers" do not count.
 
 use serde::{Deserialize, Serialize};
 
@@ -40,7 +42,8 @@ pub const DEFAULT_DRAWS: u32 = 10_000;
 /// Most draws per run: 50,000 × 60 months × 2 series × 4 bytes = 24 MB of
 /// buffers, the most worth asking a browser tab for.
 pub const MAX_DRAWS: u32 = 50_000;
-/// The payback bar whose odds the run reports, months.
+/// The payback bar whose odds the run reports, months: the chance of a
+/// payback of this many months or less.
 pub const PAYBACK_BAR_MONTHS: f64 = 12.0;
 
 /// A low / likely / high range on one input. Saved.
@@ -292,9 +295,9 @@ pub struct McResult {
     pub mrr: Bands,
     /// Cumulative cash per month, $.
     pub cumulative_cash: Bands,
-    /// Share of draws (0–1) whose blended CAC payback is under
-    /// [`PAYBACK_BAR_MONTHS`].
-    pub payback_under_12_share: f64,
+    /// Share of draws (0–1) whose blended CAC payback is
+    /// [`PAYBACK_BAR_MONTHS`] or less.
+    pub payback_within_12_share: f64,
 }
 
 /// A Monte Carlo run that can be spread over many short steps (animation
@@ -416,7 +419,7 @@ impl McRunner {
             }
         }
         if let Some(Payback::Months(m)) = self.projection.summary.blended_payback {
-            if m < PAYBACK_BAR_MONTHS {
+            if m <= PAYBACK_BAR_MONTHS {
                 self.payback_hits += 1;
             }
         }
@@ -434,41 +437,64 @@ impl McRunner {
             ranged_inputs: self.ranges.len() as u32,
             mrr: bands(&mut self.mrr, n, self.months),
             cumulative_cash: bands(&mut self.cash, n, self.months),
-            payback_under_12_share: f64::from(self.payback_hits) / f64::from(self.total),
+            payback_within_12_share: f64::from(self.payback_hits) / f64::from(self.total),
         }
     }
 }
 
-/// Nearest-rank index of quantile `q` among `n` sorted values.
-fn rank(q: f64, n: usize) -> usize {
+/// Where quantile `q` falls among `n` sorted values: the lower 0-based rank
+/// ⌊h⌋ and the fraction h − ⌊h⌋ of the way to the next, with
+/// h = (n − 1) × q (`q` clamped to 0–1).
+fn position(q: f64, n: usize) -> (usize, f64) {
     let last = n.saturating_sub(1);
-    ((q * last as f64).round() as usize).min(last)
+    let h = q.clamp(0.0, 1.0) * last as f64;
+    let k = (h.floor() as usize).min(last);
+    let frac = if k < last { h - k as f64 } else { 0.0 };
+    (k, frac)
+}
+
+/// x + frac × (next − x), with x and next as keys; x alone when there is
+/// no next rank (then the fraction is 0 anyway).
+fn between(x: u32, next: Option<u32>, frac: f64) -> f64 {
+    let low = from_key(x);
+    match next {
+        Some(n) if frac > 0.0 => low + frac * (from_key(n) - low),
+        _ => low,
+    }
 }
 
 /// P10 / P50 / P90 of each month's slice of `values` (month-major, `n`
-/// draws per month). Reorders the slices in place.
+/// draws per month), interpolated as the module docs say. Reorders the
+/// slices in place.
 fn bands(values: &mut [u32], n: usize, months: usize) -> Bands {
     let mut out = Bands::with_capacity(months);
     if n == 0 {
         return out;
     }
-    let (k10, k50, k90) = (rank(0.1, n), rank(0.5, n), rank(0.9, n));
+    let ((k10, f10), (k50, f50), (k90, f90)) =
+        (position(0.1, n), position(0.5, n), position(0.9, n));
     for month in values.chunks_exact_mut(n).take(months) {
         let (below, mid, above) = month.select_nth_unstable(k50);
-        let p50 = *mid;
+        let x50 = *mid;
+        // After a selection everything past the selected rank is ≥ it, so
+        // the next rank is the smallest value there.
+        let next50 = above.iter().min().copied();
+        let p50 = between(x50, next50, f50);
         let p10 = if k10 < k50 {
-            *below.select_nth_unstable(k10).1
+            let (_, x, rest) = below.select_nth_unstable(k10);
+            between(*x, rest.iter().min().copied().or(Some(x50)), f10)
         } else {
-            p50
+            between(x50, next50, f10)
         };
         let p90 = if k90 > k50 {
-            *above.select_nth_unstable(k90 - k50 - 1).1
+            let (_, x, rest) = above.select_nth_unstable(k90 - k50 - 1);
+            between(*x, rest.iter().min().copied(), f90)
         } else {
-            p50
+            between(x50, next50, f90)
         };
-        out.p10.push(from_key(p10));
-        out.p50.push(from_key(p50));
-        out.p90.push(from_key(p90));
+        out.p10.push(p10);
+        out.p50.push(p50);
+        out.p90.push(p90);
     }
     out
 }
@@ -483,12 +509,64 @@ pub fn run(inputs: &ScenarioInputs, spec: &UncertaintySpec, draws: u32, seed: u6
 mod tests {
     use super::*;
 
+    /// Percentiles interpolate between the closest ranks with
+    /// h = (n − 1) × q, as Excel's `PERCENTILE.INC` and R's
+    /// `quantile(type = 7)` do (Hyndman & Fan, "Sample Quantiles in
+    /// Statistical Packages", The American Statistician 50(4), 1996,
+    /// definition 7). By hand for [1, 2, 3, 4]: P10 has h = 0.3, so
+    /// 1 + 0.3 × (2 − 1) = 1.3; P50 has h = 1.5, so 2.5; P90 has h = 2.7,
+    /// so 3.7.
     #[test]
-    fn nearest_rank_indices_match_the_documented_rule() {
-        assert_eq!(rank(0.1, 10_000), 1_000);
-        assert_eq!(rank(0.5, 10_000), 5_000);
-        assert_eq!(rank(0.9, 10_000), 8_999);
-        assert_eq!(rank(0.5, 1), 0);
+    fn percentiles_interpolate_between_ranks_as_spreadsheets_do() {
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+        let mut values: Vec<u32> = [3.0, 1.0, 4.0, 2.0].map(to_key).to_vec();
+        let b = bands(&mut values, 4, 1);
+        assert!(close(b.p10[0], 1.3), "{:?}", b.p10);
+        assert!(close(b.p50[0], 2.5), "{:?}", b.p50);
+        assert!(close(b.p90[0], 3.7), "{:?}", b.p90);
+
+        // Two values, 10 and 20: every percentile lies on the line between
+        // them (P10 = 11, P50 = 15, P90 = 19), not on either draw.
+        let mut values: Vec<u32> = [20.0, 10.0].map(to_key).to_vec();
+        let b = bands(&mut values, 2, 1);
+        assert!(close(b.p10[0], 11.0) && close(b.p50[0], 15.0) && close(b.p90[0], 19.0));
+
+        // One value is every percentile.
+        let mut values = vec![to_key(7.5)];
+        let b = bands(&mut values, 1, 1);
+        assert_eq!((b.p10[0], b.p50[0], b.p90[0]), (7.5, 7.5, 7.5));
+
+        assert_eq!(position(0.1, 10_000), (999, 0.1 * 9_999.0 - 999.0));
+        assert_eq!(position(0.9, 1), (0, 0.0));
+    }
+
+    /// The selection-based bands equal the formula applied to a plain
+    /// sorted copy, for many sizes and shuffled, repeated values.
+    #[test]
+    fn bands_match_a_sort_and_the_formula() {
+        let mut rng = Rng::new(42);
+        for n in 1..=60usize {
+            let draws: Vec<f64> = (0..n)
+                .map(|_| (rng.next_f64() * 40.0).round() - 10.0)
+                .collect();
+            let mut sorted = draws.clone();
+            sorted.sort_by(f64::total_cmp);
+            let reference = |q: f64| {
+                let h = (n - 1) as f64 * q;
+                let k = h.floor() as usize;
+                let next = sorted.get(k + 1).copied().unwrap_or(sorted[k]);
+                sorted[k] + (h - k as f64) * (next - sorted[k])
+            };
+            let mut values: Vec<u32> = draws.iter().map(|&v| to_key(v)).collect();
+            let b = bands(&mut values, n, 1);
+            for (got, q) in [(b.p10[0], 0.1), (b.p50[0], 0.5), (b.p90[0], 0.9)] {
+                assert!(
+                    (got - reference(q)).abs() < 1e-9,
+                    "n {n} q {q}: {got} vs {}",
+                    reference(q)
+                );
+            }
+        }
     }
 
     #[test]

@@ -191,7 +191,8 @@ test("goal seek finds the value that reaches a target and can put it into the sc
   await goal.getByLabel("Input to change").selectOption({ label: "Self-serve: Cost per sign-up ($)" });
   await expect(goal.getByTestId("goal-value")).toContainText("Self-serve: Cost per sign-up ($) = $");
   await expect(goal.getByTestId("goal-message")).not.toBeEmpty();
-  await expect(goal.getByText(/Found by bisection in \d+ steps/)).toBeVisible();
+  await expect(goal.getByText(/\d+ runs of the model; the ends of each range found by bisection in \d+ steps/)).toBeVisible();
+  await expect(goal.getByTestId("goal-ranges").getByRole("listitem")).not.toHaveCount(0);
 
   // Applying it brings blended payback to 6 months or less.
   await goal.getByRole("button", { name: "Use this value in the scenario" }).click();
@@ -209,6 +210,53 @@ test("goal seek finds the value that reaches a target and can put it into the sc
   await ready(page);
   await expect(part(page, /Goal seek/).getByLabel("LTV:CAC target")).toHaveValue("4");
   await expect(part(page, /Goal seek/).getByLabel("Input to change")).toHaveValue("sales_led.win_pct");
+});
+
+test("goal seek on the sales-led preset shows ranges with a ceiling and applies the value nearest today's", async ({ page }) => {
+  await open(page);
+  const presets = page.getByRole("group", { name: /Start from a preset/ });
+  await presets.getByRole("button", { name: "Sales-led", exact: true }).click();
+  await expect(presets.getByRole("button", { name: "Sales-led", exact: true })).toHaveAttribute("aria-pressed", "true");
+  const goal = part(page, /Goal seek/);
+  await goal.getByLabel("CAC payback of at most … months").check();
+  const ranges = goal.getByTestId("goal-ranges").getByRole("listitem");
+  const today = await page.getByTestId("sim-payback").textContent();
+
+  // Pipeline spend: payback first falls, then rises once the sellers are
+  // full, so the values that work have a ceiling as well as a floor. The
+  // target is five months above today's payback.
+  await goal.getByLabel("Payback target (months)").fill(String(Math.ceil(Number(today)) + 5));
+  await goal.getByLabel("Input to change").selectOption({ label: "Sales-led: Pipeline spend ($/month)" });
+  await expect(ranges.first()).toHaveText(/^between \$[\d,]+ and \$[\d,]+ a month$/);
+  await expect(goal.getByTestId("goal-message")).not.toContainText("or more");
+
+  // Account executives: payback rises past the best head count too. The
+  // target is one month above today's payback (the preset's head count meets
+  // it); from a team of 8 the nearest head count that works is smaller.
+  const team = simulator(page).getByRole("group", { name: "Sales-led", exact: true });
+  const sellers = team.getByRole("textbox", { name: "Account executives", exact: true });
+  const target = Math.ceil(Number(today)) + 1;
+  await sellers.fill("8");
+  await expect(page.getByTestId("sim-payback")).not.toHaveText(today ?? "");
+  expect(Number(await page.getByTestId("sim-payback").textContent())).toBeGreaterThan(target);
+  await goal.getByLabel("Payback target (months)").fill(String(target));
+  await goal.getByLabel("Input to change").selectOption({ label: "Sales-led: Account executives" });
+  await expect(goal.getByTestId("goal-message")).toContainText("Account executives:");
+  await expect(goal.getByTestId("goal-message")).not.toContainText("none of the");
+  await expect(ranges.first()).toHaveText(/^(from \d+ to \d+|exactly \d+)$/);
+  const needed = await goal.getByTestId("goal-value").textContent();
+  const aes = Number(/= (\d+)/.exec(needed ?? "")?.[1]);
+  expect(Number.isInteger(aes) && aes < 8, needed ?? "").toBe(true);
+
+  // Applying it brings blended payback within the target, with that many sellers.
+  await goal.getByRole("button", { name: "Use this value in the scenario" }).click();
+  await expect(sellers).toHaveValue(String(aes));
+  const payback = Number(await page.getByTestId("sim-payback").textContent());
+  expect(payback).toBeLessThanOrEqual(target);
+  // Today's value now meets the target: nothing left to apply.
+  await expect(goal.getByTestId("goal-value")).toContainText("(today's value)");
+  await expect(goal.getByRole("button", { name: "Use this value in the scenario" })).toBeDisabled();
+  await expect(page.locator("body")).not.toContainText("NaN");
 });
 
 test("the reality check flags numbers no real company shows and leads to the input", async ({ page }) => {

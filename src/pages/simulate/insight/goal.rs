@@ -1,6 +1,7 @@
-//! Goal seek: the value one input would need for CAC payback within N
-//! months or LTV:CAC of at least X, found by the model with every other
-//! input held, and how believable that value is against the benchmark bands.
+//! Goal seek: every range of one input's values that gives CAC payback
+//! within N months or LTV:CAC of at least X, found by the model with every
+//! other input held; the value nearest today's, to apply; and how believable
+//! that value is against the benchmark bands.
 
 use leptos::prelude::*;
 
@@ -65,24 +66,30 @@ pub fn GoalSeekPanel(inputs: Memo<ScenarioInputs>) -> impl IntoView {
             };
         });
     };
+    // The value to apply: the nearest one that meets the target, when it
+    // is not today's already.
+    let to_apply = Memo::new(move |_| {
+        result.with(|r| match (r.status, r.nearest) {
+            (SeekStatus::Reached, Some(v)) if v != r.current_value => Some((r.field, v)),
+            _ => None,
+        })
+    });
     let apply = move |_| {
-        let r = result.get_untracked();
-        if let (SeekStatus::Reached { .. }, Some(v)) = (r.status, r.value) {
+        if let Some((field, v)) = to_apply.get_untracked() {
             store.simulate.update(|s| {
-                let _ = s.inputs.set(r.field, v);
+                let _ = s.inputs.set(field, v);
             });
         }
     };
-    let can_apply = Memo::new(move |_| {
-        result.with(|r| matches!(r.status, SeekStatus::Reached { .. }) && r.value.is_some())
-    });
 
     view! {
         <section class="insight-part" aria-labelledby="goal-heading">
             <h3 id="goal-heading">"Goal seek: what it would take"</h3>
             <p class="section-lede">
                 "Pick a target and one input. The model tries values of that input across its whole range, "
-                "everything else as entered, and narrows in on the one that just reaches the target."
+                "everything else as entered, and narrows in on every range of values that reaches the target. "
+                "A result can get worse past a point (more pipeline than the sellers can close), so there may "
+                "be a ceiling as well as a floor, or more than one range."
             </p>
             <div class="insight-controls goal-form">
                 <fieldset class="output-picker">
@@ -136,11 +143,22 @@ pub fn GoalSeekPanel(inputs: Memo<ScenarioInputs>) -> impl IntoView {
                                 {format!("{} = {}", field_name(r.field), field_value(r.field, r.current_value))}
                                 " → "{reading_text(output, &r.current)}
                             </dd>
-                            {r.value.map(|v| view! {
-                                <dt>"Needed"</dt>
+                            {(!r.intervals.is_empty()).then(|| view! {
+                                <dt>"Values that meet the target"</dt>
+                                <dd>
+                                    <ul class="goal-ranges" data-testid="goal-ranges">
+                                        {r.intervals.iter().map(|i| view! {
+                                            <li>{i.describe(r.field)}</li>
+                                        }).collect_view()}
+                                    </ul>
+                                </dd>
+                            })}
+                            {r.nearest.map(|v| view! {
+                                <dt>"Nearest to today"</dt>
                                 <dd data-testid="goal-value">
                                     {format!("{} = {}", field_name(r.field), field_value(r.field, v))}
                                     {r.achieved.map(|a| format!(" → {}", reading_text(output, &a)))}
+                                    {(v == r.current_value).then_some(" (today's value)")}
                                 </dd>
                             })}
                         </dl>
@@ -163,15 +181,19 @@ pub fn GoalSeekPanel(inputs: Memo<ScenarioInputs>) -> impl IntoView {
                     }
                 })}
             </div>
-            <button type="button" on:click=apply disabled=move || !can_apply.get()>
+            <button type="button" on:click=apply disabled=move || to_apply.with(Option::is_none)>
                 "Use this value in the scenario"
             </button>
             <p class="formula">
                 "Payback = CAC ÷ (ARPA × gross margin); LTV:CAC = LTV ÷ CAC."
-                {move || {
-                    let steps = result.with(|r| r.iterations);
-                    (steps > 0).then(|| format!(" Found by bisection in {steps} steps."))
-                }}
+                {move || result.with(|r| {
+                    let bisection = if r.iterations > 0 {
+                        format!("; the ends of each range found by bisection in {} steps", r.iterations)
+                    } else {
+                        String::new()
+                    };
+                    (r.runs > 1).then(|| format!(" {} runs of the model{bisection}.", r.runs))
+                })}
             </p>
         </section>
     }

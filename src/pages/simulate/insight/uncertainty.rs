@@ -207,7 +207,7 @@ pub fn UncertaintyPanel(
     let odds = move || {
         run.finished.with(|f| {
             f.as_ref()
-                .map(|f| percent(f.result.payback_under_12_share * 100.0, 0))
+                .map(|f| percent(f.result.payback_within_12_share * 100.0, 0))
         })
     };
 
@@ -294,11 +294,11 @@ pub fn UncertaintyPanel(
                         </p>
                     </Show>
                     <p class="mc-odds">
-                        "Chance that CAC payback is under "{number(PAYBACK_BAR_MONTHS, 0)}" months: "
+                        "Chance that CAC payback is "{number(PAYBACK_BAR_MONTHS, 0)}" months or less: "
                         <strong data-testid="mc-payback-odds">{odds}</strong>
                         <span class="formula">
                             {move || run.finished.with(|f| f.as_ref().map(|f| format!(
-                                " = draws with payback (CAC ÷ (ARPA × gross margin)) under {} months ÷ {} draws; seed {}, {} input{} with a range.",
+                                " = draws with payback (CAC ÷ (ARPA × gross margin)) of {} months or less ÷ {} draws; seed {}, {} input{} with a range.",
                                 number(PAYBACK_BAR_MONTHS, 0),
                                 number(f64::from(f.result.draws), 0),
                                 f.result.seed,
