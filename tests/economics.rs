@@ -10,7 +10,7 @@ use gtm_workbench::domain::economics::{
     blended_cac, cac_payback, channel_totals, default_channel_rows, discounted_ltv, lifetime, ltv,
     ltv_cac, ltv_five_years, revenue_payback, verdict_ltv_cac, verdict_monthly_churn,
     verdict_payback, AnnualRate, ChannelRow, ChurnBasis, Level, Lifetime, Ltv, LtvCac, MonthlyRate,
-    Payback, Share, UnitField, UnitInputs, BENCHMARKS, LTV_CAP_MONTHS, ORGANIC_ROW_NAME,
+    Payback, Share, UnitField, UnitInputs, LTV_CAP_MONTHS, ORGANIC_ROW_NAME,
 };
 use gtm_workbench::domain::input::{InputError, Unit};
 use proptest::prelude::*;
@@ -481,7 +481,7 @@ fn verdicts_follow_the_published_bands_and_name_a_source() {
         verdict_monthly_churn(MonthlyRate::from_percent(9.0)).level,
         Level::Bad
     );
-    for b in BENCHMARKS {
+    for b in gtm_workbench::domain::benchmarks::table() {
         assert!(!b.source.is_empty() && !b.band.is_empty(), "{}", b.metric);
     }
     assert!(verdict_ltv_cac(LtvCac::Ratio(3.5)).source.contains("Skok"));
@@ -664,4 +664,61 @@ proptest! {
         let blended = blended_cac(&rows).unwrap_or(f64::NAN);
         prop_assert!(blended.is_finite() && blended <= paid_max * (1.0 + 1e-12));
     }
+}
+
+/// The reading beside a figure and its level come from the same numbers
+/// (issue 11, "one source of truth per convention"): each boundary of the
+/// churn and payback readings is a band end of `domain::benchmarks`, and
+/// the sentence quotes that band.
+#[test]
+fn readings_change_level_at_the_band_ends_they_quote() {
+    use gtm_workbench::domain::benchmarks::{
+        CHURN_MID_MARKET_PCT, CHURN_SMB_PCT, PAYBACK_BAR_MONTHS, PAYBACK_MID_MARKET_MONTHS,
+    };
+    let churn = |p: f64| verdict_monthly_churn(MonthlyRate::from_percent(p));
+    let mid = churn(CHURN_MID_MARKET_PCT.hi - 0.01);
+    assert!(
+        mid.text.contains(&CHURN_MID_MARKET_PCT.percent()),
+        "{}",
+        mid.text
+    );
+    assert_ne!(mid.level, churn(CHURN_MID_MARKET_PCT.hi + 0.01).level);
+    let smb = churn(CHURN_SMB_PCT.hi - 0.01);
+    assert!(smb.text.contains(&CHURN_SMB_PCT.percent()), "{}", smb.text);
+    assert_ne!(smb.level, churn(CHURN_SMB_PCT.hi + 0.01).level);
+
+    let payback = |m: f64| verdict_payback(Payback::Months(m));
+    assert_eq!(payback(PAYBACK_BAR_MONTHS).level, Level::Good);
+    assert_ne!(payback(PAYBACK_BAR_MONTHS + 0.01).level, Level::Good);
+    let mm = payback(PAYBACK_MID_MARKET_MONTHS.hi);
+    assert!(
+        mm.text.contains(&PAYBACK_MID_MARKET_MONTHS.span()),
+        "{}",
+        mm.text
+    );
+    // The reference table states the same bands.
+    let table = gtm_workbench::domain::benchmarks::table();
+    assert!(table
+        .iter()
+        .any(|b| b.band.contains(&CHURN_SMB_PCT.percent())));
+}
+
+/// A payback longer than the customer lifetime is never a good reading
+/// (PRODUCT.md §3), even where the segment band would call it healthy.
+#[test]
+fn a_payback_longer_than_the_customer_lifetime_is_poor_whatever_the_band() {
+    use gtm_workbench::domain::economics::verdict_payback_within;
+    // 11.2 months of payback, customers stay 10 months (10 % churn).
+    let v = verdict_payback_within(
+        Payback::Months(11.2),
+        lifetime(MonthlyRate::from_percent(10.0)),
+    );
+    assert_eq!(v.level, Level::Bad);
+    assert!(v.text.contains("10.0 months"), "{}", v.text);
+    // Within the lifetime the band decides.
+    let ok = verdict_payback_within(
+        Payback::Months(11.2),
+        lifetime(MonthlyRate::from_percent(2.0)),
+    );
+    assert_eq!(ok.level, Level::Good);
 }

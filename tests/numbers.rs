@@ -509,3 +509,48 @@ fn no_string_in_the_app_writes_a_space_before_a_percent_sign() {
         offenders.join("\n")
     );
 }
+
+/// One source of truth per band (issue 11, "How to prove it"): the
+/// benchmark bands are written only by `src/domain/benchmarks.rs`. Any
+/// other string literal in src/ that spells a band ("3–7%", "5–12") would
+/// drift from the number the reading uses, so it fails here.
+#[test]
+fn no_benchmark_band_is_written_outside_the_benchmark_table() {
+    use gtm_workbench::domain::benchmarks::*;
+    let bands = [
+        CHURN_SMB_PCT,
+        CHURN_MID_MARKET_PCT,
+        CHURN_ENTERPRISE_PCT,
+        FREEMIUM_TO_PAID_PCT,
+        OPT_IN_TRIAL_TO_PAID_PCT,
+        CARD_TRIAL_TO_PAID_PCT,
+        PQL_TO_PAID_PCT,
+        MQL_TO_PAID_PCT,
+        GROSS_MARGIN_PCT,
+        WIN_RATE_PCT,
+        PAYBACK_SMB_MONTHS,
+        PAYBACK_MID_MARKET_MONTHS,
+        PAYBACK_ENTERPRISE_MONTHS,
+    ];
+    let spelled: Vec<String> = bands.iter().map(|b| b.span()).collect();
+    let mut files = Vec::new();
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    rust_files(&src, &mut files);
+    let table = src.join("domain").join("benchmarks.rs");
+    let mut offenders = Vec::new();
+    for file in files.iter().filter(|f| **f != table) {
+        let Ok(text) = std::fs::read_to_string(file) else {
+            continue;
+        };
+        for literal in string_literals(&text) {
+            if let Some(band) = spelled.iter().find(|b| literal.contains(b.as_str())) {
+                offenders.push(format!("{} writes {band}: {literal}", file.display()));
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "take these bands from domain::benchmarks:\n{}",
+        offenders.join("\n")
+    );
+}

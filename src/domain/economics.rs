@@ -23,6 +23,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::input::{check, FieldError, InputError, Range, Unit};
+use crate::domain::{benchmarks, format};
 
 /// Months of gross profit at which LTV is capped when its formula has no
 /// finite value, and the horizon of [`ltv_five_years`] (five years).
@@ -520,127 +521,38 @@ pub enum Level {
 
 /// A benchmark reading of one figure: how it compares, in our words, and the
 /// public source of the band.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Verdict {
     /// How the figure compares.
     pub level: Level,
-    /// One sentence for the user.
-    pub text: &'static str,
+    /// One sentence for the user, with the band's numbers from
+    /// [`crate::domain::benchmarks`].
+    pub text: String,
     /// Where the band comes from.
     pub source: &'static str,
 }
 
-/// Named public sources of the benchmark bands.
-pub mod source {
-    /// LTV:CAC of 3 or more and payback within a year.
-    pub const SKOK_SAAS_METRICS: &str =
-        "David Skok, For Entrepreneurs — “SaaS Metrics 2.0: A Guide to Measuring and Improving What Matters”";
-    /// LTV:CAC bands including the above-5 reading.
-    pub const LTV_CAC_BANDS: &str =
-        "David Skok, For Entrepreneurs — “SaaS Metrics 2.0” (3× target); above 5× is a common venture-investor rule of thumb";
-    /// Payback by segment.
-    pub const PAYBACK_BANDS: &str =
-        "David Skok, For Entrepreneurs (recover CAC within 12 months); segment bands as reported in public SaaS surveys (KeyBanc Capital Markets SaaS Survey, OpenView SaaS Benchmarks)";
-    /// Logo churn by segment.
-    pub const CHURN_BANDS: &str =
-        "Public SaaS churn benchmarks (Recurly Research churn reports; KeyBanc Capital Markets SaaS Survey)";
-    /// Free-to-paid and trial conversion.
-    pub const CONVERSION_BANDS: &str =
-        "OpenView Partners — Product Benchmarks (product-led growth reports)";
-    /// PQL conversion.
-    pub const PQL_BANDS: &str =
-        "OpenView Partners (Kyle Poyar) — product-qualified lead benchmarks";
-    /// Magic number.
-    pub const MAGIC_NUMBER: &str =
-        "Scale Venture Partners — the SaaS magic number; 0.75 threshold as popularised by Tomasz Tunguz";
-    /// Viral coefficient.
-    pub const VIRAL: &str = "David Skok, For Entrepreneurs — “Lessons Learned: Viral Marketing”";
-    /// Gross margin.
-    pub const GROSS_MARGIN: &str =
-        "KeyBanc Capital Markets SaaS Survey (subscription gross margin near 80%)";
-}
+pub use crate::domain::benchmarks::{source, table as benchmarks, Benchmark};
 
-/// A published band, for a reference table beside the results.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Benchmark {
-    /// The figure the band is about.
-    pub metric: &'static str,
-    /// The band, in our words.
-    pub band: &'static str,
-    /// Where it comes from.
-    pub source: &'static str,
-}
-
-/// Every band the app shows, each with its source.
-pub const BENCHMARKS: [Benchmark; 11] = [
-    Benchmark {
-        metric: "LTV:CAC",
-        band: "Under 1 loses money on every customer; 1–3 is marginal; 3 or more is healthy; above 5 may mean growth is under-funded.",
-        source: source::LTV_CAC_BANDS,
-    },
-    Benchmark {
-        metric: "CAC payback",
-        band: "SMB 5–12 months, mid-market 12–18, enterprise 18–24; under 12 is the usual bar.",
-        source: source::PAYBACK_BANDS,
-    },
-    Benchmark {
-        metric: "Monthly logo churn",
-        band: "SMB 3–7%, mid-market 1.5–3%, enterprise under 1–2%.",
-        source: source::CHURN_BANDS,
-    },
-    Benchmark {
-        metric: "Freemium to paid",
-        band: "2–5% of free accounts upgrade.",
-        source: source::CONVERSION_BANDS,
-    },
-    Benchmark {
-        metric: "Opt-in free trial to paid",
-        band: "15–25% when no card is asked for up front.",
-        source: source::CONVERSION_BANDS,
-    },
-    Benchmark {
-        metric: "Card-required trial to paid",
-        band: "40–60% when a card is taken at sign-up.",
-        source: source::CONVERSION_BANDS,
-    },
-    Benchmark {
-        metric: "PQL to paid",
-        band: "5–15% of product-qualified leads buy, against 1–3% of marketing-qualified leads.",
-        source: source::PQL_BANDS,
-    },
-    Benchmark {
-        metric: "Magic number",
-        band: "Above 0.75 means sales and marketing spend turns into ARR efficiently.",
-        source: source::MAGIC_NUMBER,
-    },
-    Benchmark {
-        metric: "Viral coefficient",
-        band: "Above 1, each cohort of users brings in a larger one: growth sustains itself.",
-        source: source::VIRAL,
-    },
-    Benchmark {
-        metric: "Gross margin",
-        band: "70–85% is typical for SaaS.",
-        source: source::GROSS_MARGIN,
-    },
-    Benchmark {
-        metric: "LTV horizon",
-        band: "LTV is the formula's value whenever it is finite; only when churn is not above expansion is it capped at 60 months of gross profit. LTV over 5 years is the conservative figure beside it.",
-        source: source::SKOK_SAAS_METRICS,
-    },
-];
-
-const fn verdict(level: Level, text: &'static str, source: &'static str) -> Verdict {
+fn verdict(level: Level, text: impl Into<String>, source: &'static str) -> Verdict {
     Verdict {
         level,
-        text,
+        text: text.into(),
         source,
     }
 }
 
+fn n(value: f64) -> String {
+    format::number_trimmed(value, 2)
+}
+
 /// Reading of an LTV:CAC ratio: under 1 loses money, 1–3 marginal, 3–5
-/// healthy, above 5 healthy but possibly under-investing.
+/// healthy, above 5 healthy but possibly under-investing (the numbers are
+/// [`benchmarks::LTV_CAC_LOSS`] and its neighbours).
 pub fn verdict_ltv_cac(value: LtvCac) -> Verdict {
+    use benchmarks::{
+        LTV_CAC_HEALTHY as HEALTHY, LTV_CAC_LOSS as LOSS, LTV_CAC_UNDER_INVESTING as HIGH,
+    };
     let s = source::LTV_CAC_BANDS;
     match value {
         LtvCac::FreeAcquisition => verdict(
@@ -648,29 +560,43 @@ pub fn verdict_ltv_cac(value: LtvCac) -> Verdict {
             "No acquisition cost, so there is no ratio; check that all sales and marketing spend is counted.",
             s,
         ),
-        LtvCac::Ratio(r) if r < 1.0 => verdict(
+        LtvCac::Ratio(r) if r < LOSS => verdict(
             Level::Bad,
-            "Below 1: each customer costs more to win than it ever earns back.",
+            format!("Below {}: each customer costs more to win than it ever earns back.", n(LOSS)),
             s,
         ),
-        LtvCac::Ratio(r) if r < 3.0 => verdict(
+        LtvCac::Ratio(r) if r < HEALTHY => verdict(
             Level::Warn,
-            "Between 1 and 3: marginal; little room left for overheads and mistakes.",
+            format!(
+                "Between {} and {}: marginal; little room left for overheads and mistakes.",
+                n(LOSS),
+                n(HEALTHY)
+            ),
             s,
         ),
-        LtvCac::Ratio(r) if r <= 5.0 => {
-            verdict(Level::Good, "3 or more: healthy unit economics.", s)
-        }
+        LtvCac::Ratio(r) if r <= HIGH => verdict(
+            Level::Good,
+            format!("{} or more: healthy unit economics.", n(HEALTHY)),
+            s,
+        ),
         LtvCac::Ratio(_) => verdict(
             Level::Ok,
-            "Above 5: very efficient, and possibly spending too little on growth.",
+            format!(
+                "Above {}: very efficient, and possibly spending too little on growth.",
+                n(HIGH)
+            ),
             s,
         ),
     }
 }
 
-/// Reading of a CAC payback against the 12-month bar and the segment bands.
+/// Reading of a CAC payback against the 12-month bar and the segment bands
+/// ([`benchmarks::PAYBACK_SMB_MONTHS`] and its neighbours).
 pub fn verdict_payback(value: Payback) -> Verdict {
+    use benchmarks::{
+        PAYBACK_BAR_MONTHS as BAR, PAYBACK_ENTERPRISE_MONTHS as ENT,
+        PAYBACK_MID_MARKET_MONTHS as MID, PAYBACK_SMB_MONTHS as SMB,
+    };
     let s = source::PAYBACK_BANDS;
     match value {
         Payback::Never => verdict(
@@ -678,24 +604,37 @@ pub fn verdict_payback(value: Payback) -> Verdict {
             "Never: the customer brings no gross profit, so the acquisition cost is not recovered.",
             s,
         ),
-        Payback::Months(m) if m <= 12.0 => verdict(
+        Payback::Months(m) if m <= BAR => verdict(
             Level::Good,
-            "12 months or less: meets the usual bar (SMB norm is 5–12).",
+            format!(
+                "{} months or less: meets the usual bar (SMB norm is {}).",
+                n(BAR),
+                SMB.span()
+            ),
             s,
         ),
-        Payback::Months(m) if m <= 18.0 => verdict(
+        Payback::Months(m) if m <= MID.hi => verdict(
             Level::Ok,
-            "12–18 months: normal for mid-market deals, long for SMB.",
+            format!(
+                "{} months: normal for mid-market deals, long for SMB.",
+                MID.span()
+            ),
             s,
         ),
-        Payback::Months(m) if m <= 24.0 => verdict(
+        Payback::Months(m) if m <= ENT.hi => verdict(
             Level::Warn,
-            "18–24 months: only normal for enterprise contracts with low churn.",
+            format!(
+                "{} months: only normal for enterprise contracts with low churn.",
+                ENT.span()
+            ),
             s,
         ),
         Payback::Months(_) => verdict(
             Level::Bad,
-            "Over 24 months: slower than even enterprise norms; growth will eat cash.",
+            format!(
+                "Over {} months: slower than even enterprise norms; growth will eat cash.",
+                n(ENT.hi)
+            ),
             s,
         ),
     }
@@ -708,39 +647,56 @@ pub fn verdict_payback_within(value: Payback, lifetime: Lifetime) -> Verdict {
     match (value, lifetime) {
         (Payback::Months(m), Lifetime::Months(life)) if m > life => verdict(
             Level::Bad,
-            "Longer than the average customer stays (1 ÷ monthly churn): most customers leave before their acquisition cost is earned back.",
+            format!(
+                "Longer than the {} months an average customer stays (1 ÷ monthly churn): most customers leave before their acquisition cost is earned back.",
+                format::number(life, 1)
+            ),
             source::SKOK_SAAS_METRICS,
         ),
         _ => verdict_payback(value),
     }
 }
 
-/// Reading of a monthly logo churn rate against the segment bands.
+/// Reading of a monthly logo churn rate against the segment bands
+/// ([`benchmarks::Segment::churn`]).
 pub fn verdict_monthly_churn(churn: MonthlyRate) -> Verdict {
+    use benchmarks::{CHURN_MID_MARKET_PCT as MID, CHURN_SMB_PCT as SMB};
     let s = source::CHURN_BANDS;
     let p = churn.percent();
-    if p <= 1.5 {
+    if p <= MID.lo {
         verdict(
             Level::Good,
-            "1.5% a month or less: enterprise-grade retention.",
+            format!(
+                "{}% a month or less: enterprise-grade retention.",
+                n(MID.lo)
+            ),
             s,
         )
-    } else if p <= 3.0 {
+    } else if p <= MID.hi {
         verdict(
             Level::Ok,
-            "1.5–3% a month: typical for mid-market customers.",
+            format!(
+                "{} a month: typical for mid-market customers.",
+                MID.percent()
+            ),
             s,
         )
-    } else if p <= 7.0 {
+    } else if p <= SMB.hi {
         verdict(
             Level::Warn,
-            "3–7% a month: typical only for small-business customers on monthly plans.",
+            format!(
+                "{} a month: typical only for small-business customers on monthly plans.",
+                SMB.percent()
+            ),
             s,
         )
     } else {
         verdict(
             Level::Bad,
-            "Above 7% a month: more than even small-business products usually lose.",
+            format!(
+                "Above {}% a month: more than even small-business products usually lose.",
+                n(SMB.hi)
+            ),
             s,
         )
     }
@@ -765,23 +721,34 @@ pub fn verdict_ltv(value: Ltv) -> Verdict {
 
 /// Reading of a SaaS magic number (net new ARR ÷ previous quarter's S&M).
 pub fn verdict_magic_number(value: f64) -> Verdict {
+    use benchmarks::{MAGIC_NUMBER_EFFICIENT as EFFICIENT, MAGIC_NUMBER_WORKABLE as WORKABLE};
     let s = source::MAGIC_NUMBER;
-    if value > 0.75 {
+    if value > EFFICIENT {
         verdict(
             Level::Good,
-            "Above 0.75: spend turns into recurring revenue efficiently.",
+            format!(
+                "Above {}: spend turns into recurring revenue efficiently.",
+                n(EFFICIENT)
+            ),
             s,
         )
-    } else if value >= 0.5 {
+    } else if value >= WORKABLE {
         verdict(
             Level::Ok,
-            "0.5–0.75: workable; tune the funnel before adding spend.",
+            format!(
+                "{}–{}: workable; tune the funnel before adding spend.",
+                n(WORKABLE),
+                n(EFFICIENT)
+            ),
             s,
         )
     } else {
         verdict(
             Level::Warn,
-            "Below 0.5: each dollar of sales and marketing adds little ARR.",
+            format!(
+                "Below {}: each dollar of sales and marketing adds little ARR.",
+                n(WORKABLE)
+            ),
             s,
         )
     }
@@ -789,17 +756,24 @@ pub fn verdict_magic_number(value: f64) -> Verdict {
 
 /// Reading of a viral coefficient (new users each user brings in).
 pub fn verdict_viral_coefficient(k: f64) -> Verdict {
+    use benchmarks::VIRAL_SELF_SUSTAINING as SELF;
     let s = source::VIRAL;
-    if k > 1.0 {
+    if k > SELF {
         verdict(
             Level::Good,
-            "Above 1: every generation of users recruits a bigger one — self-sustaining growth.",
+            format!(
+                "Above {}: every generation of users recruits a bigger one — self-sustaining growth.",
+                n(SELF)
+            ),
             s,
         )
     } else if k > 0.0 {
         verdict(
             Level::Ok,
-            "Below 1: referrals amplify paid and organic sign-ups but fade out on their own.",
+            format!(
+                "Below {}: referrals amplify paid and organic sign-ups but fade out on their own.",
+                n(SELF)
+            ),
             s,
         )
     } else {
@@ -809,19 +783,30 @@ pub fn verdict_viral_coefficient(k: f64) -> Verdict {
 
 /// Reading of a gross margin in percent.
 pub fn verdict_gross_margin(percent: f64) -> Verdict {
+    use benchmarks::GROSS_MARGIN_PCT as GM;
     let s = source::GROSS_MARGIN;
-    if percent > 85.0 {
+    if percent > GM.hi {
         verdict(
             Level::Ok,
-            "Above 85%: higher than most SaaS companies report.",
+            format!(
+                "Above {}%: higher than most SaaS companies report.",
+                n(GM.hi)
+            ),
             s,
         )
-    } else if percent >= 70.0 {
-        verdict(Level::Good, "70–85%: typical for SaaS.", s)
+    } else if percent >= GM.lo {
+        verdict(
+            Level::Good,
+            format!("{}: typical for SaaS.", GM.percent()),
+            s,
+        )
     } else {
         verdict(
             Level::Warn,
-            "Below 70%: heavy delivery costs; every other figure suffers.",
+            format!(
+                "Below {}%: heavy delivery costs; every other figure suffers.",
+                n(GM.lo)
+            ),
             s,
         )
     }
@@ -829,35 +814,64 @@ pub fn verdict_gross_margin(percent: f64) -> Verdict {
 
 /// Reading of a freemium free-to-paid conversion in percent.
 pub fn verdict_free_to_paid(percent: f64) -> Verdict {
+    use benchmarks::{
+        CARD_TRIAL_TO_PAID_PCT as CARD, FREEMIUM_TO_PAID_PCT as FREE,
+        OPT_IN_TRIAL_TO_PAID_PCT as OPT_IN,
+    };
     let s = source::CONVERSION_BANDS;
-    if percent > 5.0 {
+    if percent > FREE.hi {
         verdict(
             Level::Ok,
-            "Above 5%: beyond the usual freemium range (trials convert higher: 15–25% opt-in, 40–60% with a card).",
+            format!(
+                "Above {}%: beyond the usual freemium range (trials convert higher: {} opt-in, {} with a card).",
+                n(FREE.hi),
+                OPT_IN.percent(),
+                CARD.percent()
+            ),
             s,
         )
-    } else if percent >= 2.0 {
-        verdict(Level::Good, "2–5%: the usual freemium range.", s)
-    } else {
-        verdict(Level::Warn, "Below 2%: low even for freemium.", s)
-    }
-}
-
-/// Reading of a PQL-to-paid conversion in percent.
-pub fn verdict_pql_to_paid(percent: f64) -> Verdict {
-    let s = source::PQL_BANDS;
-    if percent > 15.0 {
-        verdict(Level::Ok, "Above 15%: better than the usual PQL range.", s)
-    } else if percent >= 5.0 {
+    } else if percent >= FREE.lo {
         verdict(
             Level::Good,
-            "5–15%: the usual range for product-qualified leads.",
+            format!("{}: the usual freemium range.", FREE.percent()),
             s,
         )
     } else {
         verdict(
             Level::Warn,
-            "Below 5%: close to marketing-lead rates (1–3%); check the PQL signals.",
+            format!("Below {}%: low even for freemium.", n(FREE.lo)),
+            s,
+        )
+    }
+}
+
+/// Reading of a PQL-to-paid conversion in percent.
+pub fn verdict_pql_to_paid(percent: f64) -> Verdict {
+    use benchmarks::{MQL_TO_PAID_PCT as MQL, PQL_TO_PAID_PCT as PQL};
+    let s = source::PQL_BANDS;
+    if percent > PQL.hi {
+        verdict(
+            Level::Ok,
+            format!("Above {}%: better than the usual PQL range.", n(PQL.hi)),
+            s,
+        )
+    } else if percent >= PQL.lo {
+        verdict(
+            Level::Good,
+            format!(
+                "{}: the usual range for product-qualified leads.",
+                PQL.percent()
+            ),
+            s,
+        )
+    } else {
+        verdict(
+            Level::Warn,
+            format!(
+                "Below {}%: close to marketing-lead rates ({}); check the PQL signals.",
+                n(PQL.lo),
+                MQL.percent()
+            ),
             s,
         )
     }

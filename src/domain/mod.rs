@@ -3,6 +3,7 @@
 //! natively with `cargo test`.
 
 pub mod assess;
+pub mod benchmarks;
 pub mod compare;
 pub mod economics;
 pub mod format;

@@ -12,6 +12,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::domain::benchmarks::{pilot_target, BenchmarkId};
 use crate::domain::economics::{LtvCac, Payback};
 use crate::domain::format;
 use crate::domain::input::{check, FieldError, Range, Unit};
@@ -625,8 +626,9 @@ pub struct Metric {
     pub definition: &'static str,
     /// How to compute it.
     pub formula: &'static str,
-    /// A benchmark band with its source, where one is known.
-    pub benchmark: Option<&'static str>,
+    /// The benchmark band it is read against, where one is known (the row
+    /// of [`crate::domain::benchmarks::table`] with its source).
+    pub benchmark: Option<BenchmarkId>,
 }
 
 impl Metric {
@@ -656,9 +658,7 @@ static METRICS: [Metric; 21] = [
         name: "Free-to-paid conversion",
         definition: "Share of free or trial accounts that start paying.",
         formula: "accounts that upgrade ÷ free accounts in the cohort",
-        benchmark: Some(
-            "Freemium 2–5%; opt-in trial 15–25%; card-required trial 40–60% (common SaaS benchmark ranges)",
-        ),
+        benchmark: Some(BenchmarkId::FreemiumToPaid),
     },
     Metric {
         id: "dau_mau",
@@ -672,7 +672,7 @@ static METRICS: [Metric; 21] = [
         name: "Viral coefficient",
         definition: "New users each user brings in through invitations.",
         formula: "invites sent per user × share of invites accepted",
-        benchmark: Some("Above 1 grows on its own"),
+        benchmark: Some(BenchmarkId::ViralCoefficient),
     },
     Metric {
         id: "pql_rate",
@@ -693,7 +693,7 @@ static METRICS: [Metric; 21] = [
         name: "PQL-to-paid conversion",
         definition: "Share of flagged accounts that end up paying.",
         formula: "PQLs that become paying ÷ PQLs",
-        benchmark: Some("5–15%, against 1–3% for marketing-qualified leads"),
+        benchmark: Some(BenchmarkId::PqlToPaid),
     },
     Metric {
         id: "revenue_split",
@@ -714,7 +714,7 @@ static METRICS: [Metric; 21] = [
         name: "Win rate",
         definition: "Share of qualified opportunities that close as won.",
         formula: "deals won ÷ qualified opportunities closed (won + lost)",
-        benchmark: None,
+        benchmark: Some(BenchmarkId::WinRate),
     },
     Metric {
         id: "sales_cycle",
@@ -756,37 +756,35 @@ static METRICS: [Metric; 21] = [
         name: "CAC payback",
         definition: "Months of gross profit it takes to earn back the cost of a customer.",
         formula: "CAC ÷ (ARPA × gross margin)",
-        benchmark: Some(
-            "SMB 5–12, mid-market 12–18, enterprise 18–24 months; under 12 is the usual bar",
-        ),
+        benchmark: Some(BenchmarkId::Payback),
     },
     Metric {
         id: "ltv_cac",
         name: "LTV:CAC",
         definition: "Gross profit from a customer's lifetime per unit of acquisition cost.",
         formula: "LTV ÷ CAC, with LTV = ARPA × gross margin ÷ (monthly churn − expansion)",
-        benchmark: Some("Under 1 loses money, 1–3 marginal, 3+ healthy, above 5 may under-invest"),
+        benchmark: Some(BenchmarkId::LtvCac),
     },
     Metric {
         id: "nrr_12m",
         name: "Net revenue retention (12 months)",
         definition: "Revenue kept and grown from last year's customers, new ones excluded.",
         formula: "(start MRR + expansion − contraction − churned MRR) ÷ start MRR",
-        benchmark: None,
+        benchmark: Some(BenchmarkId::Nrr),
     },
     Metric {
         id: "magic_number",
         name: "Magic number",
         definition: "New annual revenue bought by each unit of sales and marketing spend.",
         formula: "net new ARR in a quarter ÷ the previous quarter's S&M spend",
-        benchmark: Some("Above 0.75 is efficient"),
+        benchmark: Some(BenchmarkId::MagicNumber),
     },
     Metric {
         id: "logo_churn",
         name: "Monthly logo churn",
         definition: "Share of customers lost in a month.",
         formula: "customers lost in the month ÷ customers at the start of the month",
-        benchmark: Some("SMB 3–7%, mid-market 1.5–3%, enterprise under 1–2%"),
+        benchmark: Some(BenchmarkId::LogoChurn),
     },
 ];
 
@@ -1487,31 +1485,32 @@ impl PilotPlan {
     }
 }
 
-/// Suggested pilot metrics for a motion, with targets taken from the
-/// benchmark bands in PRODUCT.md (a starting point to edit).
+/// Suggested pilot metrics for a motion, with targets read off the
+/// benchmark table (a starting point to edit).
 pub fn suggested_pilot_metrics(motion: Motion) -> Vec<PilotMetric> {
-    let pairs: &[(&str, &str)] = match motion {
+    use BenchmarkId as B;
+    let pairs: &[(&str, BenchmarkId)] = match motion {
         Motion::ProductLed => &[
-            ("Free-to-paid conversion", "at least 3% (freemium 2–5%)"),
-            ("CAC payback", "under 12 months"),
-            ("Viral coefficient", "rising toward 1"),
+            ("Free-to-paid conversion", B::FreemiumToPaid),
+            ("CAC payback", B::Payback),
+            ("Viral coefficient", B::ViralCoefficient),
         ],
         Motion::ProductLedSalesAssist | Motion::HybridFreemiumEnterprise => &[
-            ("PQL-to-paid conversion", "at least 5% (band 5–15%)"),
-            ("CAC payback", "under 12 months"),
-            ("LTV:CAC", "3 or more"),
+            ("PQL-to-paid conversion", B::PqlToPaid),
+            ("CAC payback", B::Payback),
+            ("LTV:CAC", B::LtvCac),
         ],
         Motion::SalesLedProductAdoption | Motion::SalesLed => &[
-            ("LTV:CAC", "3 or more"),
-            ("Magic number", "above 0.75"),
-            ("CAC payback", "under 18 months"),
+            ("LTV:CAC", B::LtvCac),
+            ("Magic number", B::MagicNumber),
+            ("CAC payback", B::Payback),
         ],
     };
     pairs
         .iter()
-        .map(|(n, t)| PilotMetric {
+        .map(|(n, id)| PilotMetric {
             name: (*n).to_string(),
-            target: (*t).to_string(),
+            target: pilot_target(*id),
         })
         .collect()
 }

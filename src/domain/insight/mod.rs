@@ -208,46 +208,9 @@ fn finite(value: f64) -> f64 {
     }
 }
 
-/// Prices per customer per month at or above which a plan is read as
-/// mid-market rather than small-business ($12K a year).
-pub const MID_MARKET_ARPA_PER_MONTH: f64 = 1_000.0;
-/// Prices per customer per month at or above which a plan is read as
-/// enterprise ($60K a year).
-pub const ENTERPRISE_ARPA_PER_MONTH: f64 = 5_000.0;
-
-/// The customer segment a price points to, for choosing which benchmark band
-/// (churn, payback) applies.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Segment {
-    /// Under $1,000 per customer per month.
-    Smb,
-    /// $1,000–5,000 per customer per month.
-    MidMarket,
-    /// $5,000 or more per customer per month.
-    Enterprise,
-}
-
-impl Segment {
-    /// The segment of a plan priced at `arpa_per_month` dollars.
-    pub fn from_arpa(arpa_per_month: f64) -> Segment {
-        if arpa_per_month >= ENTERPRISE_ARPA_PER_MONTH {
-            Segment::Enterprise
-        } else if arpa_per_month >= MID_MARKET_ARPA_PER_MONTH {
-            Segment::MidMarket
-        } else {
-            Segment::Smb
-        }
-    }
-
-    /// The name shown in the app.
-    pub fn label(self) -> &'static str {
-        match self {
-            Segment::Smb => "small-business",
-            Segment::MidMarket => "mid-market",
-            Segment::Enterprise => "enterprise",
-        }
-    }
-}
+pub use crate::domain::benchmarks::{
+    Segment, ENTERPRISE_ARPA_PER_MONTH, MID_MARKET_ARPA_PER_MONTH,
+};
 
 /// A number for a sentence: [`format::figure`] (thousands separated, at
 /// most two decimals, no "−0"), with a non-finite value read as 0.

@@ -6,20 +6,24 @@
 //! check (a test holds them to that).
 
 use super::{fmt_number, Segment};
+use crate::domain::benchmarks::{
+    CARD_TRIAL_TO_PAID_PCT, FREEMIUM_TO_PAID_PCT, GROSS_MARGIN_MAX_PCT, GROSS_MARGIN_PCT,
+    NRR_MAX_PCT, VIRAL_SELF_SUSTAINING, WIN_RATE_MAX_PCT, WIN_RATE_PCT,
+};
 use crate::domain::economics::Payback;
 use crate::domain::sim::{Channel, FieldId, ScenarioInputs, Summary};
 
 /// Gross margin above this, %, is out of reach for software with hosting
 /// and support costs.
-const MAX_GROSS_MARGIN_PCT: f64 = 95.0;
-/// Free-to-paid above this, %, beats even card-required trials (40–60 %).
-const MAX_FREE_TO_PAID_PCT: f64 = 60.0;
+const MAX_GROSS_MARGIN_PCT: f64 = GROSS_MARGIN_MAX_PCT;
+/// Free-to-paid above this, %, beats even card-required trials.
+const MAX_FREE_TO_PAID_PCT: f64 = CARD_TRIAL_TO_PAID_PCT.hi;
 /// Monthly churn under this, %, on a small-business plan (≈ 2.4 % a year).
 const MIN_SMB_CHURN_PCT: f64 = 0.2;
 /// Win rates above this, %.
-const MAX_WIN_PCT: f64 = 50.0;
+const MAX_WIN_PCT: f64 = WIN_RATE_MAX_PCT;
 /// 12-month net revenue retention above this, %.
-const MAX_NRR_PCT: f64 = 200.0;
+const MAX_NRR_PCT: f64 = NRR_MAX_PCT;
 /// Below this ACV ($/year) public frameworks place self-serve or
 /// product-led sales, not a field team with a long cycle.
 const SMALL_ACV_PER_YEAR: f64 = 15_000.0;
@@ -171,8 +175,10 @@ pub fn sanity_checks(inputs: &ScenarioInputs, summary: &Summary) -> Vec<SanityWa
             SanityId::GrossMarginTooHigh,
             Some(FieldId::GrossMarginPct),
             format!(
-                "Gross margin is {}%; software companies report 70–85%, and above 95% is out of reach.",
-                n(inputs.gross_margin_pct)
+                "Gross margin is {}%; software companies report {}, and above {}% is out of reach.",
+                n(inputs.gross_margin_pct),
+                GROSS_MARGIN_PCT.percent(),
+                n(MAX_GROSS_MARGIN_PCT)
             ),
         ));
     }
@@ -182,8 +188,10 @@ pub fn sanity_checks(inputs: &ScenarioInputs, summary: &Summary) -> Vec<SanityWa
             SanityId::FreeToPaidTooHigh,
             Some(FieldId::SsFreeToPaidPct),
             format!(
-                "Free-to-paid conversion is {}%; freemium plans see 2–5% and card-required trials 40–60%.",
-                n(ss.free_to_paid_pct)
+                "Free-to-paid conversion is {}%; freemium plans see {} and card-required trials {}.",
+                n(ss.free_to_paid_pct),
+                FREEMIUM_TO_PAID_PCT.percent(),
+                CARD_TRIAL_TO_PAID_PCT.percent()
             ),
         ));
     }
@@ -203,10 +211,11 @@ pub fn sanity_checks(inputs: &ScenarioInputs, summary: &Summary) -> Vec<SanityWa
                 SanityId::ChurnTooLowForSmb,
                 Some(field),
                 format!(
-                    "{} is {}%/month on a plan at ${}/month; small-business plans usually lose 3–7% a month.",
+                    "{} is {}%/month on a plan at ${}/month; small-business plans usually lose {} a month.",
                     field.spec().label,
                     n(churn),
-                    n(arpa)
+                    n(arpa),
+                    Segment::Smb.churn_text()
                 ),
             ));
         }
@@ -251,7 +260,7 @@ pub fn sanity_checks(inputs: &ScenarioInputs, summary: &Summary) -> Vec<SanityWa
         }
     }
 
-    if ss_on && ss.viral_coefficient >= 1.0 {
+    if ss_on && ss.viral_coefficient >= VIRAL_SELF_SUSTAINING {
         out.push(warning(
             SanityId::ViralSelfSustaining,
             Some(FieldId::SsViralCoefficient),
@@ -272,9 +281,10 @@ pub fn sanity_checks(inputs: &ScenarioInputs, summary: &Summary) -> Vec<SanityWa
                 SanityId::WinRateTooHigh,
                 Some(field),
                 format!(
-                    "{} is {}%; most B2B teams win 20–30% of qualified opportunities.",
+                    "{} is {}%; most B2B teams win {} of qualified opportunities.",
                     field.spec().label,
-                    n(win)
+                    n(win),
+                    WIN_RATE_PCT.percent()
                 ),
             ));
         }

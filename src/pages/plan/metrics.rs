@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::domain::benchmarks::benchmark;
 use crate::domain::motion::Motion;
 use crate::domain::plan::{current_figure, metrics_for, simulator_formula, CurrentFigure};
 use crate::domain::sim::Projection;
@@ -44,8 +45,11 @@ pub(super) fn Metrics(motion: Signal<Motion>, projection: Memo<Projection>) -> i
                             <td data-label="What it tells you">{m.definition}</td>
                             <td data-label="Formula" class="plan-formula-cell">{m.formula}</td>
                             <td data-label="Benchmark">
-                                {match m.benchmark {
-                                    Some(b) => view! { <span>{b}</span> }.into_any(),
+                                {match m.benchmark.map(benchmark) {
+                                    Some(b) => view! {
+                                        <span>{b.band}</span>
+                                        <span class="plan-source">" Source: "{b.source}</span>
+                                    }.into_any(),
                                     None => view! {
                                         <span aria-hidden="true">"—"</span>
                                         <span class="sr-only">"None known"</span>

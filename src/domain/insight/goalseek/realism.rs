@@ -1,7 +1,12 @@
 //! How believable a goal-seek answer is: benchmark notes on the value an
 //! input would need, each with the band it is read against and its source.
 
-use crate::domain::economics::{source, Level};
+use crate::domain::benchmarks::{
+    source, CARD_TRIAL_TO_PAID_PCT, FREEMIUM_TO_PAID_PCT, GROSS_MARGIN_MAX_PCT, GROSS_MARGIN_PCT,
+    NRR_MAX_PCT, NRR_TOP_DECILE_PCT, OPT_IN_TRIAL_TO_PAID_PCT, PQL_TO_PAID_PCT,
+    VIRAL_SELF_SUSTAINING, WIN_RATE_MAX_PCT, WIN_RATE_PCT,
+};
+use crate::domain::economics::Level;
 use crate::domain::insight::{fmt_number, Segment};
 use crate::domain::sim::{FieldId, ScenarioInputs};
 
@@ -26,9 +31,7 @@ pub struct Realism {
     pub notes: Vec<RealismNote>,
 }
 
-/// Source named for rules of this workbench that no published band covers.
-const WORKBENCH_RULE: &str =
-    "GTM Workbench rule of thumb (no published band among the product's sources)";
+const WORKBENCH_RULE: &str = source::WORKBENCH_RULE;
 
 fn rank(level: Level) -> u8 {
     match level {
@@ -69,14 +72,8 @@ pub(super) fn realism(
                 at.sales_led.acv_per_year / 12.0
             };
             let segment = Segment::from_arpa(arpa);
-            // Floors of believable monthly churn per segment: "stretch"
-            // below the segment's band, "unrealistic" at the next segment's
-            // best (enterprise products rarely keep more than ~97 % a year).
-            let (band, stretch, floor) = match segment {
-                Segment::Smb => ("3–7%", 3.0, 1.0),
-                Segment::MidMarket => ("1.5–3%", 1.5, 0.5),
-                Segment::Enterprise => ("under 1–2%", 0.5, 0.25),
-            };
+            let band = segment.churn_text();
+            let (stretch, floor) = (segment.churn_stretch(), segment.churn_floor());
             let price = format!("${}/month", fmt_number(arpa));
             let (level, text) = if value < floor {
                 (
@@ -109,17 +106,18 @@ pub(super) fn realism(
             note(level, text, source::CHURN_BANDS);
         }
         FieldId::SlWinPct | FieldId::SaWinPct => {
-            let (level, text) = if value > 50.0 {
+            let (level, text) = if value > WIN_RATE_MAX_PCT {
                 (
                     Level::Bad,
                     format!("Winning {}% of qualified opportunities is more than sales teams sustain; most win well under half.", fmt_number(value)),
                 )
-            } else if value > 30.0 {
+            } else if value > WIN_RATE_PCT.hi {
                 (
                     Level::Warn,
                     format!(
-                        "A {}% win rate is above the 20–30% most B2B teams report.",
-                        fmt_number(value)
+                        "A {}% win rate is above the {} most B2B teams report.",
+                        fmt_number(value),
+                        WIN_RATE_PCT.percent()
                     ),
                 )
             } else {
@@ -134,7 +132,7 @@ pub(super) fn realism(
             note(level, text, WORKBENCH_RULE);
             if field == FieldId::SaWinPct {
                 let pql_to_paid = at.sales_assist.pql_to_opportunity_pct * value / 100.0;
-                let level = if pql_to_paid > 15.0 {
+                let level = if pql_to_paid > PQL_TO_PAID_PCT.hi {
                     Level::Warn
                 } else {
                     Level::Good
@@ -142,52 +140,89 @@ pub(super) fn realism(
                 note(
                     level,
                     format!(
-                        "That makes {}% of PQLs pay; product-qualified leads usually convert at 5–15%.",
-                        fmt_number(pql_to_paid)
+                        "That makes {}% of PQLs pay; product-qualified leads usually convert at {}.",
+                        fmt_number(pql_to_paid),
+                        PQL_TO_PAID_PCT.percent()
                     ),
                     source::PQL_BANDS,
                 );
             }
         }
         FieldId::SsFreeToPaidPct => {
-            let (level, text) = if value > 60.0 {
+            let (card, opt_in, free) = (
+                CARD_TRIAL_TO_PAID_PCT,
+                OPT_IN_TRIAL_TO_PAID_PCT,
+                FREEMIUM_TO_PAID_PCT,
+            );
+            let (level, text) = if value > card.hi {
                 (
                     Level::Bad,
-                    "Above 60% is beyond even card-required trials (40–60%).",
+                    format!(
+                        "Above {}% is beyond even card-required trials ({}).",
+                        fmt_number(card.hi),
+                        card.percent()
+                    ),
                 )
-            } else if value > 25.0 {
+            } else if value > opt_in.hi {
                 (
                     Level::Warn,
-                    "Above 25% is a card-required-trial rate (40–60%), not a freemium one (2–5%).",
+                    format!(
+                        "Above {}% is a card-required-trial rate ({}), not a freemium one ({}).",
+                        fmt_number(opt_in.hi),
+                        card.percent(),
+                        free.percent()
+                    ),
                 )
-            } else if value > 5.0 {
-                (Level::Warn, "Above 5% is a trial rate (opt-in trials 15–25%); freemium plans usually see 2–5%.")
+            } else if value > free.hi {
+                (
+                    Level::Warn,
+                    format!(
+                        "Above {}% is a trial rate (opt-in trials {}); freemium plans usually see {}.",
+                        fmt_number(free.hi),
+                        opt_in.percent(),
+                        free.percent()
+                    ),
+                )
             } else {
                 (
                     Level::Good,
-                    "Within the usual freemium range of 2–5% or below it.",
+                    format!(
+                        "Within the usual freemium range of {} or below it.",
+                        free.percent()
+                    ),
                 )
             };
-            note(level, text.to_string(), source::CONVERSION_BANDS);
+            note(level, text, source::CONVERSION_BANDS);
         }
         FieldId::GrossMarginPct => {
-            let (level, text) = if value > 95.0 {
-                (Level::Bad, "Above 95% leaves almost nothing for hosting and support; no SaaS company reports it.")
-            } else if value > 85.0 {
+            let gm = GROSS_MARGIN_PCT;
+            let (level, text) = if value > GROSS_MARGIN_MAX_PCT {
+                (
+                    Level::Bad,
+                    format!(
+                        "Above {}% leaves almost nothing for hosting and support; no SaaS company reports it.",
+                        fmt_number(GROSS_MARGIN_MAX_PCT)
+                    ),
+                )
+            } else if value > gm.hi {
                 (
                     Level::Warn,
-                    "Above 85% is higher than most SaaS companies manage (70–85%).",
+                    format!(
+                        "Above {}% is higher than most SaaS companies manage ({}).",
+                        fmt_number(gm.hi),
+                        gm.percent()
+                    ),
                 )
             } else {
                 (
                     Level::Good,
-                    "Within or below the usual SaaS range of 70–85%.",
+                    format!("Within or below the usual SaaS range of {}.", gm.percent()),
                 )
             };
-            note(level, text.to_string(), source::GROSS_MARGIN);
+            note(level, text, source::GROSS_MARGIN);
         }
         FieldId::SsViralCoefficient => {
-            let (level, text) = if value >= 1.0 {
+            let (level, text) = if value >= VIRAL_SELF_SUSTAINING {
                 (Level::Bad, "A coefficient of 1 or more means growth that feeds itself forever; real products hold it only briefly.")
             } else if value >= 0.5 {
                 (
@@ -209,9 +244,9 @@ pub(super) fn realism(
                 at.sales_led.churn_pct
             };
             let nrr = (1.0 - churn / 100.0 + value / 100.0).max(0.0).powi(12) * 100.0;
-            let (level, text) = if nrr > 200.0 {
-                (Level::Bad, format!("Net revenue retention would be {}% a year; even the best public SaaS companies stay well under 200%.", fmt_number(nrr)))
-            } else if nrr > 130.0 {
+            let (level, text) = if nrr > NRR_MAX_PCT {
+                (Level::Bad, format!("Net revenue retention would be {}% a year; even the best public SaaS companies stay well under {}%.", fmt_number(nrr), fmt_number(NRR_MAX_PCT)))
+            } else if nrr > NRR_TOP_DECILE_PCT {
                 (
                     Level::Warn,
                     format!(
