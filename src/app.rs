@@ -28,6 +28,7 @@ use crate::domain::state::{AppState, Theme};
 use crate::domain::workshop::WorkshopState;
 use crate::pages::assess::AssessPage;
 use crate::pages::compare::ComparePage;
+use crate::pages::methods::MethodsPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::plan::PlanPage;
 use crate::pages::simulate::SimulatePage;
@@ -405,6 +406,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/simulate") view=SimulatePage/>
                     <Route path=path!("/plan") view=PlanPage/>
                     <Route path=path!("/workshop") view=WorkshopPage/>
+                    <Route path=path!("/methods") view=MethodsPage/>
                 </Routes>
             </main>
         </Router>

@@ -1330,3 +1330,26 @@ proptest! {
         }
     }
 }
+
+/// Issue 11, item 1: with LTV capped whenever churn − expansion was below
+/// 1/60, churn and expansion had no bar in the LTV:CAC tornado of a
+/// mid-market or enterprise scenario. Now that LTV is the formula's value
+/// whenever it is finite, both move LTV:CAC and both have bars (sales-led
+/// with product adoption: churn 1.8%, expansion 0.6% a month).
+#[test]
+fn churn_and_expansion_move_the_ltv_cac_tornado_at_mid_market_churn() {
+    let inputs = preset(Motion::SalesLedProductAdoption);
+    let s = tornado(&inputs, Swing::DEFAULT);
+    let chart = s.chart(Output::LtvCac).expect("an LTV:CAC chart");
+    for field in [FieldId::SlChurnPct, FieldId::SlExpansionPct] {
+        let row = chart.rows.iter().find(|r| r.field == field);
+        assert!(row.is_some(), "{field:?} has a bar");
+    }
+    // Higher churn, lower LTV:CAC.
+    let churn = chart
+        .rows
+        .iter()
+        .find(|r| r.field == FieldId::SlChurnPct)
+        .expect("churn row");
+    assert!(churn.at_high.shown < churn.at_low.shown);
+}

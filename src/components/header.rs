@@ -32,6 +32,7 @@ pub fn Header() -> impl IntoView {
                 </ul>
             </nav>
             <div class="header-tools">
+                <A href=href("/methods") attr:class="methods-link">"How the numbers are computed"</A>
                 <label class="theme-picker">
                     "Theme "
                     <select

@@ -1,7 +1,8 @@
-//! One module per workspace, plus the not-found page.
+//! One module per workspace, plus the methods and not-found pages.
 
 pub mod assess;
 pub mod compare;
+pub mod methods;
 pub mod not_found;
 pub mod plan;
 pub mod simulate;

@@ -44,7 +44,7 @@ pub const DEFAULT_DRAWS: u32 = 10_000;
 pub const MAX_DRAWS: u32 = 50_000;
 /// The payback bar whose odds the run reports, months: the chance of a
 /// payback of this many months or less.
-pub const PAYBACK_BAR_MONTHS: f64 = 12.0;
+pub const PAYBACK_BAR_MONTHS: f64 = crate::domain::benchmarks::PAYBACK_BAR_MONTHS;
 
 /// A low / likely / high range on one input. Saved.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -31,6 +31,10 @@ impl Billing {
     /// Both options, in picker order.
     pub const ALL: [Billing; 2] = [Billing::Monthly, Billing::AnnualPrepaid];
 
+    /// How each option is modelled, shown beside the choice and on the
+    /// methods page.
+    pub const CONVENTION: &'static str = "Monthly: each month's revenue is collected that month, and churn applies every month to the customers at its start (customers won in a month do not churn that month). Annual, paid up front: a customer pays twelve months when the contract year starts and can leave only at a renewal; at each anniversary a cohort keeps (1 − monthly churn)^12 of its customers and (1 − churn + expansion)^12 of its MRR, so expansion is billed at renewal and the 12-month NRR is the same under both. Revenue is recognised month by month either way.";
+
     /// The name shown in the app.
     pub fn label(self) -> &'static str {
         match self {

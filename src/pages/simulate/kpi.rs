@@ -7,7 +7,10 @@
 
 use leptos::prelude::*;
 
+use leptos_router::components::A;
+
 use super::format::{level_class, level_word};
+use crate::app::href;
 use crate::domain::economics::Verdict;
 
 /// A labelled figure with formula tooltip, an optional note and an optional
@@ -36,6 +39,10 @@ pub fn Kpi(
     /// Smaller type, for values that are words rather than one number.
     #[prop(optional)]
     compact: bool,
+    /// The entry of "How the numbers are computed" that explains the
+    /// figure (its slug in [`crate::domain::methods`]).
+    #[prop(optional)]
+    method: Option<&'static str>,
 ) -> impl IntoView {
     let label_id = format!("{id}-label");
     let value_id = format!("{id}-value");
@@ -43,6 +50,7 @@ pub fn Kpi(
     let note_id = format!("{id}-note");
     let verdict_id = format!("{id}-verdict");
     let labelled_by = format!("{label_id} {value_id}");
+    let label_text = label.clone();
     let described_by = {
         let (formula_id, note_id, verdict_id) =
             (formula_id.clone(), note_id.clone(), verdict_id.clone());
@@ -60,7 +68,7 @@ pub fn Kpi(
     let level = move || verdict.get().map(|v| level_class(v.level)).unwrap_or("");
     view! {
         <div class=move || format!("kpi {}", level())>
-            <p class="kpi-label" id=label_id>{label}</p>
+            <p class="kpi-label" id=label_id>{label_text}</p>
             <div class="kpi-value-wrap">
                 <span
                     class=if compact { "kpi-value small" } else { "kpi-value" }
@@ -78,11 +86,19 @@ pub fn Kpi(
             <p class="kpi-note" id=note_id hidden=move || note.with(Option::is_none)>
                 {move || note.get().unwrap_or_default()}
             </p>
+            {method.map(|slug| {
+                let name = format!(": {label}");
+                view! {
+                    <A href=href(&format!("/methods#{slug}")) attr:class="kpi-method">
+                        "How it is computed"<span class="sr-only">{name}</span>
+                    </A>
+                }
+            })}
             <p class="kpi-verdict" id=verdict_id hidden=move || verdict.with(Option::is_none)>
                 {move || verdict.get().map(|v| view! {
                     <span class="verdict-word">{level_word(v.level)}</span>
                     " "
-                    <span class="verdict-text">{v.text}</span>
+                    <span class="verdict-text">{v.text.clone()}</span>
                     " "
                     <span class="verdict-source">"Source: "{v.source}</span>
                 })}

@@ -168,10 +168,7 @@ pub fn ScenarioInputsPanel(inputs: Memo<ScenarioInputs>) -> impl IntoView {
                             </label>
                         })
                         .collect_view()}
-                    <p class="field-help">
-                        "Annual prepaid collects a year of revenue when each contract year starts: "
-                        "the same revenue, earlier cash."
-                    </p>
+                    <p class="field-help" data-testid="billing-convention">{Billing::CONVENTION}</p>
                 </fieldset>
             </fieldset>
             {Channel::ALL

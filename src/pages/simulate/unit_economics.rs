@@ -158,6 +158,7 @@ pub fn UnitEconomicsPanel() -> impl IntoView {
                     <Kpi
                         label="LTV (gross profit per customer)"
                         id="ue-ltv"
+                        method="ltv"
                         value=Signal::derive(move || ltv(ue.get().ltv))
                         formula=Signal::derive(ltv_formula)
                         note=Signal::derive(ltv_note)
@@ -166,6 +167,7 @@ pub fn UnitEconomicsPanel() -> impl IntoView {
                     <Kpi
                         label="LTV over 5 years"
                         id="ue-ltv-5y"
+                        method="ltv-5y"
                         value=Signal::derive(move || money_cents(ue.get().ltv_five_years))
                         formula=formula::LTV_FIVE_YEARS.to_string()
                         note=Signal::derive(|| Some("A conservative figure beside LTV: five years of gross profit, no more.".to_string()))
@@ -173,6 +175,7 @@ pub fn UnitEconomicsPanel() -> impl IntoView {
                     <Kpi
                         label="LTV:CAC"
                         id="ue-ltv-cac"
+                        method="ltv-cac"
                         value=Signal::derive(move || ltv_cac(ue.get().ltv_cac))
                         formula=formula::LTV_CAC.to_string()
                         verdict=Signal::derive(move || Some(ue.get().ltv_cac_verdict()))
@@ -180,6 +183,7 @@ pub fn UnitEconomicsPanel() -> impl IntoView {
                     <Kpi
                         label="CAC payback (months, on gross margin)"
                         id="ue-payback"
+                        method="payback"
                         value=Signal::derive(move || payback(ue.get().payback))
                         formula=formula::PAYBACK.to_string()
                         note=Signal::derive(payback_note)
@@ -188,6 +192,7 @@ pub fn UnitEconomicsPanel() -> impl IntoView {
                     <Kpi
                         label="Customer lifetime (months)"
                         id="ue-lifetime"
+                        method="lifetime"
                         value=Signal::derive(lifetime_value)
                         formula=formula::LIFETIME.to_string()
                         note=Signal::derive(lifetime_note)
@@ -215,6 +220,7 @@ pub fn UnitEconomicsPanel() -> impl IntoView {
                         <Kpi
                             label="Discounted LTV"
                             id="ue-ltv-discounted"
+                        method="ltv-discounted"
                             value=Signal::derive(move || discounted().map_or_else(String::new, ltv))
                             formula=formula::DISCOUNTED_LTV.to_string()
                             note=Signal::derive(discounted_note)

@@ -56,5 +56,5 @@ test("the theme choice persists across a reload", async ({ page }) => {
   await expect(page.locator("html")).toHaveAttribute("data-theme", "projector");
   await expect(page.getByLabel("Theme")).toHaveValue("projector");
   const doc = await stored(page);
-  expect(doc.version).toBe(2);
+  expect(doc.version).toBe(3);
 });
