@@ -8,6 +8,7 @@ pub mod economics;
 pub mod format;
 pub mod input;
 pub mod insight;
+pub mod measure;
 pub mod motion;
 pub mod plan;
 pub mod sim;
