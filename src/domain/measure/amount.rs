@@ -147,6 +147,18 @@ pub(crate) fn parse_number(text: &str, money: bool) -> Result<Option<Number>, Am
     if raw.is_empty() {
         return Ok(None);
     }
+    // Most cells are plain digits (cents, counts): no separators to weigh.
+    if raw.len() <= 15 && raw.bytes().all(|b| b.is_ascii_digit()) {
+        let value = raw.parse::<u64>().map_or(f64::INFINITY, |v| v as f64);
+        if value > MONEY_LIMIT {
+            return Err(AmountError::TooLarge(raw.to_string()));
+        }
+        return Ok(Some(Number {
+            value,
+            notation: Notation::Plain,
+            currency: None,
+        }));
+    }
     let not_a_number = || AmountError::NotANumber(raw.to_string());
     let first = raw
         .find(|c: char| c.is_ascii_digit())
@@ -286,6 +298,17 @@ pub(crate) fn parse_count(text: &str, whole: bool) -> Result<Option<f64>, Amount
 /// years.
 pub(crate) fn parse_interval(text: &str, count: f64) -> Result<f64, AmountError> {
     let raw = text.trim();
+    // The words exports use, without splitting the text.
+    for (word, months) in [
+        ("month", 1.0),
+        ("year", 12.0),
+        ("week", 7.0 / DAYS_PER_MONTH),
+        ("day", 1.0 / DAYS_PER_MONTH),
+    ] {
+        if raw.eq_ignore_ascii_case(word) {
+            return check_months(months * count, raw);
+        }
+    }
     let lower = raw.to_ascii_lowercase();
     let unknown = || AmountError::UnknownInterval(raw.to_string());
     let mut words: Vec<&str> = lower
@@ -323,7 +346,7 @@ pub(crate) fn parse_interval(text: &str, count: f64) -> Result<f64, AmountError>
 
 fn check_months(months: f64, raw: &str) -> Result<f64, AmountError> {
     // A day is the shortest interval; allow for rounding below it.
-    if months.is_finite() && months >= 0.99 / DAYS_PER_MONTH && months <= MAX_INTERVAL_MONTHS {
+    if (0.99 / DAYS_PER_MONTH..=MAX_INTERVAL_MONTHS).contains(&months) {
         Ok(months)
     } else {
         Err(AmountError::IntervalOutOfRange(raw.to_string()))

@@ -404,6 +404,23 @@ pub(crate) fn parse_date(text: &str) -> Result<Option<DateToken>, DateError> {
         return Ok(None);
     }
     let unreadable = || DateError::Unreadable(raw.to_string());
+    // The common case, YYYY-MM-DD, without splitting the text.
+    let b = raw.as_bytes();
+    let digit = |i: usize| b[i].is_ascii_digit();
+    if b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && [0, 1, 2, 3, 5, 6, 8, 9].into_iter().all(digit)
+    {
+        let n = |from: usize, to: usize| {
+            b[from..to]
+                .iter()
+                .fold(0i32, |acc, d| acc * 10 + i32::from(d - b'0'))
+        };
+        // Two digits always fit a u8.
+        return checked_day(n(0, 4), n(5, 7) as u8, n(8, 10) as u8, raw)
+            .map(|d| Some(DateToken::Known(d)));
+    }
     let p = pieces(raw);
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
 
@@ -531,7 +548,7 @@ pub(crate) fn parse_month(text: &str) -> Result<Option<MonthToken>, DateError> {
 
     // Month names: "Nov 2024", "November-2024", "Nov-24", "2024 Nov".
     let words: Vec<&str> = raw
-        .split(|c: char| c == ' ' || c == '-' || c == '/' || c == ',' || c == '\'')
+        .split([' ', '-', '/', ',', '\''])
         .filter(|w| !w.is_empty())
         .collect();
     if words.len() == 2 {

@@ -112,10 +112,12 @@ pub enum ImportError {
     #[error("The file has a header row but no data rows.")]
     NoRows,
     /// Every row was skipped.
-    #[error("None of the {count} rows could be read; the list below says why.")]
+    #[error("None of the {count} rows could be read; the list of skipped rows says why.")]
     EveryRowBad {
         /// How many rows were skipped.
         count: u64,
+        /// The first of them, with the reasons.
+        listed: Vec<BadRow>,
     },
     /// Rows were read but no month was complete with a paying customer.
     #[error("No subscription was paying at the end of a complete month (the last complete month is {month}).")]
@@ -228,6 +230,11 @@ impl Progress {
         (self.bytes_read as f64 / self.total_bytes as f64).clamp(0.0, 1.0)
     }
 }
+
+/// How amounts are converted: a multiplier per interned currency (`None`
+/// = leave the row out), the currency of the figures, and the choice to
+/// store.
+type CurrencyPlan = (Vec<Option<f64>>, String, Option<CurrencyChoice>);
 
 #[derive(Debug)]
 enum Reader {
@@ -401,13 +408,33 @@ impl Importer {
             })
     }
 
-    /// Rows per currency, most first.
-    fn currency_counts(&self, currencies: impl Iterator<Item = u32>) -> Vec<CurrencyCount> {
+    /// Rows per currency, most first. Rows that name no currency join the
+    /// only currency other rows name, when there is exactly one (a file
+    /// that writes `€` on some amounts only); the returned pair is then
+    /// (unnamed id, that currency's id).
+    fn currency_counts(
+        &self,
+        currencies: impl Iterator<Item = u32>,
+    ) -> (Vec<CurrencyCount>, Option<(usize, usize)>) {
         let names = self.shared.currencies.names();
         let mut counts = vec![0u64; names.len()];
         for c in currencies {
             if let Some(n) = counts.get_mut(c as usize) {
                 *n += 1;
+            }
+        }
+        let used: Vec<usize> = (0..names.len()).filter(|i| counts[*i] > 0).collect();
+        let mut alias = None;
+        if let [a, b] = used.as_slice() {
+            let (empty, named) = if names[*a].is_empty() {
+                (*a, *b)
+            } else {
+                (*b, *a)
+            };
+            if names[empty].is_empty() {
+                counts[named] += counts[empty];
+                counts[empty] = 0;
+                alias = Some((empty, named));
             }
         }
         let mut out: Vec<CurrencyCount> = names
@@ -424,16 +451,31 @@ impl Importer {
                 .cmp(&a.rows)
                 .then_with(|| a.currency.cmp(&b.currency))
         });
-        out
+        (out, alias)
     }
 
     /// The multiplier of each interned currency (`None` = leave the row
     /// out), and the currency the figures are in.
     fn currency_plan(
         &self,
+        (counts, alias): &(Vec<CurrencyCount>, Option<(usize, usize)>),
+        choices: &Choices,
+    ) -> Result<CurrencyPlan, Question> {
+        let (mut plan, currency, choice) = self.plan_for(counts, choices)?;
+        if let Some((empty, named)) = *alias {
+            let rate = plan.get(named).copied().flatten();
+            if let Some(slot) = plan.get_mut(empty) {
+                *slot = rate;
+            }
+        }
+        Ok((plan, currency, choice))
+    }
+
+    fn plan_for(
+        &self,
         counts: &[CurrencyCount],
         choices: &Choices,
-    ) -> Result<(Vec<Option<f64>>, String, Option<CurrencyChoice>), Question> {
+    ) -> Result<CurrencyPlan, Question> {
         let names = self.shared.currencies.names();
         let ask = |missing: Vec<String>| Question::Currency {
             counts: counts.to_vec(),
@@ -530,6 +572,7 @@ impl Importer {
         } else {
             Outcome::Failed(ImportError::EveryRowBad {
                 count: self.shared.bad_count,
+                listed: self.shared.bad.clone(),
             })
         }
     }
@@ -552,7 +595,7 @@ impl Importer {
             Ok(p) => p,
             Err(q) => return Outcome::Ask(q),
         };
-        let mut report = self.base_report(counts);
+        let mut report = self.base_report(counts.0);
         let comma = self.number_notes(&mut report);
         let mut bad = Vec::new();
         let mut other_currency = 0u64;
@@ -626,6 +669,7 @@ impl Importer {
         if resolved.is_empty() {
             return Outcome::Failed(ImportError::EveryRowBad {
                 count: report.bad_rows,
+                listed: report.listed,
             });
         }
         let (Some(first_day), Some(latest)) = (first_day, latest.or(first_day)) else {
@@ -686,11 +730,10 @@ impl Importer {
             Ok(p) => p,
             Err(q) => return Outcome::Ask(q),
         };
-        let mut report = self.base_report(counts);
+        let mut report = self.base_report(counts.0);
         let comma = self.number_notes(&mut report);
         let mut other_currency = 0u64;
-        let mut seen: std::collections::HashMap<(YearMonth, u32), u64> =
-            std::collections::HashMap::new();
+        let mut seen: rows::FxMap<(YearMonth, u32), u64> = rows::FxMap::default();
         let mut resolved = Vec::with_capacity(pending.len());
         let mut bad = Vec::new();
         for p in pending {
@@ -741,6 +784,7 @@ impl Importer {
         let (Some(first), Some(last)) = (series.first(), series.last()) else {
             return Outcome::Failed(ImportError::EveryRowBad {
                 count: report.bad_rows,
+                listed: report.listed,
             });
         };
         let last_month = last.month;
