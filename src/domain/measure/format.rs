@@ -543,7 +543,8 @@ const MONEY_AVOID: &[&str] = &[
 /// header says so (`amount_cents`, `Price (cents)`).
 pub fn guess_mapping(headers: &[String]) -> Mapping {
     use ListField as F;
-    let order = [
+    // A constant, so the table is data in the binary, not code that builds it.
+    const ORDER: [(F, FieldNames); 13] = [
         (
             F::Subscription,
             FieldNames {
@@ -728,7 +729,7 @@ pub fn guess_mapping(headers: &[String]) -> Mapping {
         ),
     ];
     let mut mapping = Mapping::default();
-    for (field, column) in pick(headers, &order) {
+    for (field, column) in pick(headers, &ORDER) {
         mapping.set(field, column);
     }
     mapping.amount_in_cents = mapping.amount.as_deref().is_some_and(|h| {
@@ -742,7 +743,7 @@ pub fn guess_mapping(headers: &[String]) -> Mapping {
 /// Guesses the column of every [`TableField`] from the header names.
 pub fn guess_table_mapping(headers: &[String]) -> TableMapping {
     use TableField as F;
-    let order = [
+    const ORDER: [(F, FieldNames); 12] = [
         (
             F::Month,
             FieldNames {
@@ -887,7 +888,7 @@ pub fn guess_table_mapping(headers: &[String]) -> TableMapping {
         ),
     ];
     let mut mapping = TableMapping::default();
-    for (field, column) in pick(headers, &order) {
+    for (field, column) in pick(headers, &ORDER) {
         mapping.set(field, column);
     }
     mapping

@@ -446,7 +446,7 @@ impl Importer {
                 rows,
             })
             .collect();
-        out.sort_by(|a, b| {
+        out.sort_unstable_by(|a, b| {
             b.rows
                 .cmp(&a.rows)
                 .then_with(|| a.currency.cmp(&b.currency))
@@ -665,7 +665,7 @@ impl Importer {
         for (line, column, problem) in bad {
             self.push_bad(&mut report, line, column, problem);
         }
-        report.listed.sort_by_key(|b| b.line);
+        report.listed.sort_unstable_by_key(|b| b.line);
         if resolved.is_empty() {
             return Outcome::Failed(ImportError::EveryRowBad {
                 count: report.bad_rows,
@@ -779,7 +779,7 @@ impl Importer {
         for (line, column, problem) in bad {
             self.push_bad(&mut report, line, column, problem);
         }
-        report.listed.sort_by_key(|b| b.line);
+        report.listed.sort_unstable_by_key(|b| b.line);
         let (series, channels) = series::from_table(&resolved, self.shared.channels.names());
         let (Some(first), Some(last)) = (series.first(), series.last()) else {
             return Outcome::Failed(ImportError::EveryRowBad {

@@ -237,7 +237,7 @@ fn buckets(counts: &[u64], names: &[String]) -> (Vec<usize>, Vec<String>) {
         return (Vec::new(), Vec::new());
     }
     let mut order: Vec<usize> = (0..names.len()).filter(|i| counts[*i] > 0).collect();
-    order.sort_by(|a, b| {
+    order.sort_unstable_by(|a, b| {
         counts[*b]
             .cmp(&counts[*a])
             .then_with(|| names[*a].cmp(&names[*b]))
@@ -449,10 +449,9 @@ fn sum_month(rows: &[&TableRow]) -> MonthRow {
     }
 }
 
-/// Month rows in order, each month once, with the start of each month taken
-/// from the month before when it is present.
+/// Month rows (in month order, each month once) with the start of each
+/// month taken from the month before when it is present.
 fn chain(mut rows: Vec<MonthRow>) -> Vec<MonthRow> {
-    rows.sort_by_key(|r| r.month);
     for i in 1..rows.len() {
         if rows[i - 1].month.plus(1) == rows[i].month {
             rows[i].start_mrr = Some(rows[i - 1].mrr);
@@ -462,11 +461,10 @@ fn chain(mut rows: Vec<MonthRow>) -> Vec<MonthRow> {
     rows
 }
 
-/// Groups rows by month (all rows, or the rows of one channel bucket) and
-/// adds each month up.
+/// Groups rows already in month order (all rows, or the rows of one
+/// channel bucket) by month and adds each month up.
 fn by_month<'a>(rows: impl Iterator<Item = &'a TableRow>) -> Vec<MonthRow> {
-    let mut sorted: Vec<&TableRow> = rows.collect();
-    sorted.sort_by_key(|r| r.month);
+    let sorted: Vec<&TableRow> = rows.collect();
     chain(
         sorted
             .chunk_by(|a, b| a.month == b.month)
@@ -485,7 +483,9 @@ pub(crate) fn from_table(
         return (Vec::new(), Vec::new());
     };
     let oldest = last.plus(-(MAX_MONTHS - 1));
-    let kept: Vec<&TableRow> = rows.iter().filter(|r| r.month >= oldest).collect();
+    let mut kept: Vec<&TableRow> = rows.iter().filter(|r| r.month >= oldest).collect();
+    // One sort: every grouping below keeps this order.
+    kept.sort_unstable_by_key(|r| r.month);
     let mut counts = vec![0u64; channel_names.len()];
     for r in &kept {
         if let Some(c) = counts.get_mut(r.channel as usize) {
