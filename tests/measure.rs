@@ -322,6 +322,23 @@ fn any_list_is_read_through_the_mapping_guessed_from_its_headers() {
 }
 
 #[test]
+fn a_byte_order_mark_and_windows_line_ends_do_not_hide_the_format() {
+    let mut bytes = vec![0xEF, 0xBB, 0xBF];
+    let text = String::from_utf8(fixture("baremetrics_small.csv")).unwrap_or_default();
+    bytes.extend(text.replace('\n', "\r\n").into_bytes());
+    assert!(matches!(
+        format_of(&bytes),
+        Format::Subscriptions {
+            kind: ListKind::Baremetrics,
+            ..
+        }
+    ));
+    let with_bom = ready(bytes, &Choices::default()).measurement;
+    let plain = ready(fixture("baremetrics_small.csv"), &Choices::default()).measurement;
+    assert_eq!(with_bom.series, plain.series);
+}
+
+#[test]
 fn the_guessed_mapping_names_the_columns_a_person_would_pick() {
     let headers: Vec<String> = [
         "Email",
