@@ -1296,6 +1296,9 @@ fn ltv_follows_the_product_formula_with_the_measured_rates() {
     let arpa = value(&f.arpa);
     let net = value(&f.logo_churn).rate.fraction() - value(&f.expansion).rate.fraction()
         + value(&f.contraction).rate.fraction();
+    // LTV over 5 years: Σ over 60 months of ARPA × GM × (1 − net churn)^k.
+    let five: f64 = (0..60).map(|k| arpa * 0.75 * (1.0 - net).powi(k)).sum();
+    assert!(close(value(&f.ltv_five_years(gm)), five));
     let Reading::Value(Ltv::Finite(ltv)) = f.ltv(gm) else {
         panic!("LTV not finite")
     };

@@ -1,23 +1,23 @@
 //! Reading amounts, counts and billing intervals as billing exports and
 //! spreadsheets write them, and turning a price per interval into MRR.
 //!
-//! Numbers follow the app's rule for typed numbers (PRODUCT.md): a comma
-//! followed by exactly three digits is a thousands separator (`1,500` is
-//! fifteen hundred), any other single comma is a decimal comma (`49,90`);
-//! with both a dot and a comma, the later one is the decimal separator
-//! (`1.234,50`, `1,234.50`). Spaces, apostrophes and underscores between
-//! digits group thousands. A currency symbol or ISO code before or after the
-//! number is read as the row's currency; `k` and `M` multiply by a thousand
-//! and a million.
+//! The number itself is read by the app's one reader of typed numbers,
+//! [`read_number`] (PRODUCT.md: `1,500` is fifteen hundred, `1,5` one and a
+//! half, `1.234,5` is 1234.5; spaces and `_` group thousands; `k` and `M`
+//! multiply). Around it, this file reads what exports add: a currency
+//! symbol or ISO code before or after the number (the row's currency),
+//! apostrophes grouping thousands (`1'234.50`), and the file-wide meaning
+//! of `1.500`.
 //!
 //! One dot followed by exactly three digits (`1.500`) is a decimal point in
 //! most exports and a thousands separator in some spreadsheets. It is read
-//! as a decimal point unless the same file writes decimal commas elsewhere
-//! (see [`Notation`]), in which case it is read as a thousands separator.
+//! as a decimal point, as everywhere in the app, unless the same file writes
+//! decimal commas elsewhere (see [`Notation`]): then it is fifteen hundred.
 
 use thiserror::Error;
 
 use crate::domain::economics::MONEY_LIMIT;
+use crate::domain::input::{read_number, InputError, Unit};
 
 /// Average days in a month of the Gregorian calendar, 365.2425 ÷ 12: the
 /// length used to turn daily and weekly prices into a monthly figure.
@@ -36,6 +36,9 @@ pub enum AmountError {
     /// The text is not a number.
     #[error("“{0}” is not a number")]
     NotANumber(String),
+    /// The separators allow more than one reading (`1,2,3`).
+    #[error("“{0}” can be read more than one way (write it like 1234.5 or 1,234.5)")]
+    Ambiguous(String),
     /// The number is below zero (a refund or credit is not a subscription).
     #[error("“{0}” is negative")]
     Negative(String),
@@ -132,13 +135,35 @@ pub(crate) fn currency_code(text: &str) -> Option<String> {
     Some(code.to_string())
 }
 
-/// Characters that group digits in thousands.
-fn is_group_char(c: char) -> bool {
-    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'' | '_' | '’')
+/// How the digits and separators of a number (already read by
+/// [`read_number`]) were written. `comma_was_thousands` = the reader took a
+/// lone comma as a thousands separator (`1,500`).
+fn notation(body: &str, comma_was_thousands: bool) -> Notation {
+    let dots = body.matches('.').count();
+    let commas = body.matches(',').count();
+    let digits_after_dot = body.rsplit('.').next().map_or(0, str::len);
+    match (dots, commas) {
+        (0, 0) => Notation::Plain,
+        (d, c) if d > 0 && c > 0 => {
+            if body.rfind('.') > body.rfind(',') {
+                Notation::DecimalPoint
+            } else {
+                Notation::DecimalComma
+            }
+        }
+        (0, 1) if comma_was_thousands => Notation::Plain,
+        (0, 1) => Notation::DecimalComma,
+        (0, _) => Notation::Plain,
+        (1, 0) if digits_after_dot == 3 && !body.starts_with('.') => Notation::DotThree,
+        (1, 0) => Notation::DecimalPoint,
+        // Several dots group thousands, as where commas are decimals.
+        _ => Notation::DecimalComma,
+    }
 }
 
 /// Reads one number cell. `Ok(None)` when empty. With `money`, a currency
-/// symbol or code and a `k`/`M` suffix are accepted.
+/// symbol or code before or after the number is read as its currency; `k`
+/// and `M` suffixes are read for money and counts alike.
 ///
 /// # Errors
 /// [`AmountError`] naming what is wrong; never a silent zero.
@@ -147,7 +172,7 @@ pub(crate) fn parse_number(text: &str, money: bool) -> Result<Option<Number>, Am
     if raw.is_empty() {
         return Ok(None);
     }
-    // Most cells are plain digits (cents, counts): no separators to weigh.
+    // Most cells are plain digits (cents, counts): nothing to weigh.
     if raw.len() <= 15 && raw.bytes().all(|b| b.is_ascii_digit()) {
         let value = raw.parse::<u64>().map_or(f64::INFINITY, |v| v as f64);
         if value > MONEY_LIMIT {
@@ -168,32 +193,36 @@ pub(crate) fn parse_number(text: &str, money: bool) -> Result<Option<Number>, Am
         .ok_or_else(not_a_number)?;
     let mut body_start = first;
     // ".5" and ",5": the separator before the first digit belongs to it.
-    if let Some(c) = raw[..first].chars().next_back() {
-        if c == '.' || c == ',' {
-            body_start = first - 1;
-        }
+    if raw[..first].ends_with(['.', ',']) {
+        body_start = first - 1;
     }
-    let prefix = &raw[..body_start];
-    let body = &raw[body_start..=last];
-    let suffix = &raw[last + 1..];
-
-    let negative = prefix.contains(['-', '−', '(']) || suffix.contains(['-', '−']);
-    if negative {
+    let (prefix, body, suffix) = (
+        &raw[..body_start],
+        &raw[body_start..=last],
+        &raw[last + 1..],
+    );
+    if prefix.contains(['-', '−', '(']) || suffix.contains(['-', '−']) {
         return Err(AmountError::Negative(raw.to_string()));
     }
-    let mut prefix = prefix.replace(['+'], "");
-    let mut suffix = suffix.replace(')', "");
-    prefix.retain(|c| !c.is_whitespace());
-    suffix.retain(|c| !c.is_whitespace());
-    let mut multiplier = 1.0;
-    if money {
-        if let Some(rest) = suffix.strip_suffix(['k', 'K']) {
-            multiplier = 1e3;
-            suffix = rest.to_string();
-        } else if let Some(rest) = suffix.strip_suffix('M') {
-            multiplier = 1e6;
-            suffix = rest.to_string();
-        }
+
+    // What is left around the number once signs, spaces and a k/M suffix go
+    // is the currency mark.
+    let prefix: String = prefix
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '+')
+        .collect();
+    let mut suffix: String = suffix
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != ')')
+        .collect();
+    let mut multiplier = String::new();
+    if let Some(c) = suffix
+        .chars()
+        .last()
+        .filter(|c| matches!(c, 'k' | 'K' | 'M'))
+    {
+        suffix.pop();
+        multiplier.push(c);
     }
     let mark = format!("{prefix}{suffix}");
     let currency = if mark.is_empty() {
@@ -204,67 +233,21 @@ pub(crate) fn parse_number(text: &str, money: bool) -> Result<Option<Number>, Am
         Some(currency_code(&mark).ok_or_else(not_a_number)?)
     };
 
-    if body
-        .chars()
-        .any(|c| !(c.is_ascii_digit() || c == '.' || c == ',' || is_group_char(c)))
-    {
-        return Err(not_a_number());
-    }
-    let body: String = body.chars().filter(|c| !is_group_char(*c)).collect();
-    let (normal, notation) = normalise(&body).ok_or_else(not_a_number)?;
-    let value: f64 = normal.parse().map_err(|_| not_a_number())?;
-    let value = value * multiplier;
-    if !value.is_finite() || value > MONEY_LIMIT {
+    // Apostrophes group thousands in Switzerland; the reader knows spaces.
+    let digits = body.replace(['\'', '’'], " ");
+    let typed =
+        read_number(&format!("{digits}{multiplier}"), Unit::Count).map_err(|e| match e {
+            InputError::Ambiguous(_) => AmountError::Ambiguous(raw.to_string()),
+            _ => not_a_number(),
+        })?;
+    if !typed.value.is_finite() || typed.value > MONEY_LIMIT {
         return Err(AmountError::TooLarge(raw.to_string()));
     }
     Ok(Some(Number {
-        value,
-        notation,
+        value: typed.value,
+        notation: notation(body, typed.as_decimal_comma.is_some()),
         currency,
     }))
-}
-
-/// Digits and separators → a plain `123.45` and how it was written. `None`
-/// when the separators make no sense (`1.2.3,4,5`).
-fn normalise(body: &str) -> Option<(String, Notation)> {
-    let dots = body.matches('.').count();
-    let commas = body.matches(',').count();
-    let digits_after = |sep: char| body.rsplit(sep).next().map_or(0, str::len);
-    let groups_of_three = |sep: char| body.split(sep).skip(1).all(|g| g.len() == 3);
-    let strip = |sep: char| body.replace(sep, "");
-    match (dots, commas) {
-        (0, 0) => Some((body.to_string(), Notation::Plain)),
-        (_, _) if dots > 0 && commas > 0 => {
-            let last_dot = body.rfind('.')?;
-            let last_comma = body.rfind(',')?;
-            if last_dot > last_comma {
-                // 1,234.50
-                (dots == 1 && groups_of_three_before(body, ',', last_dot))
-                    .then(|| (strip(','), Notation::DecimalPoint))
-            } else {
-                // 1.234,50
-                (commas == 1 && groups_of_three_before(body, '.', last_comma))
-                    .then(|| (strip('.').replace(',', "."), Notation::DecimalComma))
-            }
-        }
-        (0, 1) if digits_after(',') == 3 && !body.starts_with(',') => {
-            Some((strip(','), Notation::Plain))
-        }
-        (0, 1) => Some((body.replace(',', "."), Notation::DecimalComma)),
-        (0, _) => groups_of_three(',').then(|| (strip(','), Notation::Plain)),
-        (1, 0) if digits_after('.') == 3 && !body.starts_with('.') => {
-            Some((body.to_string(), Notation::DotThree))
-        }
-        (1, 0) => Some((body.to_string(), Notation::DecimalPoint)),
-        (_, 0) => groups_of_three('.').then(|| (strip('.'), Notation::DecimalComma)),
-        _ => None,
-    }
-}
-
-/// Whether every group separated by `sep` before position `end` (except the
-/// first) has three digits.
-fn groups_of_three_before(body: &str, sep: char, end: usize) -> bool {
-    body[..end].split(sep).skip(1).all(|g| g.len() == 3)
 }
 
 /// Reads a count (quantity, customers): a non-negative number with no
@@ -389,6 +372,14 @@ mod tests {
         assert_eq!(read("49.90").1, Notation::DecimalPoint);
         assert_eq!(read("49,90").1, Notation::DecimalComma);
         assert_eq!(read("1.500").1, Notation::DotThree);
+        // As the app's number fields read them (issue 11): a leading zero
+        // makes the comma a decimal one.
+        assert_eq!(read("0,500").0, 0.5);
+        assert_eq!(read("1,500").1, Notation::Plain);
+        assert!(matches!(
+            parse_number("1,234,5", true),
+            Err(AmountError::Ambiguous(_))
+        ));
     }
 
     #[test]

@@ -412,6 +412,24 @@ impl Figures {
         })
     }
 
+    /// LTV over 5 years, the conservative figure shown beside LTV: one
+    /// customer's gross profit over 60 months with the same churn and
+    /// expansion applied month by month ([`economics::ltv_five_years`]).
+    pub fn ltv_five_years(&self, gross_margin: Share) -> Reading<f64> {
+        self.arpa_reading().and_then(|arpa| match self.ltv_rates() {
+            Some((churn, expansion)) => Reading::Value(economics::ltv_five_years(
+                arpa,
+                gross_margin,
+                churn,
+                expansion,
+            )),
+            None => match &self.logo_churn {
+                Reading::Unavailable(u) => Reading::Unavailable(u.clone()),
+                Reading::Value(_) => Reading::Unavailable(Unavailable::NoCustomersAtStart),
+            },
+        })
+    }
+
     /// CAC payback in months = CAC ÷ (ARPA × gross margin)
     /// ([`economics::cac_payback`]).
     pub fn payback(&self, gross_margin: Share) -> Reading<Payback> {
