@@ -14,9 +14,9 @@ mod measure_sample;
 use gtm_workbench::domain::economics::{Ltv, Payback, Share};
 use gtm_workbench::domain::measure::{
     detect, guess_mapping, import, inspect, Choices, CurrencyChoice, DateOrder, Day, Figures,
-    FileError, Format, ImportError, ImportOptions, Imported, Importer, ListKind, Measurement,
-    MonthRow, Outcome, Question, Rate, Reading, RowProblem, TableMapping, Unavailable, YearMonth,
-    DAYS_PER_MONTH,
+    FileError, Format, ImportError, ImportOptions, Imported, Importer, ListKind, Measured,
+    Measurement, MonthRow, Outcome, Question, Rate, RowProblem, TableMapping, Unavailable,
+    YearMonth, DAYS_PER_MONTH,
 };
 use proptest::prelude::*;
 
@@ -83,28 +83,28 @@ fn close(actual: f64, expected: f64) -> bool {
     (actual - expected).abs() <= 1e-9 * expected.abs().max(1.0)
 }
 
-fn value<T: Clone + std::fmt::Debug>(r: &Reading<T>) -> T {
+fn value<T: Clone + std::fmt::Debug>(r: &Measured<T>) -> T {
     match r {
-        Reading::Value(v) => v.clone(),
-        Reading::Unavailable(u) => panic!("unavailable: {u}"),
+        Measured::Value(v) => v.clone(),
+        Measured::Unavailable(u) => panic!("unavailable: {u}"),
     }
 }
 
-fn unavailable<T: std::fmt::Debug>(r: &Reading<T>) -> Unavailable {
+fn unavailable<T: std::fmt::Debug>(r: &Measured<T>) -> Unavailable {
     match r {
-        Reading::Unavailable(u) => u.clone(),
-        Reading::Value(v) => panic!("expected no value, got {v:?}"),
+        Measured::Unavailable(u) => u.clone(),
+        Measured::Value(v) => panic!("expected no value, got {v:?}"),
     }
 }
 
 /// Every number a figure can show is finite.
 fn figures_finite(f: &Figures) -> bool {
-    let pooled = |r: &Reading<gtm_workbench::domain::measure::Pooled>| {
+    let pooled = |r: &Measured<gtm_workbench::domain::measure::Pooled>| {
         r.value().is_none_or(|p| {
             p.numerator.is_finite() && p.denominator.is_finite() && p.rate.fraction().is_finite()
         })
     };
-    let ratio = |r: &Reading<gtm_workbench::domain::measure::Ratio>| {
+    let ratio = |r: &Measured<gtm_workbench::domain::measure::Ratio>| {
         r.value()
             .is_none_or(|p| p.value.is_finite() && p.numerator.is_finite())
     };
@@ -415,7 +415,7 @@ fn a_monthly_table_gives_pooled_churn_and_cac_from_its_columns() {
     let gm = Share::from_percent(80.0);
     let arpa = 18_300.0 / 158.0;
     assert!(
-        matches!(f.payback(gm), Reading::Value(Payback::Months(p)) if close(p, cac.per_customer / (arpa * 0.8)))
+        matches!(f.payback(gm), Measured::Value(Payback::Months(p)) if close(p, cac.per_customer / (arpa * 0.8)))
     );
 }
 
@@ -1299,7 +1299,7 @@ fn ltv_follows_the_product_formula_with_the_measured_rates() {
     // LTV over 5 years: Σ over 60 months of ARPA × GM × (1 − net churn)^k.
     let five: f64 = (0..60).map(|k| arpa * 0.75 * (1.0 - net).powi(k)).sum();
     assert!(close(value(&f.ltv_five_years(gm)), five));
-    let Reading::Value(Ltv::Finite(ltv)) = f.ltv(gm) else {
+    let Measured::Value(Ltv::Finite(ltv)) = f.ltv(gm) else {
         panic!("LTV not finite")
     };
     assert!(

