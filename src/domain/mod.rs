@@ -9,6 +9,7 @@ pub mod economics;
 pub mod format;
 pub mod input;
 pub mod insight;
+pub mod measure;
 pub mod methods;
 pub mod motion;
 pub mod plan;
