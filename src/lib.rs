@@ -1,8 +1,10 @@
 //! GTM Workbench: decide between sales-led, product-led and hybrid growth,
 //! and test the decision on your own numbers.
 //!
-//! Layers, dependencies pointing one way: `pages` and `components` (UI) →
-//! `app` (state) → `domain` (pure); `persist` → `domain`; `charts` draws plain data.
+//! Layers, dependencies pointing one way (a test in `tests/layers.rs` holds
+//! them): `app` → `pages` → `components` and `charts` → `routes` and
+//! `state` → `persist` → `domain`. Nothing imports a layer above its own,
+//! and no page imports another page.
 
 pub mod app;
 pub mod charts;
@@ -10,3 +12,5 @@ pub mod components;
 pub mod domain;
 pub mod pages;
 pub mod persist;
+pub mod routes;
+pub mod state;

@@ -1,7 +1,8 @@
-//! Small reusable pieces of UI.
+//! Small shared leaves of UI used by two or more pages: the validated
+//! number field, and (as the structure settles) the chart figure, the
+//! spectrum gauge, tables, confirm buttons and focus helpers.
 
-pub mod data_menu;
-pub mod header;
-pub mod notices;
+pub mod chart_figure;
 pub mod number_field;
-pub mod share;
+pub mod projection_charts;
+pub mod spectrum_gauge;

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::href;
+use crate::routes::Route;
 
 /// Shown for an unknown path, with a way back.
 #[component]
@@ -12,7 +12,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="page not-found">
             <h1>"Page not found"</h1>
             <p>"There is no workspace at this address."</p>
-            <p><A href=href("/assess")>"Go to Assess"</A></p>
+            <p><A href=Route::Assess.href()>"Go to Assess"</A></p>
         </section>
     }
 }

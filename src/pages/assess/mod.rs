@@ -8,8 +8,8 @@ mod weights;
 
 use leptos::prelude::*;
 
-use crate::app::use_store;
 use crate::domain::assess::{AssessState, PRICE_BANDS_NOTE};
+use crate::state::use_workbench;
 
 use questionnaire::Questionnaire;
 use result::ResultPanel;
@@ -18,12 +18,12 @@ use weights::WeightsPanel;
 /// The Assess page.
 #[component]
 pub fn AssessPage() -> impl IntoView {
-    let store = use_store();
-    let progress = Memo::new(move |_| store.assess.with(AssessState::progress));
+    let wb = use_workbench();
+    let progress = Memo::new(move |_| wb.assess.with(AssessState::progress));
     let confirming = RwSignal::new(false);
-    let has_answers = move || store.assess.with(|s| !s.answers.is_empty());
+    let has_answers = move || wb.assess.with(|s| !s.answers.is_empty());
     let clear = move |_| {
-        store.assess.update(|s| s.answers.clear());
+        wb.assess.update(|s| s.answers.clear());
         confirming.set(false);
     };
     view! {

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_store;
 use crate::domain::assess::{questions_for, Factor, Question, NOT_SURE, NOT_SURE_LABEL};
+use crate::state::use_workbench;
 
 /// All questions, one section per factor.
 #[component]
@@ -28,12 +28,12 @@ pub fn Questionnaire() -> impl IntoView {
 /// why it matters.
 #[component]
 fn QuestionView(question: &'static Question) -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let hint_id = format!("hint-{}", question.id);
     let described_by = hint_id.clone();
-    let chosen = Memo::new(move |_| store.assess.with(|s| s.answers.get(question.id).cloned()));
+    let chosen = Memo::new(move |_| wb.assess.with(|s| s.answers.get(question.id).cloned()));
     let choose = move |option: &'static str| {
-        store.assess.update(|s| {
+        wb.assess.update(|s| {
             s.answers
                 .insert(question.id.to_string(), option.to_string());
         });

@@ -4,17 +4,20 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::app::{href, use_store};
 use crate::domain::assess::{confidence_formula, motion_description, signed, Assessment, Outcome};
+use crate::routes::Route;
+use crate::state::derived::use_outcome;
+use crate::state::use_workbench;
 
-use super::gauge::{FactorBars, SpectrumGauge};
+use super::gauge::FactorBars;
+use crate::components::spectrum_gauge::SpectrumGauge;
 
 /// The result panel.
 #[component]
 pub fn ResultPanel() -> impl IntoView {
-    let store = use_store();
-    let outcome = Memo::new(move |_| store.assess.with(|s| s.outcome()));
-    let all_weights_zero = move || store.assess.with(|s| s.weights.active_count() == 0);
+    let wb = use_workbench();
+    let outcome = use_outcome();
+    let all_weights_zero = move || wb.assess.with(|s| s.weights.active_count() == 0);
     // One sentence for screen readers, announced politely when it changes.
     let announcement = move || match outcome.get() {
         Outcome::Ready(a) => format!(
@@ -51,19 +54,23 @@ pub fn ResultPanel() -> impl IntoView {
 
 #[component]
 fn Recommendation(assessment: Assessment) -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let navigate = use_navigate();
     let motion = assessment.motion;
     let position = assessment.position;
     let factors = assessment.factors.clone();
     let model = move |_| {
-        store.assess.update(|s| s.chosen_motion = Some(motion));
+        wb.assess.update(|s| s.chosen_motion = Some(motion));
         navigate(
             &format!("/simulate?preset={}", motion.slug()),
             Default::default(),
         );
     };
-    let compare_href = href(&format!("/compare?highlight={}", motion.column().slug()));
+    let compare_href = format!(
+        "{}?highlight={}",
+        Route::Compare.href(),
+        motion.column().slug()
+    );
     view! {
         <p class="motion-name" data-testid="assess-motion">{motion.label()}</p>
         <p class="motion-description">{motion_description(motion)}</p>

@@ -2,15 +2,15 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_store;
 use crate::domain::assess::{Factor, Weights, MAX_WEIGHT};
+use crate::state::use_workbench;
 
 /// The weights panel.
 #[component]
 pub fn WeightsPanel() -> impl IntoView {
-    let store = use_store();
-    let reset = move |_| store.assess.update(|s| s.weights = Weights::default());
-    let all_zero = move || store.assess.with(|s| s.weights.active_count() == 0);
+    let wb = use_workbench();
+    let reset = move |_| wb.assess.update(|s| s.weights = Weights::default());
+    let all_zero = move || wb.assess.with(|s| s.weights.active_count() == 0);
     view! {
         <section class="weights card" aria-labelledby="weights-heading">
             <h2 id="weights-heading">"Factor weights"</h2>
@@ -31,9 +31,9 @@ pub fn WeightsPanel() -> impl IntoView {
 
 #[component]
 fn WeightSlider(factor: Factor) -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let id = format!("weight-{}", factor.slug());
-    let value = Memo::new(move |_| store.assess.with(|s| s.weights.get(factor)));
+    let value = Memo::new(move |_| wb.assess.with(|s| s.weights.get(factor)));
     view! {
         <div class="weight">
             <label for=id.clone()>{factor.label()}</label>
@@ -50,7 +50,7 @@ fn WeightSlider(factor: Factor) -> impl IntoView {
                     // A range input only ever reports whole numbers 0–10; anything
                     // else (never expected) is ignored rather than guessed.
                     if let Ok(w) = ev.target().value().parse::<u8>() {
-                        store.assess.update(|s| s.weights.set(factor, w));
+                        wb.assess.update(|s| s.weights.set(factor, w));
                     }
                 }
             />

@@ -4,7 +4,7 @@
 //!
 //! The rows live in [`crate::domain::compare`]; this module only keeps the
 //! view state that is not worth saving (filter, search, expanded rows) and
-//! renders. Pins are saved in `store.compare`.
+//! renders. Pins are saved in `wb.compare`.
 
 mod table;
 
@@ -14,9 +14,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::app::use_store;
 use crate::domain::compare::{filter, ordered, rows, Theme};
 use crate::domain::motion::{CompareColumn, Motion};
+use crate::routes::Route;
+use crate::state::derived::use_outcome;
+use crate::state::use_workbench;
 
 use table::CompareTable;
 
@@ -34,14 +36,14 @@ pub(crate) enum HighlightSource {
 /// The Compare page.
 #[component]
 pub fn ComparePage() -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let query = use_query_map();
 
     let theme: RwSignal<Option<Theme>> = RwSignal::new(None);
     let search = RwSignal::new(String::new());
     let expanded: RwSignal<BTreeSet<&'static str>> = RwSignal::new(BTreeSet::new());
 
-    let outcome = Memo::new(move |_| store.assess.with(|s| s.outcome()));
+    let outcome = use_outcome();
 
     // The link from Assess wins (it is what the user just clicked), then the
     // live assessment, then a motion picked earlier.
@@ -51,7 +53,7 @@ pub fn ComparePage() -> impl IntoView {
                 .and_then(|slug| CompareColumn::from_slug(&slug))
         });
         let from_outcome = outcome.with(|o| o.motion());
-        let chosen = store.assess.with(|s| s.chosen_motion);
+        let chosen = wb.assess.with(|s| s.chosen_motion);
         match (from_link, from_outcome, chosen) {
             (Some(column), Some(m), _) if m.column() == column => {
                 Some((column, HighlightSource::Assessment(m)))
@@ -80,7 +82,7 @@ pub fn ComparePage() -> impl IntoView {
 
     let visible = Memo::new(move |_| {
         let matching = search.with(|q| filter(rows(), theme.get(), q));
-        store.compare.with(|c| {
+        wb.compare.with(|c| {
             ordered(matching, &c.pinned)
                 .into_iter()
                 .map(|r| r.id)
@@ -201,17 +203,17 @@ fn HighlightNote(highlight: Signal<Option<(CompareColumn, HighlightSource)>>) ->
                 .into_any(),
                 Some((column, HighlightSource::Link)) => view! {
                     "The "<strong>{column.label()}</strong>" column is highlighted, as the link from Assess asked. "
-                    <A href=crate::app::href("/assess")>"Answer the questions"</A>" to see your own leans on each row."
+                    <A href=Route::Assess.href()>"Answer the questions"</A>" to see your own leans on each row."
                 }
                 .into_any(),
                 Some((column, HighlightSource::Chosen(m))) => view! {
                     "The "<strong>{column.label()}</strong>" column is highlighted: you chose to model "
                     <strong>{m.label()}</strong>". "
-                    <A href=crate::app::href("/assess")>"Finish Assess"</A>" to see which way your answers lean."
+                    <A href=Route::Assess.href()>"Finish Assess"</A>" to see which way your answers lean."
                 }
                 .into_any(),
                 None => view! {
-                    <A href=crate::app::href("/assess")>"Answer the questions in Assess"</A>
+                    <A href=Route::Assess.href()>"Answer the questions in Assess"</A>
                     " to highlight the column that fits you and see which way your answers lean on each row."
                 }
                 .into_any(),

@@ -8,10 +8,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
-use crate::app::use_store;
 use crate::domain::assess::{lean_phrase, Factor};
 use crate::domain::compare::{row, Row};
 use crate::domain::motion::CompareColumn;
+use crate::routes::Route;
+use crate::state::use_workbench;
 
 /// The table of the rows in `visible`, in that order.
 #[component]
@@ -107,10 +108,10 @@ fn CompareRow(
     highlighted: Signal<Option<CompareColumn>>,
     leans: Signal<BTreeMap<&'static str, f64>>,
 ) -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let id = row.id;
     let is_open = move || expanded.with(|e| e.contains(id));
-    let is_pinned = move || store.compare.with(|c| c.is_pinned(id));
+    let is_pinned = move || wb.compare.with(|c| c.is_pinned(id));
     let toggle = move |_| {
         expanded.update(|e| {
             if !e.remove(id) {
@@ -119,7 +120,7 @@ fn CompareRow(
         });
     };
     let pin = move |_| {
-        store.compare.update(|c| {
+        wb.compare.update(|c| {
             c.toggle_pin(id);
         });
         focus_after_render(format!("cmp-pin-{id}"));
@@ -139,7 +140,7 @@ fn CompareRow(
     };
     let sim_link = row.sim_input.map(|input| {
         view! {
-            <A href=crate::app::href(&format!("/simulate#{input}")) attr:class="cmp-sim-link no-print">
+            <A href=Route::Simulate.href_to(input) attr:class="cmp-sim-link no-print">
                 "Try it in Simulate"
                 <span class="sr-only">{format!(" for {}", row.dimension)}</span>
             </A>

@@ -2,16 +2,16 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_store;
 use crate::domain::motion::Motion;
 use crate::domain::plan::{checklist, progress};
+use crate::state::use_workbench;
 
 /// The checklist section.
 #[component]
 pub(super) fn Checklist(motion: Signal<Motion>) -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let steps = Memo::new(move |_| checklist(motion.get()));
-    let done = Memo::new(move |_| store.plan.with(|p| progress(motion.get(), &p.checklist)));
+    let done = Memo::new(move |_| wb.plan.with(|p| progress(motion.get(), &p.checklist)));
     view! {
         <section class="plan-section" aria-labelledby="checklist-heading">
             <h2 id="checklist-heading">"Rollout checklist"</h2>
@@ -43,7 +43,7 @@ pub(super) fn Checklist(motion: Signal<Motion>) -> impl IntoView {
                                     let tid = task.id.clone();
                                     let checked = {
                                         let tid = tid.clone();
-                                        move || store.plan.with(|p| p.checklist.contains(&tid))
+                                        move || wb.plan.with(|p| p.checklist.contains(&tid))
                                     };
                                     view! {
                                         <li>
@@ -52,7 +52,7 @@ pub(super) fn Checklist(motion: Signal<Motion>) -> impl IntoView {
                                                 id=input_id
                                                 prop:checked=checked
                                                 on:change=move |_| {
-                                                    store.plan.update(|p| {
+                                                    wb.plan.update(|p| {
                                                         p.toggle_task(&tid);
                                                     });
                                                 }

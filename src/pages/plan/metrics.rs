@@ -9,6 +9,7 @@ use crate::domain::benchmarks::benchmark;
 use crate::domain::motion::Motion;
 use crate::domain::plan::{current_figure, metrics_for, simulator_formula, CurrentFigure};
 use crate::domain::sim::Projection;
+use crate::routes::Route;
 
 /// The metrics section. `projection` is the current Simulate scenario,
 /// projected once by the page; each row only reads its figure from it.
@@ -83,7 +84,7 @@ fn figure_view(id: &'static str, figure: CurrentFigure) -> AnyView {
         .map(|text| view! { <span class="plan-formula">{format!("= {text}")}</span> });
     let source = view! {
         <span class="plan-current-source">
-            <A href=crate::app::href("/simulate")>"from Simulate"</A>
+            <A href=Route::Simulate.href()>"from Simulate"</A>
         </span>
     };
     let testid = format!("current-{id}");

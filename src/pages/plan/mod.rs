@@ -20,11 +20,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
-use crate::app::use_store;
 use crate::domain::format;
 use crate::domain::motion::Motion;
 use crate::domain::plan::{active_free_accounts, estimate, PlanState, PqlEstimate, PqlVolumes};
-use crate::domain::sim::simulate;
+use crate::routes::Route;
+use crate::state::derived::{use_outcome, use_projection, use_scenario_inputs};
+use crate::state::use_workbench;
 
 use checklist::Checklist;
 use metrics::Metrics;
@@ -92,32 +93,30 @@ pub(crate) fn focus_after_render(id: String, fallback: Option<String>) {
 /// The Plan page.
 #[component]
 pub fn PlanPage() -> impl IntoView {
-    let store = use_store();
-    let outcome = Memo::new(move |_| store.assess.with(|s| s.outcome()));
+    let wb = use_workbench();
+    let outcome = use_outcome();
     // The recommendation, or the motion the user chose to model.
     let recommended = Memo::new(move |_| {
         outcome
             .with(|o| o.motion())
-            .or_else(|| store.assess.with(|s| s.chosen_motion))
+            .or_else(|| wb.assess.with(|s| s.chosen_motion))
     });
     let motion = Memo::new(move |_| {
-        store
-            .plan
+        wb.plan
             .with(|p| p.metrics_motion)
             .or_else(|| recommended.get())
             .unwrap_or(FALLBACK_MOTION)
     });
-    // One simulation per change of the scenario's inputs (not of the saved
-    // scenario list), shared by the playbook, the metrics and the report.
-    let sim_inputs = Memo::new(move |_| store.simulate.with(|s| s.inputs.clone()));
-    let projection = Memo::new(move |_| sim_inputs.with(simulate));
+    // The app's one projection of the scenario, shared with Simulate.
+    let sim_inputs = use_scenario_inputs();
+    let projection = use_projection();
     let simulated = Memo::new(move |_| {
-        let months = store.plan.with(|p| p.volumes.free_active_months);
+        let months = wb.plan.with(|p| p.volumes.free_active_months);
         sim_inputs.with(|i| projection.with(|p| active_free_accounts(i, p, months)))
     });
     let estimate = Memo::new(move |_| {
         let sim = simulated.get();
-        store.plan.with(|p| current_estimate(p, sim))
+        wb.plan.with(|p| current_estimate(p, sim))
     });
 
     view! {
@@ -150,8 +149,8 @@ pub fn PlanPage() -> impl IntoView {
 /// the user picks another.
 #[component]
 fn MotionChoice(recommended: Signal<Option<Motion>>, motion: Signal<Motion>) -> impl IntoView {
-    let store = use_store();
-    let picked = move || store.plan.with(|p| p.metrics_motion);
+    let wb = use_workbench();
+    let picked = move || wb.plan.with(|p| p.metrics_motion);
     let follow_label = move || match recommended.get() {
         Some(m) => format!("Follow Assess ({})", m.label()),
         None => "Follow Assess (no result yet)".to_string(),
@@ -165,7 +164,7 @@ fn MotionChoice(recommended: Signal<Option<Motion>>, motion: Signal<Motion>) -> 
                     aria-describedby="plan-motion-help"
                     on:change:target=move |ev| {
                         let m = Motion::from_slug(&ev.target().value());
-                        store.plan.update(|p| p.metrics_motion = m);
+                        wb.plan.update(|p| p.metrics_motion = m);
                     }
                 >
                     <option value="" selected=move || picked().is_none()>{follow_label}</option>
@@ -181,8 +180,8 @@ fn MotionChoice(recommended: Signal<Option<Motion>>, motion: Signal<Motion>) -> 
                 "The metrics and the rollout checklist below are for "
                 <strong>{move || motion.get().label()}</strong>". "
                 {move || match recommended.get() {
-                    Some(_) => view! { "It follows your " <A href=crate::app::href("/assess")>"Assess"</A> " result unless you pick another." }.into_any(),
-                    None => view! { <A href=crate::app::href("/assess")>"Answer the questions in Assess"</A> " to plan for the motion that fits you." }.into_any(),
+                    Some(_) => view! { "It follows your " <A href=Route::Assess.href()>"Assess"</A> " result unless you pick another." }.into_any(),
+                    None => view! { <A href=Route::Assess.href()>"Answer the questions in Assess"</A> " to plan for the motion that fits you." }.into_any(),
                 }}
             </p>
         </div>

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_store;
 use crate::components::number_field::NumberField;
 use crate::domain::motion::Motion;
 use crate::domain::plan::{suggested_pilot_metrics, PilotMetric, MAX_PILOT_METRICS, WEEKS_RANGE};
+use crate::state::use_workbench;
 
 use super::focus_after_render;
 use super::text_field::TextField;
@@ -14,8 +14,8 @@ use super::text_field::TextField;
 /// The pilot section.
 #[component]
 pub(super) fn Pilot(recommended: Signal<Option<Motion>>, motion: Signal<Motion>) -> impl IntoView {
-    let store = use_store();
-    let picked = move || store.plan.with(|p| p.pilot.motion);
+    let wb = use_workbench();
+    let picked = move || wb.plan.with(|p| p.pilot.motion);
     // The motion the pilot tests: its own choice, else the one planned for.
     // None follows the recommendation, or the planned motion until there is one.
     let pilot_motion = move || {
@@ -27,11 +27,11 @@ pub(super) fn Pilot(recommended: Signal<Option<Motion>>, motion: Signal<Motion>)
         Some(m) => format!("Recommended: {}", m.label()),
         None => format!("As planned: {}", motion.get().label()),
     };
-    let count = move || store.plan.with(|p| p.pilot.metrics.len());
+    let count = move || wb.plan.with(|p| p.pilot.metrics.len());
     let full = move || count() >= MAX_PILOT_METRICS;
     let add = move |_| {
         let mut added = None;
-        store.plan.update(|p| {
+        wb.plan.update(|p| {
             if p.pilot.metrics.len() < MAX_PILOT_METRICS {
                 p.pilot.metrics.push(PilotMetric::default());
                 added = Some(p.pilot.metrics.len() - 1);
@@ -43,7 +43,7 @@ pub(super) fn Pilot(recommended: Signal<Option<Motion>>, motion: Signal<Motion>)
     };
     let suggest = move |_| {
         let suggestions = suggested_pilot_metrics(pilot_motion());
-        store.plan.update(|p| {
+        wb.plan.update(|p| {
             for s in suggestions {
                 let known = p
                     .pilot
@@ -71,18 +71,18 @@ pub(super) fn Pilot(recommended: Signal<Option<Motion>>, motion: Signal<Motion>)
                     optional=true
                     class="plan-wide"
                     help="Which customers take part, e.g. agencies with under 50 staff."
-                    value=Signal::derive(move || store.plan.with(|p| p.pilot.segment.clone()))
-                    on_valid=Callback::new(move |v: String| store.plan.update(|p| p.pilot.segment = v))
+                    value=Signal::derive(move || wb.plan.with(|p| p.pilot.segment.clone()))
+                    on_valid=Callback::new(move |v: String| wb.plan.update(|p| p.pilot.segment = v))
                 />
                 <NumberField
                     label="Length (weeks)"
                     id="pilot-weeks"
-                    value=Signal::derive(move || store.plan.with(|p| f64::from(p.pilot.weeks)))
+                    value=Signal::derive(move || wb.plan.with(|p| f64::from(p.pilot.weeks)))
                     range=WEEKS_RANGE
                     on_valid=Callback::new(move |v: f64| {
                         // WEEKS_RANGE only lets whole numbers from 1 to 104 through.
                         let weeks = v.round().clamp(1.0, 104.0) as u32;
-                        store.plan.update(|p| p.pilot.weeks = weeks);
+                        wb.plan.update(|p| p.pilot.weeks = weeks);
                     })
                 />
                 <div class="field plan-wide">
@@ -91,7 +91,7 @@ pub(super) fn Pilot(recommended: Signal<Option<Motion>>, motion: Signal<Motion>)
                         id="pilot-motion"
                         on:change:target=move |ev| {
                             let m = Motion::from_slug(&ev.target().value());
-                            store.plan.update(|p| p.pilot.motion = m);
+                            wb.plan.update(|p| p.pilot.motion = m);
                         }
                     >
                         <option value="" selected=move || picked().is_none()>{follow_label}</option>
@@ -130,18 +130,17 @@ pub(super) fn Pilot(recommended: Signal<Option<Motion>>, motion: Signal<Motion>)
 /// One success metric: name, target and a remove button.
 #[component]
 fn PilotMetricRow(index: usize) -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let field = move |f: fn(&PilotMetric) -> String| {
         Signal::derive(move || {
-            store
-                .plan
+            wb.plan
                 .with(|p| p.pilot.metrics.get(index).map(f).unwrap_or_default())
         })
     };
     let name = field(|m| m.name.clone());
     let n = index + 1;
     let remove = move |_| {
-        store.plan.update(|p| {
+        wb.plan.update(|p| {
             if index < p.pilot.metrics.len() {
                 p.pilot.metrics.remove(index);
             }
@@ -155,7 +154,7 @@ fn PilotMetricRow(index: usize) -> impl IntoView {
                 id=format!("pilot-metric-{index}-name")
                 optional=true
                 value=name
-                on_valid=Callback::new(move |v: String| store.plan.update(|p| {
+                on_valid=Callback::new(move |v: String| wb.plan.update(|p| {
                     if let Some(m) = p.pilot.metrics.get_mut(index) {
                         m.name = v;
                     }
@@ -166,7 +165,7 @@ fn PilotMetricRow(index: usize) -> impl IntoView {
                 id=format!("pilot-metric-{index}-target")
                 optional=true
                 value=field(|m| m.target.clone())
-                on_valid=Callback::new(move |v: String| store.plan.update(|p| {
+                on_valid=Callback::new(move |v: String| wb.plan.update(|p| {
                     if let Some(m) = p.pilot.metrics.get_mut(index) {
                         m.target = v;
                     }

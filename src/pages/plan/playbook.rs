@@ -5,14 +5,15 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::{use_store, Store};
-use crate::components::notices::{Notice, NoticeLevel};
 use crate::components::number_field::NumberField;
 use crate::domain::plan::{
     format_quantity, CapacityStatus, PlanError, PqlEstimate, PqlRule, RuleDraft,
     ACTIVE_FREE_FORMULA, ACTIVE_RANGE, FREE_ACTIVE_MONTHS_RANGE, MAX_RULES, OWNER_SUGGESTIONS,
     PER_REP_RANGE, REPS_RANGE, SHARE_RANGE, THRESHOLD_RANGE,
 };
+use crate::routes::Route;
+use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
+use crate::state::{use_workbench, Workbench};
 
 use super::text_field::TextField;
 use super::{focus_after_render, number, range_text, typed};
@@ -29,16 +30,20 @@ fn draft_of(rule: &PqlRule) -> RuleDraft {
     }
 }
 
-fn report_error(store: Store, result: Result<(), PlanError>) {
+fn report_error(wb: Workbench, result: Result<(), PlanError>) {
     if let Err(e) = result {
-        store.notify(Notice::new("plan-rules", NoticeLevel::Error, e.to_string()));
+        wb.notify(Notice::new(
+            NoticeKey::PlanRules,
+            NoticeLevel::Error,
+            e.to_string(),
+        ));
     }
 }
 
 /// Applies `change` to rule `id` through the domain's checked update.
-fn edit_rule(store: Store, id: u32, change: impl FnOnce(&mut RuleDraft)) {
+fn edit_rule(wb: Workbench, id: u32, change: impl FnOnce(&mut RuleDraft)) {
     let mut result = Ok(());
-    store.plan.update(|p| {
+    wb.plan.update(|p| {
         if let Some(rule) = p.rule(id) {
             let mut draft = draft_of(rule);
             change(&mut draft);
@@ -47,7 +52,7 @@ fn edit_rule(store: Store, id: u32, change: impl FnOnce(&mut RuleDraft)) {
             }
         }
     });
-    report_error(store, result);
+    report_error(wb, result);
 }
 
 /// "3 features", "200%".
@@ -66,28 +71,26 @@ pub(super) fn Playbook(
     estimate: Signal<PqlEstimate>,
     simulated: Signal<Option<f64>>,
 ) -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let ids = move || {
-        store
-            .plan
+        wb.plan
             .with(|p| p.rules.iter().map(|r| r.id).collect::<Vec<u32>>())
     };
-    let full = move || store.plan.with(|p| p.rules.len() >= MAX_RULES);
+    let full = move || wb.plan.with(|p| p.rules.len() >= MAX_RULES);
     let add = move |_| {
         let mut result = Ok(0);
-        store
-            .plan
+        wb.plan
             .update(|p| result = p.add_rule(RuleDraft::default()));
         match result {
             Ok(id) => focus_after_render(format!("rule-{id}-signal"), None),
-            Err(e) => report_error(store, Err(e)),
+            Err(e) => report_error(wb, Err(e)),
         }
     };
     let confirming = RwSignal::new(false);
     let restore = move |_| {
         let mut result = Ok(());
-        store.plan.update(|p| result = p.reset_rules());
-        report_error(store, result);
+        wb.plan.update(|p| result = p.reset_rules());
+        report_error(wb, result);
         confirming.set(false);
         focus_after_render("plan-add-rule".into(), None);
     };
@@ -109,7 +112,7 @@ pub(super) fn Playbook(
                     <RuleEditor id=id estimate=estimate/>
                 </For>
             </ol>
-            <Show when=move || store.plan.with(|p| p.rules.is_empty())>
+            <Show when=move || wb.plan.with(|p| p.rules.is_empty())>
                 <p class="plan-empty">"No rules yet. Add one, or restore the four starting rules."</p>
             </Show>
             <div class="plan-buttons">
@@ -148,12 +151,12 @@ pub(super) fn Playbook(
 /// One rule as a small form.
 #[component]
 fn RuleEditor(id: u32, estimate: Signal<PqlEstimate>) -> impl IntoView {
-    let store = use_store();
-    let rule = Memo::new(move |_| store.plan.with(|p| p.rule(id).cloned()));
-    let position = Memo::new(move |_| store.plan.with(|p| p.rules.iter().position(|r| r.id == id)));
+    let wb = use_workbench();
+    let rule = Memo::new(move |_| wb.plan.with(|p| p.rule(id).cloned()));
+    let position = Memo::new(move |_| wb.plan.with(|p| p.rules.iter().position(|r| r.id == id)));
     let is_first = move || position.get() == Some(0);
     let is_last = move || {
-        let count = store.plan.with(|p| p.rules.len());
+        let count = wb.plan.with(|p| p.rules.len());
         position.get().is_none_or(|i| i + 1 >= count)
     };
     let text = move |f: fn(&PqlRule) -> String| {
@@ -179,7 +182,7 @@ fn RuleEditor(id: u32, estimate: Signal<PqlEstimate>) -> impl IntoView {
                 .map(|r| (r.flagged_per_month, r.needs_people))
         })
     };
-    let active = move || store.plan.with(|p| p.volumes.active_free_accounts);
+    let active = move || wb.plan.with(|p| p.volumes.active_free_accounts);
     let result_line = move || {
         let Some((n, people)) = flagged() else {
             return String::new();
@@ -215,20 +218,20 @@ fn RuleEditor(id: u32, estimate: Signal<PqlEstimate>) -> impl IntoView {
 
     let move_up = move |_| {
         let mut result = Ok(false);
-        store.plan.update(|p| result = p.move_up(id));
-        report_error(store, result.map(|_| ()));
+        wb.plan.update(|p| result = p.move_up(id));
+        report_error(wb, result.map(|_| ()));
         focus_after_render(format!("rule-{id}-up"), Some(format!("rule-{id}-down")));
     };
     let move_down = move |_| {
         let mut result = Ok(false);
-        store.plan.update(|p| result = p.move_down(id));
-        report_error(store, result.map(|_| ()));
+        wb.plan.update(|p| result = p.move_down(id));
+        report_error(wb, result.map(|_| ()));
         focus_after_render(format!("rule-{id}-down"), Some(format!("rule-{id}-up")));
     };
     let remove = move |_| {
         let mut result = Ok(());
-        store.plan.update(|p| result = p.remove(id).map(|_| ()));
-        report_error(store, result);
+        wb.plan.update(|p| result = p.remove(id).map(|_| ()));
+        report_error(wb, result);
         focus_after_render("plan-add-rule".into(), None);
     };
 
@@ -242,27 +245,27 @@ fn RuleEditor(id: u32, estimate: Signal<PqlEstimate>) -> impl IntoView {
                         id=format!("rule-{id}-signal")
                         class="plan-wide"
                         value=signal_text
-                        on_valid=Callback::new(move |v: String| edit_rule(store, id, |d| d.signal = v))
+                        on_valid=Callback::new(move |v: String| edit_rule(wb, id, |d| d.signal = v))
                     />
                     <NumberField
                         label="Threshold"
                         id=format!("rule-{id}-threshold")
                         value=num(|r| r.threshold)
                         range=THRESHOLD_RANGE
-                        on_valid=Callback::new(move |v: f64| edit_rule(store, id, |d| d.threshold = v))
+                        on_valid=Callback::new(move |v: f64| edit_rule(wb, id, |d| d.threshold = v))
                     />
                     <TextField
                         label="Unit"
                         id=format!("rule-{id}-unit")
                         value=text(|r| r.unit.clone())
-                        on_valid=Callback::new(move |v: String| edit_rule(store, id, |d| d.unit = v))
+                        on_valid=Callback::new(move |v: String| edit_rule(wb, id, |d| d.unit = v))
                     />
                     <TextField
                         label="Action"
                         id=format!("rule-{id}-action")
                         class="plan-wide"
                         value=text(|r| r.action.clone())
-                        on_valid=Callback::new(move |v: String| edit_rule(store, id, |d| d.action = v))
+                        on_valid=Callback::new(move |v: String| edit_rule(wb, id, |d| d.action = v))
                     />
                     <TextField
                         label="Owner"
@@ -270,14 +273,14 @@ fn RuleEditor(id: u32, estimate: Signal<PqlEstimate>) -> impl IntoView {
                         list="plan-owners"
                         help="An owner named “automation” needs no people."
                         value=text(|r| r.owner.clone())
-                        on_valid=Callback::new(move |v: String| edit_rule(store, id, |d| d.owner = v))
+                        on_valid=Callback::new(move |v: String| edit_rule(wb, id, |d| d.owner = v))
                     />
                     <NumberField
                         label="Accounts flagged (% of active free, a month)"
                         id=format!("rule-{id}-share")
                         value=num(|r| r.share_pct)
                         range=SHARE_RANGE
-                        on_valid=Callback::new(move |v: f64| edit_rule(store, id, |d| d.share_pct = v))
+                        on_valid=Callback::new(move |v: f64| edit_rule(wb, id, |d| d.share_pct = v))
                     />
                 </div>
                 <p class="plan-rule-summary">{summary}</p>
@@ -301,9 +304,9 @@ fn RuleEditor(id: u32, estimate: Signal<PqlEstimate>) -> impl IntoView {
 /// The volumes the estimate works from.
 #[component]
 fn Volumes(simulated: Signal<Option<f64>>) -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let vol = move |f: fn(&crate::domain::plan::PqlVolumes) -> f64| {
-        Signal::derive(move || store.plan.with(|p| f(&p.volumes)))
+        Signal::derive(move || wb.plan.with(|p| f(&p.volumes)))
     };
     view! {
         <div class="field-grid plan-volumes">
@@ -312,7 +315,7 @@ fn Volumes(simulated: Signal<Option<f64>>) -> impl IntoView {
                 id="plan-active"
                 value=vol(|v| v.active_free_accounts)
                 range=ACTIVE_RANGE
-                on_valid=Callback::new(move |v: f64| store.plan.update(|p| p.volumes.active_free_accounts = v))
+                on_valid=Callback::new(move |v: f64| wb.plan.update(|p| p.volumes.active_free_accounts = v))
             />
             <NumberField
                 label="Accounts one person can work a month"
@@ -320,7 +323,7 @@ fn Volumes(simulated: Signal<Option<f64>>) -> impl IntoView {
                 value=vol(|v| v.accounts_per_rep)
                 range=PER_REP_RANGE
                 help="About five a working day is 100 a month."
-                on_valid=Callback::new(move |v: f64| store.plan.update(|p| p.volumes.accounts_per_rep = v))
+                on_valid=Callback::new(move |v: f64| wb.plan.update(|p| p.volumes.accounts_per_rep = v))
             />
             <NumberField
                 label="People working flagged accounts"
@@ -328,7 +331,7 @@ fn Volumes(simulated: Signal<Option<f64>>) -> impl IntoView {
                 value=vol(|v| v.reps)
                 range=REPS_RANGE
                 help="SDRs, account executives and customer success together."
-                on_valid=Callback::new(move |v: f64| store.plan.update(|p| p.volumes.reps = v))
+                on_valid=Callback::new(move |v: f64| wb.plan.update(|p| p.volumes.reps = v))
             />
         </div>
         // The simulator's self-serve funnel can supply the active free accounts.
@@ -337,25 +340,25 @@ fn Volumes(simulated: Signal<Option<f64>>) -> impl IntoView {
                 type="checkbox"
                 id="plan-use-sim"
                 disabled=move || simulated.get().is_none()
-                prop:checked=move || simulated.get().is_some() && store.plan.with(|p| p.volumes.use_simulator)
+                prop:checked=move || simulated.get().is_some() && wb.plan.with(|p| p.volumes.use_simulator)
                 aria-describedby="plan-use-sim-note"
                 on:change:target=move |ev| {
                     let on = ev.target().checked();
-                    store.plan.update(|p| p.volumes.use_simulator = on);
+                    wb.plan.update(|p| p.volumes.use_simulator = on);
                 }
             />
             <label for="plan-use-sim">"Take the active free accounts from my Simulate scenario"</label>
-            <Show when=move || simulated.get().is_some() && store.plan.with(|p| p.volumes.use_simulator)>
+            <Show when=move || simulated.get().is_some() && wb.plan.with(|p| p.volumes.use_simulator)>
                 <NumberField
                     label="Months a free account stays active"
                     id="plan-free-active-months"
-                    value=Signal::derive(move || store.plan.with(|p| f64::from(p.volumes.free_active_months)))
+                    value=Signal::derive(move || wb.plan.with(|p| f64::from(p.volumes.free_active_months)))
                     range=FREE_ACTIVE_MONTHS_RANGE
                     help="The simulator counts accounts activated this many months back that have not started paying."
                     on_valid=Callback::new(move |v: f64| {
                         // The range lets only whole months from 1 to 24 through.
                         let months = v.round().clamp(1.0, 24.0) as u32;
-                        store.plan.update(|p| p.volumes.free_active_months = months);
+                        wb.plan.update(|p| p.volumes.free_active_months = months);
                     })
                 />
             </Show>
@@ -370,7 +373,7 @@ fn Volumes(simulated: Signal<Option<f64>>) -> impl IntoView {
                     }.into_any(),
                     None => view! {
                         "Switch on the self-serve channel in "
-                        <A href=crate::app::href("/simulate")>"Simulate"</A>
+                        <A href=Route::Simulate.href()>"Simulate"</A>
                         " to use its numbers."
                     }.into_any(),
                 }}
@@ -382,9 +385,9 @@ fn Volumes(simulated: Signal<Option<f64>>) -> impl IntoView {
 /// Totals, people needed and the capacity verdict.
 #[component]
 fn EstimateSummary(estimate: Signal<PqlEstimate>) -> impl IntoView {
-    let store = use_store();
-    let per_rep = move || store.plan.with(|p| p.volumes.accounts_per_rep);
-    let reps = move || store.plan.with(|p| p.volumes.reps);
+    let wb = use_workbench();
+    let per_rep = move || wb.plan.with(|p| p.volumes.accounts_per_rep);
+    let reps = move || wb.plan.with(|p| p.volumes.reps);
     let e = move || estimate.get();
     let status_text = move || {
         let e = e();

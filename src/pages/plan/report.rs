@@ -11,9 +11,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::{use_store, Store};
 use crate::charts::{Chart, Palette};
-use crate::components::notices::{Notice, NoticeLevel};
+use crate::components::projection_charts::{cash_chart, mrr_chart};
 use crate::domain::assess::{lean_phrase, signed, Outcome};
 use crate::domain::compare::{self, Row};
 use crate::domain::motion::{CompareColumn, Motion};
@@ -22,8 +21,9 @@ use crate::domain::plan::{
     CurrentFigure, PqlEstimate, ReportInput, ReportRow, ReportRule,
 };
 use crate::domain::sim::Projection;
-use crate::pages::simulate::charts_panel::{cash_chart, mrr_chart};
 use crate::persist::files;
+use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
+use crate::state::{use_workbench, Workbench};
 
 use super::{number, range_text, typed};
 use crate::domain::format;
@@ -132,7 +132,7 @@ fn report_row(r: &Row) -> ReportRow {
 
 /// Everything the report shows, formatted.
 fn build(
-    store: Store,
+    wb: Workbench,
     outcome: &Outcome,
     motion: Motion,
     recommended: Option<Motion>,
@@ -171,7 +171,7 @@ fn build(
         },
     };
 
-    let pinned = store.compare.with(|c| c.pinned.clone());
+    let pinned = wb.compare.with(|c| c.pinned.clone());
     let comparison: Vec<ReportRow> = if pinned.is_empty() {
         DEFAULT_KEY_ROWS
             .iter()
@@ -186,7 +186,7 @@ fn build(
             .collect()
     };
 
-    store.plan.with(|p| {
+    wb.plan.with(|p| {
         let rules = p
             .rules
             .iter()
@@ -255,12 +255,11 @@ pub(super) fn Report(
     estimate: Signal<PqlEstimate>,
     projection: Memo<Projection>,
 ) -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let input = Memo::new(move |_| {
         outcome.with(|o| {
-            estimate.with(|e| {
-                projection.with(|p| build(store, o, motion.get(), recommended.get(), e, p))
-            })
+            estimate
+                .with(|e| projection.with(|p| build(wb, o, motion.get(), recommended.get(), e, p)))
         })
     });
     let charts = [
@@ -268,7 +267,7 @@ pub(super) fn Report(
         PrintedChart::new(Memo::new(move |_| projection.with(cash_chart))),
     ];
     let progress_text = move || {
-        let (d, t) = store.plan.with(|p| progress(motion.get(), &p.checklist));
+        let (d, t) = wb.plan.with(|p| progress(motion.get(), &p.checklist));
         format!("{d} of {t} tasks done.")
     };
     let preview = RwSignal::new(false);
@@ -279,7 +278,7 @@ pub(super) fn Report(
         let markdown = input.with(report_markdown);
         let name = format!("gtm-workbench-report-{}.md", files::today());
         if let Err(e) = files::download(&name, "text/markdown", &markdown) {
-            store.notify(Notice::new("plan-report", NoticeLevel::Error, e));
+            wb.notify(Notice::new(NoticeKey::PlanReport, NoticeLevel::Error, e));
         }
     };
     let highlighted = move || motion.get().column();

@@ -4,25 +4,25 @@
 use leptos::prelude::*;
 
 use super::format::{count, money, money_cents};
-use crate::app::use_store;
 use crate::components::number_field::NumberField;
 use crate::domain::economics::{
     blended_cac, channel_totals, formula, ChannelRow, CHANNEL_CUSTOMERS_RANGE, CHANNEL_SPEND_RANGE,
     MAX_CHANNEL_ROWS, ORGANIC_ROW_NAME,
 };
+use crate::state::use_workbench;
 
 /// The CAC-by-channel table.
 #[component]
 pub fn ChannelTable() -> impl IntoView {
-    let store = use_store();
-    let rows = Memo::new(move |_| store.simulate.with(|s| s.channels.clone()));
+    let wb = use_workbench();
+    let rows = Memo::new(move |_| wb.simulate.with(|s| s.channels.clone()));
     let ids = Memo::new(move |_| rows.with(|r| r.iter().map(|c| c.id).collect::<Vec<_>>()));
     let new_name = RwSignal::new(String::new());
     let add_error: RwSignal<Option<String>> = RwSignal::new(None);
 
     let add = move |name: String| {
         let mut result = Ok(0);
-        store.simulate.update(|s| result = s.add_channel(&name));
+        wb.simulate.update(|s| result = s.add_channel(&name));
         match result {
             Ok(_) => {
                 new_name.set(String::new());
@@ -113,7 +113,7 @@ pub fn ChannelTable() -> impl IntoView {
 /// One row: editable name, spend and customers, its CAC and a remove button.
 #[component]
 fn ChannelRowView(id: u32, rows: Memo<Vec<ChannelRow>>) -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let row = move |f: fn(&ChannelRow) -> f64| {
         Memo::new(move |_| rows.with(|r| r.iter().find(|c| c.id == id).map_or(0.0, f)))
     };
@@ -140,14 +140,13 @@ fn ChannelRowView(id: u32, rows: Memo<Vec<ChannelRow>>) -> impl IntoView {
     let error_id = format!("cac-name-{id}-error");
     let on_name = move |typed: String| {
         let mut result = Ok(());
-        store
-            .simulate
+        wb.simulate
             .update(|s| result = s.rename_channel(id, &typed));
         name_error.set(result.err().map(|e| e.to_string()));
         raw_name.set(Some(typed));
     };
     let remove = move |_| {
-        store.simulate.update(|s| {
+        wb.simulate.update(|s| {
             let _ = s.remove_channel(id);
         });
     };
@@ -174,7 +173,7 @@ fn ChannelRowView(id: u32, rows: Memo<Vec<ChannelRow>>) -> impl IntoView {
                     label="Spend ($)"
                     value=spend
                     range=CHANNEL_SPEND_RANGE
-                    on_valid=Callback::new(move |v| store.simulate.update(|s| {
+                    on_valid=Callback::new(move |v| wb.simulate.update(|s| {
                         let _ = s.set_channel_spend(id, v);
                     }))
                     id=format!("cac-spend-{id}")
@@ -185,7 +184,7 @@ fn ChannelRowView(id: u32, rows: Memo<Vec<ChannelRow>>) -> impl IntoView {
                     label="New customers"
                     value=customers
                     range=CHANNEL_CUSTOMERS_RANGE
-                    on_valid=Callback::new(move |v| store.simulate.update(|s| {
+                    on_valid=Callback::new(move |v| wb.simulate.update(|s| {
                         let _ = s.set_channel_customers(id, v);
                     }))
                     id=format!("cac-customers-{id}")

@@ -10,8 +10,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::format::{level_class, level_word};
-use crate::app::href;
 use crate::domain::economics::Verdict;
+use crate::routes::Route;
 
 /// A labelled figure with formula tooltip, an optional note and an optional
 /// benchmark verdict with its source.
@@ -89,7 +89,7 @@ pub fn Kpi(
             {method.map(|slug| {
                 let name = format!(": {label}");
                 view! {
-                    <A href=href(&format!("/methods#{slug}")) attr:class="kpi-method">
+                    <A href=Route::Methods.href_to(slug) attr:class="kpi-method">
                         "How it is computed"<span class="sr-only">{name}</span>
                     </A>
                 }

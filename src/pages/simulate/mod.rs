@@ -4,7 +4,7 @@
 //! side.
 //!
 //! Data flow, kept narrow so a keystroke redraws only what it changes:
-//! `store.simulate` → `inputs: Memo<ScenarioInputs>` (changes only when the
+//! `wb.simulate` → `inputs: Memo<ScenarioInputs>` (changes only when the
 //! scenario's inputs change, not when the calculator or the scenario list
 //! does) → `projection: Memo<Projection>` (one `simulate` per change) →
 //! one memo per chart and fine-grained closures per figure.
@@ -38,10 +38,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use wasm_bindgen::JsCast;
 
-use crate::app::use_store;
-use crate::components::notices::{Notice, NoticeLevel};
 use crate::domain::motion::Motion;
-use crate::domain::sim::{simulate, FieldId};
+use crate::domain::sim::FieldId;
+use crate::state::derived::{use_projection, use_scenario_inputs};
+use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
+use crate::state::use_workbench;
 
 use channels::ChannelTable;
 use charts_panel::ProjectionCharts;
@@ -114,7 +115,7 @@ fn drop_query() {
 /// The Simulate page.
 #[component]
 pub fn SimulatePage() -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
 
     // "Model this motion" from Assess: `?preset=<motion>` with a chosen
     // motion applies that preset once, then the query is dropped so a reload
@@ -124,10 +125,10 @@ pub fn SimulatePage() -> impl IntoView {
         .with_untracked(|q| q.get("preset"))
         .and_then(|slug| Motion::from_slug(&slug));
     if let Some(motion) = requested {
-        if store.assess.with_untracked(|a| a.chosen_motion.is_some()) {
-            store.simulate.update(|s| s.apply_preset(motion));
-            store.notify(Notice::new(
-                "simulate-preset",
+        if wb.assess.with_untracked(|a| a.chosen_motion.is_some()) {
+            wb.simulate.update(|s| s.apply_preset(motion));
+            wb.notify(Notice::new(
+                NoticeKey::SimulatePreset,
                 NoticeLevel::Info,
                 format!(
                     "The simulator now holds the {} preset from your assessment. Replace its numbers with your own.",
@@ -140,8 +141,8 @@ pub fn SimulatePage() -> impl IntoView {
         request_animation_frame(focus_hash);
     }
 
-    let inputs = Memo::new(move |_| store.simulate.with(|s| s.inputs.clone()));
-    let projection = Memo::new(move |_| inputs.with(simulate));
+    let inputs = use_scenario_inputs();
+    let projection = use_projection();
 
     view! {
         <section class="page simulate">

@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::format::{count, money};
-use crate::app::use_store;
-use crate::components::notices::{Notice, NoticeLevel};
 use crate::domain::sim::{monthly_csv, Projection};
 use crate::persist::files;
+use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
+use crate::state::use_workbench;
 
 /// Months shown before "Show all".
 const FIRST_ROWS: usize = 12;
@@ -23,7 +23,7 @@ fn is_open(ev: &leptos::ev::Event) -> bool {
 /// The monthly table with its CSV button.
 #[component]
 pub fn MonthlyTable(projection: Memo<Projection>) -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let open = RwSignal::new(false);
     let show_all = RwSignal::new(false);
     let months = Memo::new(move |_| projection.with(|p| p.rows.len()));
@@ -32,7 +32,11 @@ pub fn MonthlyTable(projection: Memo<Projection>) -> impl IntoView {
         let csv = projection.with_untracked(monthly_csv);
         let name = format!("gtm-simulation-{}.csv", files::today());
         if let Err(message) = files::download(&name, "text/csv", &csv) {
-            store.notify(Notice::new("simulate-csv", NoticeLevel::Error, message));
+            wb.notify(Notice::new(
+                NoticeKey::SimulateCsv,
+                NoticeLevel::Error,
+                message,
+            ));
         }
     };
 

@@ -6,8 +6,6 @@ use leptos::prelude::*;
 
 use super::anchor_of;
 use super::format::{level_class, level_word, percent};
-use crate::app::use_store;
-use crate::components::notices::{Notice, NoticeLevel};
 use crate::components::number_field::NumberField;
 use crate::domain::economics::{
     verdict_free_to_paid, verdict_gross_margin, verdict_monthly_churn, verdict_pql_to_paid,
@@ -15,6 +13,8 @@ use crate::domain::economics::{
 };
 use crate::domain::motion::Motion;
 use crate::domain::sim::{fields, preset, Billing, Channel, FieldId, FieldSpec, ScenarioInputs};
+use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
+use crate::state::use_workbench;
 
 /// A benchmark reading for the fields that have a published band, with an
 /// optional lead-in naming the figure read (when it is derived).
@@ -42,16 +42,16 @@ fn field_reading(id: FieldId, inputs: &ScenarioInputs) -> Option<(Option<String>
 /// link to and its benchmark reading.
 #[component]
 fn SimField(spec: &'static FieldSpec, inputs: Memo<ScenarioInputs>) -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let id = spec.id;
     let value = Memo::new(move |_| inputs.with(|i| i.get(id)));
     let reading = Memo::new(move |_| inputs.with(|i| field_reading(id, i)));
     let on_valid = Callback::new(move |v| {
         let mut result = Ok(());
-        store.simulate.update(|s| result = s.inputs.set(id, v));
+        wb.simulate.update(|s| result = s.inputs.set(id, v));
         if let Err(e) = result {
-            store.notify(Notice::new(
-                "simulate-input",
+            wb.notify(Notice::new(
+                NoticeKey::SimulateInput,
                 NoticeLevel::Error,
                 format!("{}: {e}", spec.label),
             ));
@@ -77,10 +77,10 @@ fn SimField(spec: &'static FieldSpec, inputs: Memo<ScenarioInputs>) -> impl Into
 /// The preset buttons; the one matching the current inputs is pressed.
 #[component]
 fn Presets(inputs: Memo<ScenarioInputs>) -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let active =
         Memo::new(move |_| inputs.with(|i| Motion::ALL.into_iter().find(|m| preset(*m) == *i)));
-    let chosen = Memo::new(move |_| store.assess.with(|a| a.chosen_motion));
+    let chosen = Memo::new(move |_| wb.assess.with(|a| a.chosen_motion));
     view! {
         <div class="presets" role="group" aria-labelledby="sim-presets-label">
             <p id="sim-presets-label" class="presets-label">"Start from a preset (replaces the inputs below)"</p>
@@ -90,7 +90,7 @@ fn Presets(inputs: Memo<ScenarioInputs>) -> impl IntoView {
                     .map(|m| view! {
                         <button type="button"
                             aria-pressed=move || if active.get() == Some(m) { "true" } else { "false" }
-                            on:click=move |_| store.simulate.update(|s| s.apply_preset(m))>
+                            on:click=move |_| wb.simulate.update(|s| s.apply_preset(m))>
                             {m.label()}
                             <Show when=move || chosen.get() == Some(m)>
                                 <span class="preset-chosen">" (your assessment)"</span>
@@ -106,13 +106,13 @@ fn Presets(inputs: Memo<ScenarioInputs>) -> impl IntoView {
 /// One channel's group: the switch and its inputs.
 #[component]
 fn ChannelGroup(channel: Channel, inputs: Memo<ScenarioInputs>) -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let enabled = Memo::new(move |_| inputs.with(|i| i.is_enabled(channel)));
     let switch_id = format!("sim-on-{}", channel.slug());
     let label_for = switch_id.clone();
     let toggle = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
-        store.simulate.update(|s| s.inputs.set_enabled(channel, on));
+        wb.simulate.update(|s| s.inputs.set_enabled(channel, on));
     };
     view! {
         <fieldset class="channel-group" class:channel-off=move || !enabled.get()
@@ -140,9 +140,9 @@ fn ChannelGroup(channel: Channel, inputs: Memo<ScenarioInputs>) -> impl IntoView
 /// All the simulator's inputs.
 #[component]
 pub fn ScenarioInputsPanel(inputs: Memo<ScenarioInputs>) -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let billing = Memo::new(move |_| inputs.with(|i| i.billing));
-    let set_billing = move |b: Billing| store.simulate.update(|s| s.inputs.billing = b);
+    let set_billing = move |b: Billing| wb.simulate.update(|s| s.inputs.billing = b);
     view! {
         <div class="sim-inputs">
             <Presets inputs/>

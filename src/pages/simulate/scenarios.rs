@@ -6,12 +6,12 @@ use leptos::prelude::*;
 
 use super::charts_panel::ComparisonCharts;
 use super::format::{metric_difference, metric_value};
-use crate::app::use_store;
-use crate::components::notices::{Notice, NoticeLevel};
 use crate::domain::economics::MAX_NAME_CHARS;
 use crate::domain::sim::{
     compare_summaries, simulate, Projection, StateError, MAX_COMPARE, MAX_SCENARIOS,
 };
+use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
+use crate::state::use_workbench;
 
 /// The compared scenarios: id, name and projection, in comparison order.
 pub type Compared = Vec<(u32, String, Projection)>;
@@ -19,9 +19,9 @@ pub type Compared = Vec<(u32, String, Projection)>;
 /// The named-scenarios section.
 #[component]
 pub fn ScenariosPanel() -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let list = Memo::new(move |_| {
-        store.simulate.with(|s| {
+        wb.simulate.with(|s| {
             s.scenarios
                 .iter()
                 .map(|x| (x.id, x.name.clone()))
@@ -29,11 +29,11 @@ pub fn ScenariosPanel() -> impl IntoView {
         })
     });
     let ids = Memo::new(move |_| list.with(|l| l.iter().map(|(id, _)| *id).collect::<Vec<_>>()));
-    let compare_ids = Memo::new(move |_| store.simulate.with(|s| s.compare.clone()));
+    let compare_ids = Memo::new(move |_| wb.simulate.with(|s| s.compare.clone()));
     // Saved scenarios do not change while the current inputs are edited, so
     // this memo (and the simulations after it) stays put on every keystroke.
     let compared_inputs = Memo::new(move |_| {
-        store.simulate.with(|s| {
+        wb.simulate.with(|s| {
             s.compare
                 .iter()
                 .filter_map(|id| s.scenario(*id))
@@ -56,13 +56,13 @@ pub fn ScenariosPanel() -> impl IntoView {
         ev.prevent_default();
         let name = new_name.get_untracked();
         let mut result: Result<u32, StateError> = Ok(0);
-        store.simulate.update(|s| result = s.save_as(&name));
+        wb.simulate.update(|s| result = s.save_as(&name));
         match result {
             Ok(_) => {
                 new_name.set(String::new());
                 save_error.set(None);
-                store.notify(Notice::new(
-                    "simulate-scenario",
+                wb.notify(Notice::new(
+                    NoticeKey::SimulateScenario,
                     NoticeLevel::Info,
                     format!("Saved the current inputs as “{}”.", name.trim()),
                 ));
@@ -119,7 +119,7 @@ fn ScenarioItem(
     list: Memo<Vec<(u32, String)>>,
     compare_ids: Memo<Vec<u32>>,
 ) -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let name = Memo::new(move |_| {
         list.with(|l| {
             l.iter()
@@ -137,15 +137,15 @@ fn ScenarioItem(
 
     let run = move |op: &dyn Fn(&mut crate::domain::sim::SimState) -> Result<(), StateError>| {
         let mut result = Ok(());
-        store.simulate.update(|s| result = op(s));
+        wb.simulate.update(|s| result = op(s));
         let failed = result.is_err();
         error.set(result.err().map(|e| e.to_string()));
         !failed
     };
     let load = move |_| {
         if run(&|s| s.load(id)) {
-            store.notify(Notice::new(
-                "simulate-scenario",
+            wb.notify(Notice::new(
+                NoticeKey::SimulateScenario,
                 NoticeLevel::Info,
                 format!("Loaded “{}” into the simulator.", name.get_untracked()),
             ));

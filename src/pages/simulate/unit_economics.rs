@@ -6,13 +6,13 @@ use leptos::prelude::*;
 
 use super::format::{ltv, ltv_cac, money_cents, number, payback, percent};
 use super::kpi::Kpi;
-use crate::app::use_store;
 use crate::components::number_field::NumberField;
 use crate::domain::economics::{
     formula, ChurnBasis, Lifetime, UnitEconomics, UnitField, UnitInputs, DISCOUNT_RATE_RANGE,
     LTV_CAP_MONTHS,
 };
 use crate::domain::format::months;
+use crate::state::use_workbench;
 
 /// The discount rate offered when the user first asks for a discounted LTV,
 /// % a year.
@@ -31,8 +31,8 @@ fn capped_note(ue: &UnitEconomics) -> Option<String> {
 /// The calculator.
 #[component]
 pub fn UnitEconomicsPanel() -> impl IntoView {
-    let store = use_store();
-    let unit = Memo::new(move |_| store.simulate.with(|s| s.unit.clone()));
+    let wb = use_workbench();
+    let unit = Memo::new(move |_| wb.simulate.with(|s| s.unit.clone()));
     let ue = Memo::new(move |_| unit.with(UnitInputs::evaluate));
     let basis = Memo::new(move |_| unit.with(|u| u.churn_basis));
 
@@ -43,7 +43,7 @@ pub fn UnitEconomicsPanel() -> impl IntoView {
                 label=f.label(basis)
                 value=value
                 range=f.range()
-                on_valid=Callback::new(move |v| store.simulate.update(|s| {
+                on_valid=Callback::new(move |v| wb.simulate.update(|s| {
                     // NumberField checked the same range, so this cannot fail.
                     let _ = s.unit.set(f, v);
                 }))
@@ -53,7 +53,7 @@ pub fn UnitEconomicsPanel() -> impl IntoView {
         }
     };
 
-    let set_basis = move |b: ChurnBasis| store.simulate.update(|s| s.unit.set_churn_basis(b));
+    let set_basis = move |b: ChurnBasis| wb.simulate.update(|s| s.unit.set_churn_basis(b));
     let conversion = move || {
         let e = ue.get();
         let monthly = percent(e.monthly_churn.percent(), 2);
@@ -72,7 +72,7 @@ pub fn UnitEconomicsPanel() -> impl IntoView {
     };
 
     let ltv_note = move || ue.with(capped_note);
-    let discount = Memo::new(move |_| store.simulate.with(|s| s.ltv_discount_rate_pct));
+    let discount = Memo::new(move |_| wb.simulate.with(|s| s.ltv_discount_rate_pct));
     let discounted = move || {
         discount
             .get()
@@ -86,7 +86,7 @@ pub fn UnitEconomicsPanel() -> impl IntoView {
         })
     };
     let set_discount = move |rate: Option<f64>| {
-        store.simulate.update(|s| s.ltv_discount_rate_pct = rate);
+        wb.simulate.update(|s| s.ltv_discount_rate_pct = rate);
     };
     let ltv_formula = move || {
         if ue.with(|e| e.ltv.is_capped()) {

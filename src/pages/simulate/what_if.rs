@@ -7,9 +7,9 @@
 use leptos::prelude::*;
 
 use super::insight::{field_name, field_value};
-use crate::app::use_store;
 use crate::domain::insight::in_play;
 use crate::domain::sim::{FieldId, ScenarioInputs};
+use crate::state::use_workbench;
 
 /// The levers, in the order shown; those of switched-off channels are left
 /// out.
@@ -85,7 +85,7 @@ pub fn WhatIfSliders(inputs: Memo<ScenarioInputs>) -> impl IntoView {
 /// One slider with its label and current value.
 #[component]
 fn Lever(id: FieldId, inputs: Memo<ScenarioInputs>) -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let value = Memo::new(move |_| inputs.with(|i| i.get(id)));
     // The track is fixed when the slider appears, so it never moves under
     // the pointer while dragging.
@@ -103,7 +103,7 @@ fn Lever(id: FieldId, inputs: Memo<ScenarioInputs>) -> impl IntoView {
                         let range = id.spec().range;
                         let v = if range.whole { v.round() } else { v };
                         if range.contains(v) {
-                            store.simulate.update(|s| {
+                            wb.simulate.update(|s| {
                                 let _ = s.inputs.set(id, v);
                             });
                         }

@@ -7,10 +7,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::app::use_store;
 use crate::domain::assess::progress;
 use crate::domain::workshop::{clean_name, Received, WorkshopError};
 use crate::persist::share::{self, SharePayload};
+use crate::routes::Route;
+use crate::state::use_workbench;
 
 /// Asks the browser to copy `text`; `None` when it has no clipboard API
 /// here (an insecure page, an old browser).
@@ -53,12 +54,12 @@ pub fn CodesPanel() -> impl IntoView {
 /// "Answering on your own phone or laptop?": the participant's side.
 #[component]
 fn MyCode() -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let name = RwSignal::new(String::new());
     let shown = RwSignal::new(false);
     let copy = RwSignal::new(CopyState::Idle);
     let code_field: NodeRef<html::Input> = NodeRef::new();
-    let answered = Memo::new(move |_| store.assess.with(|a| progress(&a.answers)));
+    let answered = Memo::new(move |_| wb.assess.with(|a| progress(&a.answers)));
     // The code follows the name and the answers as they are now.
     let code = Memo::new(move |_| {
         let typed = name.get();
@@ -72,8 +73,7 @@ fn MyCode() -> impl IntoView {
             Err(e) => return Err(e.to_string()),
             Ok(_) => {}
         }
-        store
-            .assess
+        wb.assess
             .with(|a| share::participant_code(&typed, &a.answers))
             .map_err(|e| e.to_string())
     });
@@ -122,7 +122,7 @@ fn MyCode() -> impl IntoView {
         <section class="card my-code" aria-labelledby="my-code-heading">
             <h2 id="my-code-heading">"Answering on your own phone or laptop?"</h2>
             <ol class="steps">
-                <li>"Open this app on your device and answer the questions in "<A href=crate::app::href("/assess")>"Assess"</A>"."</li>
+                <li>"Open this app on your device and answer the questions in "<A href=Route::Assess.href()>"Assess"</A>"."</li>
                 <li>"Come back to this Workshop page, type your name below and press “Copy my answer code”."</li>
                 <li>"Send the code to the facilitator by chat or email. It holds only your name and your answers."</li>
             </ol>
@@ -178,7 +178,7 @@ struct LineResult {
 }
 
 /// Takes one pasted code or link into the workshop.
-fn receive_one(store: crate::app::Store, text: &str) -> Result<String, String> {
+fn receive_one(wb: crate::state::Workbench, text: &str) -> Result<String, String> {
     let payload = share::decode(text).map_err(|e| e.to_string())?;
     let (name, answers) = match payload {
         SharePayload::Answers {
@@ -209,11 +209,11 @@ fn receive_one(store: crate::app::Store, text: &str) -> Result<String, String> {
     };
     let count = progress(&answers).text();
     let mut result = Err(String::new());
-    store.workshop.update(|w| {
+    wb.workshop.update(|w| {
         result = w.receive_answers(&name, answers).map_err(|e| e.to_string());
     });
     let shown = |id: u32| {
-        store.workshop.with_untracked(|w| {
+        wb.workshop.with_untracked(|w| {
             w.participant(id)
                 .map(|p| p.name.clone())
                 .unwrap_or_else(|| name.clone())
@@ -231,7 +231,7 @@ fn receive_one(store: crate::app::Store, text: &str) -> Result<String, String> {
 /// The facilitator's side: paste codes or links.
 #[component]
 fn ReceiveCodes() -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let text = RwSignal::new(String::new());
     let results: RwSignal<Vec<LineResult>> = RwSignal::new(Vec::new());
     let has_error = move || results.with(|r| r.iter().any(|x| !x.ok));
@@ -259,7 +259,7 @@ fn ReceiveCodes() -> impl IntoView {
             } else {
                 String::new()
             };
-            match receive_one(store, line) {
+            match receive_one(wb, line) {
                 Ok(msg) => out.push(LineResult {
                     ok: true,
                     text: format!("{prefix}{msg}"),

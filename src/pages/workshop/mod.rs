@@ -18,9 +18,9 @@ mod weights;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::use_store;
 use crate::domain::assess::{progress, Weights};
 use crate::domain::workshop::{Analysis, WorkshopState};
+use crate::state::use_workbench;
 
 use codes::CodesPanel;
 use heatmap::HeatmapPanel;
@@ -30,7 +30,7 @@ use results::ResultsTable;
 use spread::{DiscussFirst, FactorSpreads};
 use weights::WeightsPanel;
 
-pub(crate) use crate::pages::assess::gauge::SpectrumGauge;
+pub(crate) use crate::components::spectrum_gauge::SpectrumGauge;
 
 /// Moves keyboard focus to the element `id` once the page has been redrawn
 /// (the control that had it was just replaced), if it is there.
@@ -56,17 +56,17 @@ fn answered_text(state: &WorkshopState, id: u32) -> String {
 /// The Workshop page.
 #[component]
 pub fn WorkshopPage() -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     // The weights in force: the facilitator's for this session, or Assess's.
     let weights = Memo::new(move |_| {
-        let own: Weights = store.assess.with(|a| a.weights);
-        store.workshop.with(|w| w.weights(&own))
+        let own: Weights = wb.assess.with(|a| a.weights);
+        wb.workshop.with(|w| w.weights(&own))
     });
     let analysis: Memo<Analysis> =
-        Memo::new(move |_| store.workshop.with(|w| w.analyze(&weights.get())));
-    let presenter = Presenter::new(store);
+        Memo::new(move |_| wb.workshop.with(|w| w.analyze(&weights.get())));
+    let presenter = Presenter::new(wb);
     provide_context(presenter);
-    let count = move || store.workshop.with(|w| w.participants.len());
+    let count = move || wb.workshop.with(|w| w.participants.len());
 
     view! {
         <section class="page workshop">

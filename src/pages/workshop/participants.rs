@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_store;
 use crate::domain::workshop::{MAX_NAME_CHARS, MAX_PARTICIPANTS};
+use crate::state::use_workbench;
 
 use super::presenter::Presenter;
 use super::{answered_text, focus_soon};
@@ -12,15 +12,14 @@ use super::{answered_text, focus_soon};
 /// The participants card.
 #[component]
 pub fn ParticipantsPanel() -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let name = RwSignal::new(String::new());
     let error: RwSignal<Option<String>> = RwSignal::new(None);
     let added: RwSignal<Option<String>> = RwSignal::new(None);
-    let count = move || store.workshop.with(|w| w.participants.len());
+    let count = move || wb.workshop.with(|w| w.participants.len());
     let full = move || count() >= MAX_PARTICIPANTS;
     let ids = move || {
-        store
-            .workshop
+        wb.workshop
             .with(|w| w.participants.iter().map(|p| p.id).collect::<Vec<_>>())
     };
 
@@ -28,10 +27,10 @@ pub fn ParticipantsPanel() -> impl IntoView {
         ev.prevent_default();
         let typed = name.get_untracked();
         let mut result = Ok(0);
-        store.workshop.update(|w| result = w.add(&typed));
+        wb.workshop.update(|w| result = w.add(&typed));
         match result {
             Ok(id) => {
-                let shown = store.workshop.with_untracked(|w| {
+                let shown = wb.workshop.with_untracked(|w| {
                     w.participant(id)
                         .map(|p| p.name.clone())
                         .unwrap_or_default()
@@ -105,19 +104,19 @@ enum RowMode {
 /// One participant: name, progress and actions.
 #[component]
 fn PersonRow(id: u32) -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let presenter = expect_context::<Presenter>();
     let mode = RwSignal::new(RowMode::Show);
     let draft = RwSignal::new(String::new());
     let error: RwSignal<Option<String>> = RwSignal::new(None);
     let name = move || {
-        store.workshop.with(|w| {
+        wb.workshop.with(|w| {
             w.participant(id)
                 .map(|p| p.name.clone())
                 .unwrap_or_default()
         })
     };
-    let answered = move || store.workshop.with(|w| answered_text(w, id));
+    let answered = move || wb.workshop.with(|w| answered_text(w, id));
     let rename_id = format!("rename-{id}");
     let error_id = format!("rename-{id}-error");
 
@@ -135,7 +134,7 @@ fn PersonRow(id: u32) -> impl IntoView {
         ev.prevent_default();
         let typed = draft.get_untracked();
         let mut result = Ok(());
-        store.workshop.update(|w| result = w.rename(id, &typed));
+        wb.workshop.update(|w| result = w.rename(id, &typed));
         match result {
             Ok(()) => back("rename-button"),
             Err(e) => error.set(Some(e.to_string())),
@@ -143,7 +142,7 @@ fn PersonRow(id: u32) -> impl IntoView {
     };
     let remove = move |_| {
         // The row disappears with the participant; nothing to reset.
-        store.workshop.update(|w| {
+        wb.workshop.update(|w| {
             let _ = w.remove(id);
         });
         focus_soon("new-person".to_string());

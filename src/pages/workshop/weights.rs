@@ -3,17 +3,17 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_store;
 use crate::domain::assess::{signed, Factor, Weights, MAX_WEIGHT};
 use crate::domain::workshop::{Analysis, GroupOutcome, ROOM_POSITION_FORMULA};
+use crate::state::use_workbench;
 
 /// The weights card, with the team's result so it can be watched moving.
 #[component]
 pub fn WeightsPanel(weights: Memo<Weights>, analysis: Memo<Analysis>) -> impl IntoView {
-    let store = use_store();
-    let own = move || store.workshop.with(|w| w.facilitator_weights.is_some());
+    let wb = use_workbench();
+    let own = move || wb.workshop.with(|w| w.facilitator_weights.is_some());
     let all_zero = move || weights.with(|w| w.active_count() == 0);
-    let reset = move |_| store.workshop.update(|w| w.facilitator_weights = None);
+    let reset = move |_| wb.workshop.update(|w| w.facilitator_weights = None);
     // A split room has no team motion, and its midpoint position is
     // nobody's view: both camps are named instead.
     let group = move || match analysis.with(|a| a.group.clone()) {
@@ -56,7 +56,7 @@ pub fn WeightsPanel(weights: Memo<Weights>, analysis: Memo<Analysis>) -> impl In
 
 #[component]
 fn WeightSlider(factor: Factor, weights: Memo<Weights>) -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let id = format!("ws-weight-{}", factor.slug());
     let value = move || weights.with(|w| w.get(factor));
     view! {
@@ -76,7 +76,7 @@ fn WeightSlider(factor: Factor, weights: Memo<Weights>) -> impl IntoView {
                     // else (never expected) is ignored rather than guessed.
                     if let Ok(v) = ev.target().value().parse::<u8>() {
                         let current = weights.get_untracked();
-                        store.workshop.update(|w| {
+                        wb.workshop.update(|w| {
                             let mut next = w.facilitator_weights.unwrap_or(current);
                             next.set(factor, v);
                             w.facilitator_weights = Some(next);

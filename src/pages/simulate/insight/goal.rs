@@ -7,12 +7,12 @@ use leptos::prelude::*;
 
 use super::super::format::{level_class, level_word};
 use super::{field_name, field_value, reading_text};
-use crate::app::use_store;
 use crate::components::number_field::NumberField;
 use crate::domain::insight::{
     goal_seek, SeekStatus, Target, GOAL_SEEK_FIELDS, LTV_CAC_TARGET_RANGE, PAYBACK_TARGET_RANGE,
 };
 use crate::domain::sim::{fields, FieldId, ScenarioInputs};
+use crate::state::use_workbench;
 
 /// The payback target a switch to payback starts from, months.
 const DEFAULT_PAYBACK_TARGET: f64 = 12.0;
@@ -35,14 +35,13 @@ fn goal_fields() -> Vec<FieldId> {
 /// The goal seek form and its answer.
 #[component]
 pub fn GoalSeekPanel(inputs: Memo<ScenarioInputs>) -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let field = Memo::new(move |_| {
-        store
-            .insight
+        wb.insight
             .with(|i| i.goal_field_id())
             .unwrap_or(GOAL_SEEK_FIELDS[0])
     });
-    let target = Memo::new(move |_| store.insight.with(|i| i.goal_target));
+    let target = Memo::new(move |_| wb.insight.with(|i| i.goal_target));
     let is_payback = Memo::new(move |_| matches!(target.get(), Target::PaybackBelow(_)));
     let target_value = Signal::derive(move || match target.get() {
         Target::PaybackBelow(m) => m,
@@ -50,7 +49,7 @@ pub fn GoalSeekPanel(inputs: Memo<ScenarioInputs>) -> impl IntoView {
     });
     let result = Memo::new(move |_| inputs.with(|i| goal_seek(i, field.get(), target.get())));
     let set_target_value = Callback::new(move |v: f64| {
-        store.insight.update(|i| {
+        wb.insight.update(|i| {
             i.goal_target = match i.goal_target {
                 Target::PaybackBelow(_) => Target::PaybackBelow(v),
                 Target::LtvCacAbove(_) => Target::LtvCacAbove(v),
@@ -58,7 +57,7 @@ pub fn GoalSeekPanel(inputs: Memo<ScenarioInputs>) -> impl IntoView {
         });
     });
     let choose = move |payback: bool| {
-        store.insight.update(|i| {
+        wb.insight.update(|i| {
             i.goal_target = if payback {
                 Target::PaybackBelow(DEFAULT_PAYBACK_TARGET)
             } else {
@@ -76,7 +75,7 @@ pub fn GoalSeekPanel(inputs: Memo<ScenarioInputs>) -> impl IntoView {
     });
     let apply = move |_| {
         if let Some((field, v)) = to_apply.get_untracked() {
-            store.simulate.update(|s| {
+            wb.simulate.update(|s| {
                 let _ = s.inputs.set(field, v);
             });
         }
@@ -123,7 +122,7 @@ pub fn GoalSeekPanel(inputs: Memo<ScenarioInputs>) -> impl IntoView {
                     <select id="goal-field"
                         on:change:target=move |ev| {
                             if let Some(id) = FieldId::from_slug(&ev.target().value()) {
-                                store.insight.update(|i| i.goal_field = id.slug().to_string());
+                                wb.insight.update(|i| i.goal_field = id.slug().to_string());
                             }
                         }>
                         {goal_fields().into_iter().map(|id| view! {

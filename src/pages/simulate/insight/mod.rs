@@ -3,7 +3,7 @@
 //! of what could happen, and the goal seek of what it takes to hit a target.
 //!
 //! Each part takes the scenario's `inputs` (and, where it needs the result,
-//! the `projection`) memo and reads its settings from `store.insight`, so a
+//! the `projection`) memo and reads its settings from `wb.insight`, so a
 //! keystroke in the simulator re-runs only what depends on it.
 //!
 //! Sub-modules: [`reality`], [`tornado`], [`uncertainty`], [`goal`]. The

@@ -4,19 +4,19 @@
 
 use leptos::prelude::*;
 
-use super::super::charts_panel::ChartFigure;
 use super::{field_name, field_value, reading_text, tornado_chart, TORNADO_BARS};
-use crate::app::use_store;
+use crate::components::chart_figure::ChartFigure;
 use crate::components::number_field::NumberField;
 use crate::domain::insight::{tornado, Output, Swing, SWING_RANGE};
 use crate::domain::sim::ScenarioInputs;
+use crate::state::use_workbench;
 
 /// The tornado: swing, output picker, chart and table.
 #[component]
 pub fn TornadoPanel(inputs: Memo<ScenarioInputs>) -> impl IntoView {
-    let store = use_store();
-    let swing_pct = Signal::derive(move || store.insight.with(|i| i.swing_pct));
-    let output = Memo::new(move |_| store.insight.with(|i| i.tornado_output));
+    let wb = use_workbench();
+    let swing_pct = Signal::derive(move || wb.insight.with(|i| i.swing_pct));
+    let output = Memo::new(move |_| wb.insight.with(|i| i.tornado_output));
     let swing = Memo::new(move |_| Swing::from_percent(swing_pct.get()).unwrap_or_default());
     let analysis = Memo::new(move |_| inputs.with(|i| tornado(i, swing.get())));
     let chart = Memo::new(move |_| {
@@ -40,7 +40,7 @@ pub fn TornadoPanel(inputs: Memo<ScenarioInputs>) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let set_swing = Callback::new(move |v: f64| store.insight.update(|i| i.swing_pct = v));
+    let set_swing = Callback::new(move |v: f64| wb.insight.update(|i| i.swing_pct = v));
 
     view! {
         <section class="insight-part" aria-labelledby="tornado-heading">
@@ -65,7 +65,7 @@ pub fn TornadoPanel(inputs: Memo<ScenarioInputs>) -> impl IntoView {
                                 <label for=label_for>
                                     <input type="radio" id=id name="tornado-output"
                                         prop:checked=move || output.get() == o
-                                        on:change=move |_| store.insight.update(|i| i.tornado_output = o)/>
+                                        on:change=move |_| wb.insight.update(|i| i.tornado_output = o)/>
                                     {o.label()}
                                 </label>
                             }

@@ -6,10 +6,9 @@
 
 use leptos::prelude::*;
 
-use super::super::charts_panel::ChartFigure;
 use super::super::format::{money, number, percent};
 use super::{band_chart, field_name};
-use crate::app::use_store;
+use crate::components::chart_figure::ChartFigure;
 use crate::components::number_field::NumberField;
 use crate::domain::input::Range;
 use crate::domain::insight::{
@@ -17,6 +16,7 @@ use crate::domain::insight::{
     DRAWS_RANGE, MAX_RANGES, PAYBACK_BAR_MONTHS, SEED_RANGE,
 };
 use crate::domain::sim::{fields, FieldId, Projection, ScenarioInputs};
+use crate::state::use_workbench;
 
 /// Draws per step; steps repeat until [`FRAME_BUDGET_MS`] is used up.
 const STEP_DRAWS: u32 = 100;
@@ -117,15 +117,15 @@ pub fn UncertaintyPanel(
     inputs: Memo<ScenarioInputs>,
     projection: Memo<Projection>,
 ) -> impl IntoView {
-    let store = use_store();
-    let spec = Memo::new(move |_| store.insight.with(|i| i.uncertainty.clone()));
-    let draws = Signal::derive(move || store.insight.with(|i| f64::from(i.draws)));
-    let seed = Signal::derive(move || store.insight.with(|i| f64::from(i.seed)));
+    let wb = use_workbench();
+    let spec = Memo::new(move |_| wb.insight.with(|i| i.uncertainty.clone()));
+    let draws = Signal::derive(move || wb.insight.with(|i| f64::from(i.draws)));
+    let seed = Signal::derive(move || wb.insight.with(|i| f64::from(i.seed)));
     let current_key = Memo::new(move |_| RunKey {
         inputs: inputs.get(),
         spec: spec.get(),
-        draws: store.insight.with(|i| i.draws),
-        seed: store.insight.with(|i| i.seed),
+        draws: wb.insight.with(|i| i.draws),
+        seed: wb.insight.with(|i| i.seed),
     });
 
     let run = RunState {
@@ -180,7 +180,7 @@ pub fn UncertaintyPanel(
     };
     let add = move |field: FieldId| {
         let range = inputs.with_untracked(|i| InputRange::around(i, field, NEW_RANGE_SHARE));
-        store.insight.update(|s| {
+        wb.insight.update(|s| {
             let ranges = &mut s.uncertainty.ranges;
             if ranges.len() < MAX_RANGES && !ranges.iter().any(|r| r.field == range.field) {
                 ranges.push(range);
@@ -262,10 +262,10 @@ pub fn UncertaintyPanel(
             </div>
             <div class="insight-controls">
                 <NumberField label="Draws" value=draws range=DRAWS_RANGE id="mc-draws"
-                    on_valid=Callback::new(move |v: f64| store.insight.update(|i| i.draws = v as u32))
+                    on_valid=Callback::new(move |v: f64| wb.insight.update(|i| i.draws = v as u32))
                     help="Runs of the model; 10,000 gives steady percentiles."/>
                 <NumberField label="Seed" value=seed range=SEED_RANGE id="mc-seed"
-                    on_valid=Callback::new(move |v: f64| store.insight.update(|i| i.seed = v as u32))
+                    on_valid=Callback::new(move |v: f64| wb.insight.update(|i| i.seed = v as u32))
                     help="Any whole number; change it to see how much the bands move by chance."/>
             </div>
             <div class="mc-run" data-testid="mc-run">
@@ -319,7 +319,7 @@ pub fn UncertaintyPanel(
 /// others' values.
 #[component]
 fn RangeRow(range: InputRange) -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let slug = range.field.clone();
     let Some(field) = range.field_id() else {
         return ().into_any();
@@ -330,7 +330,7 @@ fn RangeRow(range: InputRange) -> impl IntoView {
         move |pick: fn(&InputRange) -> f64| {
             let slug = slug.clone();
             Signal::derive(move || {
-                store.insight.with(|i| {
+                wb.insight.with(|i| {
                     i.uncertainty
                         .ranges
                         .iter()
@@ -346,7 +346,7 @@ fn RangeRow(range: InputRange) -> impl IntoView {
     let setter = |apply: fn(&mut InputRange, f64)| {
         let slug = slug.clone();
         Callback::new(move |v: f64| {
-            store.insight.update(|i| {
+            wb.insight.update(|i| {
                 if let Some(r) = i.uncertainty.ranges.iter_mut().find(|r| r.field == slug) {
                     apply(r, v);
                 }
@@ -365,8 +365,7 @@ fn RangeRow(range: InputRange) -> impl IntoView {
     let remove = {
         let slug = slug.clone();
         move |_| {
-            store
-                .insight
+            wb.insight
                 .update(|i| i.uncertainty.ranges.retain(|r| r.field != slug));
         }
     };

@@ -15,8 +15,8 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::app::Store;
 use crate::domain::assess::{progress, Question, NOT_SURE, NOT_SURE_LABEL, QUESTIONS};
+use crate::state::Workbench;
 
 pub use view::{PresenterOverlay, PresenterStart};
 
@@ -39,7 +39,7 @@ pub enum Stage {
 /// workshop state.
 #[derive(Clone, Copy)]
 pub struct Presenter {
-    store: Store,
+    wb: Workbench,
     open: RwSignal<bool>,
     stage: RwSignal<Stage>,
     /// The participant answering.
@@ -80,9 +80,9 @@ fn choice_label(q: &Question, k: usize) -> &'static str {
 
 impl Presenter {
     /// Closed, nobody answering.
-    pub fn new(store: Store) -> Self {
+    pub fn new(wb: Workbench) -> Self {
         Presenter {
-            store,
+            wb,
             open: RwSignal::new(false),
             stage: RwSignal::new(Stage::Pick),
             who: RwSignal::new(None),
@@ -115,8 +115,8 @@ impl Presenter {
     /// The first participant after `after` (in join order, wrapping) who has
     /// not answered every question; else the one right after.
     fn next_person(&self, after: Option<u32>) -> Option<u32> {
-        let store = self.store;
-        store.workshop.with_untracked(|w| {
+        let wb = self.wb;
+        wb.workshop.with_untracked(|w| {
             let n = w.participants.len();
             let start = after
                 .and_then(|id| w.participants.iter().position(|p| p.id == id))
@@ -137,8 +137,8 @@ impl Presenter {
     }
 
     fn start_person(&self, id: u32) {
-        let store = self.store;
-        let first_open = store.workshop.with_untracked(|w| {
+        let wb = self.wb;
+        let first_open = wb.workshop.with_untracked(|w| {
             w.participant(id)
                 .and_then(|p| QUESTIONS.iter().position(|q| !p.answers.contains_key(q.id)))
         });
@@ -153,13 +153,13 @@ impl Presenter {
     }
 
     fn go_question(&self, i: usize) {
-        let store = self.store;
+        let wb = self.wb;
         let Some(q) = QUESTIONS.get(i) else {
             self.go_reveal();
             return;
         };
         let current = self.who.get_untracked().and_then(|id| {
-            store.workshop.with_untracked(|w| {
+            wb.workshop.with_untracked(|w| {
                 let answer = w.participant(id)?.answers.get(q.id)?.clone();
                 (0..choice_count(q)).find(|k| choice_id(q, *k) == Some(answer.as_str()))
             })
@@ -191,7 +191,7 @@ impl Presenter {
 
     /// Records answer `k` of the current question and moves on.
     fn choose(&self, k: usize) {
-        let store = self.store;
+        let wb = self.wb;
         let (Stage::Question(i), Some(id)) = (self.stage.get_untracked(), self.who.get_untracked())
         else {
             return;
@@ -205,9 +205,7 @@ impl Presenter {
             return;
         };
         let mut result = Ok(());
-        store
-            .workshop
-            .update(|w| result = w.set_answer(id, q.id, oid));
+        wb.workshop.update(|w| result = w.set_answer(id, q.id, oid));
         match result {
             Ok(()) => {
                 self.status.set(format!(

@@ -4,11 +4,11 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::use_store;
 use crate::domain::assess::{
     motion_description, progress, signed, Outcome, Question, NOT_SURE, QUESTIONS,
 };
 use crate::domain::workshop::{Analysis, GroupOutcome, MAX_PARTICIPANTS};
+use crate::state::use_workbench;
 
 use super::super::results::camp_text;
 use super::super::SpectrumGauge;
@@ -57,7 +57,7 @@ pub fn PresenterOverlay(analysis: Memo<Analysis>) -> impl IntoView {
 
 #[component]
 fn PresenterDialog(analysis: Memo<Analysis>) -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let p = expect_context::<Presenter>();
     let root: NodeRef<html::Div> = NodeRef::new();
 
@@ -108,7 +108,7 @@ fn PresenterDialog(analysis: Memo<Analysis>) -> impl IntoView {
     let who = Memo::new(move |_| {
         p.who
             .get()
-            .filter(|id| store.workshop.with(|w| w.participant(*id).is_some()))
+            .filter(|id| wb.workshop.with(|w| w.participant(*id).is_some()))
     });
     let stage = move || match (p.stage.get(), who.get()) {
         (Stage::Question(_) | Stage::Reveal, None) => Stage::Pick,
@@ -178,12 +178,12 @@ fn KeyList() -> impl IntoView {
 /// "Who answers now?": the participants, and a field to add someone.
 #[component]
 fn PickStage() -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let p = expect_context::<Presenter>();
     let name = RwSignal::new(String::new());
     let error: RwSignal<Option<String>> = RwSignal::new(None);
     let people = move || {
-        store.workshop.with(|w| {
+        wb.workshop.with(|w| {
             w.participants
                 .iter()
                 .map(|x| (x.id, x.name.clone(), progress(&x.answers).text()))
@@ -191,16 +191,15 @@ fn PickStage() -> impl IntoView {
         })
     };
     let full = move || {
-        store
-            .workshop
+        wb.workshop
             .with(|w| w.participants.len() >= MAX_PARTICIPANTS)
     };
-    let has_people = move || store.workshop.with(|w| !w.participants.is_empty());
+    let has_people = move || wb.workshop.with(|w| !w.participants.is_empty());
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = name.get_untracked();
         let mut result = Ok(0);
-        store.workshop.update(|w| result = w.add(&typed));
+        wb.workshop.update(|w| result = w.add(&typed));
         match result {
             Ok(id) => {
                 name.set(String::new());
@@ -262,25 +261,25 @@ fn PickStage() -> impl IntoView {
 /// One question with big answer buttons.
 #[component]
 fn QuestionStage(index: usize, question: &'static Question, who: u32) -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let p = expect_context::<Presenter>();
     let total = QUESTIONS.len();
     let name = move || {
-        store.workshop.with(|w| {
+        wb.workshop.with(|w| {
             w.participant(who)
                 .map(|x| x.name.clone())
                 .unwrap_or_default()
         })
     };
     let answered = Memo::new(move |_| {
-        store.workshop.with(|w| {
+        wb.workshop.with(|w| {
             w.participant(who)
                 .map(|x| progress(&x.answers).answered)
                 .unwrap_or(0)
         })
     });
     let chosen = Memo::new(move |_| {
-        store.workshop.with(|w| {
+        wb.workshop.with(|w| {
             w.participant(who)
                 .and_then(|x| x.answers.get(question.id).cloned())
         })

@@ -4,28 +4,28 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::{use_store, SaveMode};
-use crate::components::notices::{Notice, NoticeLevel};
-use crate::components::share::ShareMenu;
+use crate::app::share::ShareMenu;
 use crate::domain::state::AppState;
 use crate::persist::{files, schema};
+use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
+use crate::state::{use_workbench, SaveMode};
 
 /// The Data menu in the header.
 #[component]
 pub fn DataMenu() -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let confirming_reset = RwSignal::new(false);
 
     let export = move |_| {
-        let result = schema::encode(&store.snapshot_untracked())
+        let result = schema::encode(&wb.snapshot_untracked())
             .map_err(|e| e.to_string())
             .and_then(|raw| {
                 let name = format!("gtm-workbench-{}.json", files::today());
                 files::download(&name, "application/json", &raw)
             });
         if let Err(message) = result {
-            store.notify(Notice::new(
-                "export",
+            wb.notify(Notice::new(
+                NoticeKey::Export,
                 NoticeLevel::Error,
                 format!("Export failed: {message}"),
             ));
@@ -51,16 +51,16 @@ pub fn DataMenu() -> impl IntoView {
                 .and_then(|raw| schema::decode(&raw).map_err(|e| format!("{e}.")));
             match outcome {
                 Ok(state) => {
-                    store.previous.set(Some(store.snapshot_untracked()));
-                    store.replace(state);
-                    store.notify(Notice::new(
-                        "import",
+                    wb.previous.set(Some(wb.snapshot_untracked()));
+                    wb.replace(state);
+                    wb.notify(Notice::new(
+                        NoticeKey::Import,
                         NoticeLevel::Info,
                         format!("Imported {name}. Data → Undo last import or reset brings back what you had."),
                     ));
                 }
-                Err(message) => store.notify(Notice::new(
-                    "import",
+                Err(message) => wb.notify(Notice::new(
+                    NoticeKey::Import,
                     NoticeLevel::Error,
                     format!("{name} was not imported, and nothing was changed: {message}"),
                 )),
@@ -69,25 +69,25 @@ pub fn DataMenu() -> impl IntoView {
     };
 
     let reset = move |_| {
-        store.previous.set(Some(store.snapshot_untracked()));
-        store.replace(AppState::default());
-        if store.save_mode.get_untracked() == SaveMode::Paused {
-            store.save_mode.set(SaveMode::Saving);
+        wb.previous.set(Some(wb.snapshot_untracked()));
+        wb.replace(AppState::default());
+        if wb.save_mode.get_untracked() == SaveMode::Paused {
+            wb.save_mode.set(SaveMode::Saving);
         }
         confirming_reset.set(false);
-        store.notify(Notice::new(
-            "import",
+        wb.notify(Notice::new(
+            NoticeKey::Import,
             NoticeLevel::Info,
             "Everything was reset to the defaults. Data → Undo last import or reset brings it back.",
         ));
     };
 
     let undo = move |_| {
-        if let Some(previous) = store.previous.get_untracked() {
-            store.previous.set(None);
-            store.replace(previous);
-            store.notify(Notice::new(
-                "import",
+        if let Some(previous) = wb.previous.get_untracked() {
+            wb.previous.set(None);
+            wb.replace(previous);
+            wb.notify(Notice::new(
+                NoticeKey::Import,
                 NoticeLevel::Info,
                 "Your previous data is back.",
             ));
@@ -103,7 +103,7 @@ pub fn DataMenu() -> impl IntoView {
                     "Import JSON…"
                     <input type="file" accept="application/json,.json" data-testid="import-file" on:change=import/>
                 </label>
-                <Show when=move || store.previous.with(Option::is_some)>
+                <Show when=move || wb.previous.with(Option::is_some)>
                     <button type="button" on:click=undo>"Undo last import or reset"</button>
                 </Show>
                 <ShareMenu/>

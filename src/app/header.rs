@@ -3,50 +3,42 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::{href, use_store};
-use crate::components::data_menu::DataMenu;
+use crate::app::data_menu::DataMenu;
 use crate::domain::state::Theme;
-
-/// The workspaces, in the order of the navigation.
-pub const WORKSPACES: [(&str, &str); 5] = [
-    ("/assess", "Assess"),
-    ("/compare", "Compare"),
-    ("/simulate", "Simulate"),
-    ("/plan", "Plan"),
-    ("/workshop", "Workshop"),
-];
+use crate::routes::Route;
+use crate::state::use_workbench;
 
 /// The page header.
 #[component]
 pub fn Header() -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     view! {
         <header class="app-header">
-            <A href=href("/assess") attr:class="brand">"GTM Workbench"</A>
+            <A href=Route::Assess.href() attr:class="brand">"GTM Workbench"</A>
             <nav aria-label="Workspaces">
                 <ul>
-                    {WORKSPACES
+                    {Route::WORKSPACES
                         .into_iter()
-                        .map(|(path, label)| view! { <li><A href=href(path)>{label}</A></li> })
+                        .map(|route| view! { <li><A href=route.href()>{route.label()}</A></li> })
                         .collect_view()}
                 </ul>
             </nav>
             <div class="header-tools">
-                <A href=href("/methods") attr:class="methods-link">"How the numbers are computed"</A>
+                <A href=Route::Methods.href() attr:class="methods-link">{Route::Methods.label()}</A>
                 <label class="theme-picker">
                     "Theme "
                     <select
-                        prop:value=move || store.theme.get().slug()
+                        prop:value=move || wb.theme.get().slug()
                         on:change:target=move |ev| {
                             if let Some(theme) = Theme::from_slug(&ev.target().value()) {
-                                store.theme.set(theme);
+                                wb.theme.set(theme);
                             }
                         }
                     >
                         {Theme::ALL
                             .into_iter()
                             .map(|t| view! {
-                                <option value=t.slug() selected=move || store.theme.get() == t>
+                                <option value=t.slug() selected=move || wb.theme.get() == t>
                                     {t.label()}
                                 </option>
                             })

@@ -5,9 +5,9 @@
 
 use leptos::prelude::*;
 
-use crate::app::{use_store, SaveMode, Store};
-use crate::components::notices::{Notice, NoticeAction, NoticeLevel};
 use crate::persist::share::{self, SharePayload};
+use crate::state::notices::{Notice, NoticeAction, NoticeKey, NoticeLevel};
+use crate::state::{use_workbench, SaveMode, Workbench};
 
 /// The fragment key of a share link.
 const KEY: &str = "share=";
@@ -35,15 +35,15 @@ fn clear_fragment() {
 
 /// Reads a share link from the fragment, if any, and offers it. Called at
 /// start and on `hashchange`.
-pub fn check_location(store: Store) {
+pub fn check_location(wb: Workbench) {
     let Some(code) = code_in_location() else {
         return;
     };
     clear_fragment();
     match share::decode(&code) {
-        Ok(payload) => store.share_offer.set(Some(payload)),
-        Err(error) => store.notify(Notice::new(
-            "share",
+        Ok(payload) => wb.share_offer.set(Some(payload)),
+        Err(error) => wb.notify(Notice::new(
+            NoticeKey::Share,
             NoticeLevel::Error,
             format!("This link could not be opened, and nothing was changed: {error}"),
         )),
@@ -60,10 +60,10 @@ fn link_for(payload: &SharePayload) -> Result<String, String> {
 /// The choice offered for a link that was opened.
 #[component]
 pub fn ShareOffer() -> impl IntoView {
-    let store = use_store();
-    let dismiss = move || store.share_offer.set(None);
+    let wb = use_workbench();
+    let dismiss = move || wb.share_offer.set(None);
     view! {
-        {move || store.share_offer.get().map(|payload| {
+        {move || wb.share_offer.get().map(|payload| {
             let (title, copy_label, replace_label) = match &payload {
                 SharePayload::State(_) => (
                     "This link holds a complete workbench: answers, scenarios and plans.".to_string(),
@@ -94,11 +94,11 @@ pub fn ShareOffer() -> impl IntoView {
                     aria-labelledby="share-offer-title" data-testid="share-offer">
                     <p id="share-offer-title"><strong>"Shared link: "</strong>{title}</p>
                     <button type="button" class="primary" on:click=move |_| {
-                        open_as_copy(store, as_copy.clone());
+                        open_as_copy(wb, as_copy.clone());
                         dismiss();
                     }>{copy_label}</button>
                     <button type="button" on:click=move |_| {
-                        replace(store, to_replace.clone());
+                        replace(wb, to_replace.clone());
                         dismiss();
                     }>{replace_label}</button>
                     <button type="button" on:click=move |_| dismiss()>"Ignore it"</button>
@@ -108,15 +108,15 @@ pub fn ShareOffer() -> impl IntoView {
     }
 }
 
-fn open_as_copy(store: Store, payload: SharePayload) {
+fn open_as_copy(wb: Workbench, payload: SharePayload) {
     match payload {
         SharePayload::State(state) => {
-            store.previous.set(Some(store.snapshot_untracked()));
-            store.replace(state);
-            store.save_mode.set(SaveMode::Paused);
-            store.notify(
+            wb.previous.set(Some(wb.snapshot_untracked()));
+            wb.replace(state);
+            wb.save_mode.set(SaveMode::Paused);
+            wb.notify(
                 Notice::new(
-                    "shared-copy",
+                    NoticeKey::SharedCopy,
                     NoticeLevel::Warning,
                     "You are looking at a shared copy. Your own data is saved and untouched; \
                      changes made here are not saved unless you keep the copy.",
@@ -127,21 +127,25 @@ fn open_as_copy(store: Store, payload: SharePayload) {
         SharePayload::Answers { name, answers } => {
             let name = name.unwrap_or_else(|| "Shared answers".to_string());
             let mut result = Ok(());
-            store.workshop.update(|w| {
+            wb.workshop.update(|w| {
                 result = w.receive_answers(&name, answers).map(|_| ());
             });
             match result {
-                Ok(()) => store.notify(Notice::new(
-                    "share",
+                Ok(()) => wb.notify(Notice::new(
+                    NoticeKey::Share,
                     NoticeLevel::Info,
                     format!("{name} was added to the workshop. See Workshop."),
                 )),
-                Err(e) => store.notify(Notice::new("share", NoticeLevel::Error, e.to_string())),
+                Err(e) => wb.notify(Notice::new(
+                    NoticeKey::Share,
+                    NoticeLevel::Error,
+                    e.to_string(),
+                )),
             }
         }
         SharePayload::Scenario { name, inputs } => {
             let mut result = Ok(0);
-            store.simulate.update(|s| {
+            wb.simulate.update(|s| {
                 // save_as names the current inputs; put the shared ones there
                 // for the call and give the user's own back afterwards.
                 let own = std::mem::replace(&mut s.inputs, inputs);
@@ -149,35 +153,39 @@ fn open_as_copy(store: Store, payload: SharePayload) {
                 s.inputs = own;
             });
             match result {
-                Ok(_) => store.notify(Notice::new(
-                    "share",
+                Ok(_) => wb.notify(Notice::new(
+                    NoticeKey::Share,
                     NoticeLevel::Info,
                     format!("“{name}” was added to your saved scenarios in Simulate."),
                 )),
-                Err(e) => store.notify(Notice::new("share", NoticeLevel::Error, e.to_string())),
+                Err(e) => wb.notify(Notice::new(
+                    NoticeKey::Share,
+                    NoticeLevel::Error,
+                    e.to_string(),
+                )),
             }
         }
     }
 }
 
-fn replace(store: Store, payload: SharePayload) {
-    store.previous.set(Some(store.snapshot_untracked()));
+fn replace(wb: Workbench, payload: SharePayload) {
+    wb.previous.set(Some(wb.snapshot_untracked()));
     let text = match payload {
         SharePayload::State(state) => {
-            store.replace(state);
+            wb.replace(state);
             "Your data was replaced by the shared link."
         }
         SharePayload::Answers { answers, .. } => {
-            store.assess.update(|a| a.answers = answers);
+            wb.assess.update(|a| a.answers = answers);
             "Your Assess answers were replaced by the shared ones."
         }
         SharePayload::Scenario { inputs, .. } => {
-            store.simulate.update(|s| s.inputs = inputs);
+            wb.simulate.update(|s| s.inputs = inputs);
             "Your current scenario was replaced by the shared one."
         }
     };
-    store.notify(Notice::new(
-        "share",
+    wb.notify(Notice::new(
+        NoticeKey::Share,
         NoticeLevel::Info,
         format!("{text} Data → Undo last import or reset brings back what you had."),
     ));
@@ -186,23 +194,23 @@ fn replace(store: Store, payload: SharePayload) {
 /// The "Share a link" part of the Data menu.
 #[component]
 pub fn ShareMenu() -> impl IntoView {
-    let store = use_store();
+    let wb = use_workbench();
     let link = RwSignal::new(None::<Result<String, String>>);
     let make = move |payload: SharePayload| link.set(Some(link_for(&payload)));
     view! {
         <div class="share-menu" role="group" aria-labelledby="share-menu-title">
             <p id="share-menu-title"><strong>"Share a link"</strong></p>
             <p class="hint">"The data travels inside the link itself; nothing is uploaded."</p>
-            <button type="button" on:click=move |_| make(SharePayload::State(store.snapshot_untracked()))>
+            <button type="button" on:click=move |_| make(SharePayload::State(wb.snapshot_untracked()))>
                 "Link to everything"
             </button>
             <button type="button" on:click=move |_| make(SharePayload::Answers {
                 name: None,
-                answers: store.assess.get_untracked().answers,
+                answers: wb.assess.get_untracked().answers,
             })>"Link to my answers"</button>
             <button type="button" on:click=move |_| make(SharePayload::Scenario {
                 name: "Shared scenario".to_string(),
-                inputs: store.simulate.get_untracked().inputs,
+                inputs: wb.simulate.get_untracked().inputs,
             })>"Link to the current scenario"</button>
             {move || link.get().map(|result| match result {
                 Ok(url) => view! {

@@ -1,0 +1,339 @@
+//! Saving the document: what a save does, apart from when it happens.
+//!
+//! [`Saver::flush`] encodes the [`Workbench`] and writes it through a
+//! [`Backend`] unless nothing changed, the tab does not save, or another
+//! tab wrote first — in which case that tab's document is adopted, never
+//! overwritten. [`Saver::other_tab_saved`] handles the `storage` event. The
+//! debounce timer and the page events live in `<App/>`; this part runs
+//! natively under a reactive `Owner`, so its tests need no browser.
+
+use leptos::prelude::*;
+
+use crate::persist::schema;
+use crate::persist::storage::{self, LoadProblem};
+use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
+use crate::state::{SaveMode, Workbench};
+
+/// Where the document is kept: local storage in the browser, memory in tests.
+pub trait Backend {
+    /// The text stored under the document's key, if any.
+    fn read(&self) -> Option<String>;
+    /// Stores `raw` under the document's key.
+    ///
+    /// # Errors
+    /// A message when storage refuses (blocked, full).
+    fn write(&self, raw: &str) -> Result<(), String>;
+}
+
+/// Local storage, through [`crate::persist::storage`].
+pub struct LocalStorage;
+
+impl Backend for LocalStorage {
+    fn read(&self) -> Option<String> {
+        storage::read_raw(storage::KEY)
+    }
+
+    fn write(&self, raw: &str) -> Result<(), String> {
+        storage::write_raw(storage::KEY, raw)
+    }
+}
+
+/// What one [`Saver::flush`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flushed {
+    /// The document was written.
+    Written,
+    /// It equals what is stored already.
+    Unchanged,
+    /// This tab does not save ([`SaveMode::MemoryOnly`] or
+    /// [`SaveMode::Paused`]).
+    NotSaving,
+    /// A value could not be saved; a notice says so.
+    Invalid,
+    /// Another tab had written since; its document was adopted.
+    AdoptedOtherTab,
+    /// Another tab wrote data this one cannot read; this tab stops saving.
+    OtherTabUnreadable,
+    /// Storage refused the write; the tab now keeps changes in memory.
+    Refused,
+}
+
+/// Writes the workbench's document through a backend.
+pub struct Saver<B: Backend> {
+    wb: Workbench,
+    backend: B,
+    /// The text this tab last read or wrote under the key; a different text
+    /// there means another tab has saved since.
+    last_raw: Option<String>,
+}
+
+impl<B: Backend> Saver<B> {
+    /// A saver for `wb`; `last_raw` is the text found at start.
+    pub fn new(wb: Workbench, backend: B, last_raw: Option<String>) -> Self {
+        Saver {
+            wb,
+            backend,
+            last_raw,
+        }
+    }
+
+    /// Saves now. See [`Flushed`] for what can happen.
+    pub fn flush(&mut self) -> Flushed {
+        let wb = self.wb;
+        if wb.save_mode.get_untracked() != SaveMode::Saving {
+            return Flushed::NotSaving;
+        }
+        let raw = match schema::encode(&wb.snapshot_untracked()) {
+            Ok(raw) => raw,
+            Err(error) => {
+                wb.notify(Notice::new(
+                    NoticeKey::SaveInvalid,
+                    NoticeLevel::Error,
+                    format!("Your latest change was not saved: {error}."),
+                ));
+                return Flushed::Invalid;
+            }
+        };
+        let stored = self.backend.read();
+        if stored.is_some() && stored != self.last_raw {
+            // Another tab saved after we last looked and its `storage` event
+            // has not reached us yet: never overwrite its newer data.
+            return self.adopt(stored.unwrap_or_default());
+        }
+        if self.last_raw.as_deref() == Some(raw.as_str()) {
+            return Flushed::Unchanged;
+        }
+        match self.backend.write(&raw) {
+            Ok(()) => {
+                self.last_raw = Some(raw);
+                Flushed::Written
+            }
+            Err(reason) => {
+                wb.save_mode.set(SaveMode::MemoryOnly);
+                wb.notify(memory_only_notice(&reason));
+                Flushed::Refused
+            }
+        }
+    }
+
+    /// Another tab wrote `raw` under the key (`None`: it removed it).
+    pub fn other_tab_saved(&mut self, raw: Option<String>) {
+        match raw {
+            Some(raw) if self.last_raw.as_deref() != Some(raw.as_str()) => {
+                self.adopt(raw);
+            }
+            Some(_) => {}
+            None => self.last_raw = None,
+        }
+    }
+
+    /// Takes the document another tab saved, if it can be read.
+    fn adopt(&mut self, raw: String) -> Flushed {
+        let wb = self.wb;
+        match schema::decode(&raw) {
+            Ok(state) => {
+                self.last_raw = Some(raw);
+                wb.replace(state);
+                wb.notify(Notice::new(
+                    NoticeKey::OtherTab,
+                    NoticeLevel::Info,
+                    "Another tab saved changes; this tab now shows them.",
+                ));
+                Flushed::AdoptedOtherTab
+            }
+            Err(error) => {
+                wb.save_mode.set(SaveMode::Paused);
+                wb.notify(Notice::new(
+                    NoticeKey::OtherTab,
+                    NoticeLevel::Warning,
+                    format!(
+                        "Another tab saved data this tab cannot read ({error}). \
+                         This tab will not overwrite it; its changes are kept in memory only."
+                    ),
+                ));
+                Flushed::OtherTabUnreadable
+            }
+        }
+    }
+}
+
+/// The notice for a tab that keeps its changes in memory only.
+pub fn memory_only_notice(reason: &str) -> Notice {
+    Notice::new(
+        NoticeKey::MemoryOnly,
+        NoticeLevel::Warning,
+        format!(
+            "Changes are kept in this tab only and will be lost when it closes: {reason}. \
+             Use Data → Export to keep a copy."
+        ),
+    )
+}
+
+/// The notice for what went wrong at start, and the save mode it implies.
+pub fn load_notice(problem: &LoadProblem) -> (Notice, SaveMode) {
+    match problem {
+        LoadProblem::Blocked => (
+            memory_only_notice("this browser does not allow local storage here"),
+            SaveMode::MemoryOnly,
+        ),
+        LoadProblem::Unreadable {
+            error,
+            backed_up,
+            raw,
+        } => {
+            let kept = if *backed_up {
+                "A copy was kept in this browser and can be downloaded."
+            } else {
+                "It was left where it was and can be downloaded; nothing will be saved until you reset."
+            };
+            let notice = Notice::new(
+                NoticeKey::Unreadable,
+                NoticeLevel::Warning,
+                format!("Your saved data could not be read, so the app started fresh: {error}. {kept}"),
+            )
+            .with_download("gtm-workbench-unreadable.json", raw.clone());
+            let mode = if *backed_up {
+                SaveMode::Saving
+            } else {
+                SaveMode::Paused
+            };
+            (notice, mode)
+        }
+        LoadProblem::Newer { version } => (
+            Notice::new(
+                NoticeKey::Newer,
+                NoticeLevel::Warning,
+                format!(
+                    "This browser holds data saved by a newer version of GTM Workbench (format {version}). \
+                     This version cannot read it and will not overwrite it; changes made here are not saved."
+                ),
+            ),
+            SaveMode::Paused,
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use super::*;
+    use crate::domain::state::{AppState, Theme};
+
+    /// Storage in memory, shared with the test so it can play another tab.
+    #[derive(Clone, Default)]
+    struct Memory {
+        stored: Rc<RefCell<Option<String>>>,
+        refuse: Rc<RefCell<bool>>,
+    }
+
+    impl Backend for Memory {
+        fn read(&self) -> Option<String> {
+            self.stored.borrow().clone()
+        }
+        fn write(&self, raw: &str) -> Result<(), String> {
+            if *self.refuse.borrow() {
+                return Err("storage is full".into());
+            }
+            *self.stored.borrow_mut() = Some(raw.to_string());
+            Ok(())
+        }
+    }
+
+    fn with_saver(test: impl FnOnce(Workbench, Memory, &mut Saver<Memory>)) {
+        let owner = Owner::new();
+        owner.with(|| {
+            let wb = Workbench::new(AppState::default());
+            let memory = Memory::default();
+            let mut saver = Saver::new(wb, memory.clone(), None);
+            test(wb, memory, &mut saver);
+        });
+    }
+
+    fn decoded(memory: &Memory) -> Option<AppState> {
+        memory.read().and_then(|raw| schema::decode(&raw).ok())
+    }
+
+    #[test]
+    fn a_change_is_written_once_and_an_unchanged_document_is_not_rewritten() {
+        with_saver(|wb, memory, saver| {
+            wb.theme.set(Theme::Dark);
+            assert_eq!(saver.flush(), Flushed::Written);
+            assert_eq!(decoded(&memory).map(|s| s.theme), Some(Theme::Dark));
+            assert_eq!(saver.flush(), Flushed::Unchanged);
+        });
+    }
+
+    #[test]
+    fn another_tabs_newer_save_is_adopted_not_overwritten() {
+        with_saver(|wb, memory, saver| {
+            assert_eq!(saver.flush(), Flushed::Written);
+            // The other tab writes a projector-theme document.
+            let other = AppState {
+                theme: Theme::Projector,
+                ..AppState::default()
+            };
+            let raw = schema::encode(&other).unwrap_or_default();
+            *memory.stored.borrow_mut() = Some(raw.clone());
+            wb.theme.set(Theme::Dark);
+            assert_eq!(saver.flush(), Flushed::AdoptedOtherTab);
+            assert_eq!(wb.theme.get_untracked(), Theme::Projector);
+            assert_eq!(memory.read(), Some(raw), "the other tab's text is kept");
+            assert!(wb
+                .notices
+                .get_untracked()
+                .iter()
+                .any(|n| n.key == NoticeKey::OtherTab));
+        });
+    }
+
+    #[test]
+    fn unreadable_data_from_another_tab_pauses_saving_and_is_left_alone() {
+        with_saver(|wb, memory, saver| {
+            assert_eq!(saver.flush(), Flushed::Written);
+            *memory.stored.borrow_mut() = Some("{not json".into());
+            wb.theme.set(Theme::Dark);
+            assert_eq!(saver.flush(), Flushed::OtherTabUnreadable);
+            assert_eq!(wb.save_mode.get_untracked(), SaveMode::Paused);
+            assert_eq!(memory.read().as_deref(), Some("{not json"));
+            assert_eq!(saver.flush(), Flushed::NotSaving);
+        });
+    }
+
+    #[test]
+    fn a_refused_write_keeps_changes_in_memory_and_says_so() {
+        with_saver(|wb, memory, saver| {
+            *memory.refuse.borrow_mut() = true;
+            wb.theme.set(Theme::Dark);
+            assert_eq!(saver.flush(), Flushed::Refused);
+            assert_eq!(wb.save_mode.get_untracked(), SaveMode::MemoryOnly);
+            assert!(wb
+                .notices
+                .get_untracked()
+                .iter()
+                .any(|n| n.key == NoticeKey::MemoryOnly));
+            assert_eq!(wb.theme.get_untracked(), Theme::Dark, "nothing is lost");
+        });
+    }
+
+    #[test]
+    fn an_invalid_value_is_not_saved_and_the_stored_document_stays_readable() {
+        with_saver(|wb, memory, saver| {
+            assert_eq!(saver.flush(), Flushed::Written);
+            wb.simulate.update(|s| s.inputs.gross_margin_pct = f64::NAN);
+            assert_eq!(saver.flush(), Flushed::Invalid);
+            assert!(decoded(&memory).is_some(), "the stored copy still decodes");
+        });
+    }
+
+    #[test]
+    fn a_storage_event_with_the_same_text_changes_nothing() {
+        with_saver(|wb, memory, saver| {
+            wb.theme.set(Theme::Dark);
+            assert_eq!(saver.flush(), Flushed::Written);
+            saver.other_tab_saved(memory.read());
+            assert!(wb.notices.get_untracked().is_empty());
+        });
+    }
+}
