@@ -1,8 +1,17 @@
-//! Local storage: load at start, save, and keep what cannot be read.
+//! Local storage: load at start, save, and keep what cannot be read. The
+//! only module that touches the browser's storage.
 //!
-//! Every call here copes with storage that is missing, blocked (private
-//! modes, sandboxed frames) or full: the app then keeps working in memory.
+//! Reads and writes of the document go through `gloo-storage` (typed: the
+//! document is JSON, written and read as a `RawValue`, so the exact text
+//! is kept to compare with other tabs). Every call copes with storage that
+//! is missing, blocked (private modes, sandboxed frames) or full: the app
+//! then keeps working in memory. `gloo_storage::LocalStorage::raw()` panics
+//! when storage is blocked, so nothing here calls it before [`available`]
+//! said storage can be used.
 
+use gloo_storage::errors::StorageError;
+use gloo_storage::{LocalStorage, Storage as _};
+use serde_json::value::RawValue;
 use web_sys::Storage;
 
 use super::schema::{self, DecodeError};
@@ -53,19 +62,38 @@ pub fn local_storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// Reads the raw document, `None` when absent or unreadable.
-pub fn read_raw(key: &str) -> Option<String> {
-    local_storage()?.get_item(key).ok().flatten()
+/// Whether local storage can be used here; checked before every call into
+/// `gloo-storage`, whose handle panics when it cannot.
+pub fn available() -> bool {
+    local_storage().is_some()
 }
 
-/// Writes the raw document.
+/// Reads the text stored under `key`: through `gloo-storage` when it is
+/// JSON (every document the app writes is), else as plain text so an
+/// unreadable copy is still kept. `None` when absent or blocked.
+pub fn read_raw(key: &str) -> Option<String> {
+    if !available() {
+        return None;
+    }
+    match LocalStorage::get::<Box<RawValue>>(key) {
+        Ok(raw) => Some(raw.get().to_string()),
+        Err(StorageError::KeyNotFound(_)) => None,
+        Err(_) => local_storage()?.get_item(key).ok().flatten(),
+    }
+}
+
+/// Writes the document `raw` (JSON text) under `key` through
+/// `gloo-storage`, verbatim.
 ///
 /// # Errors
-/// A message when storage is blocked or full.
+/// A message when storage is blocked or full, or `raw` is not JSON.
 pub fn write_raw(key: &str, raw: &str) -> Result<(), String> {
-    let storage = local_storage().ok_or_else(|| "local storage is not available".to_string())?;
-    storage
-        .set_item(key, raw)
+    if !available() {
+        return Err("local storage is not available".to_string());
+    }
+    let value = RawValue::from_string(raw.to_string())
+        .map_err(|_| "the data to save is not valid JSON".to_string())?;
+    LocalStorage::set(key, value)
         .map_err(|_| "local storage refused the write (it may be full or blocked)".to_string())
 }
 
@@ -80,6 +108,8 @@ pub fn load() -> Loaded {
         };
     };
     let raw = match storage.get_item(KEY) {
+        // The text byte for byte, so an unreadable copy is kept exactly as
+        // it was (gloo-storage would parse it first).
         Ok(Some(raw)) => raw,
         Ok(None) => {
             return Loaded {
