@@ -265,8 +265,9 @@ pub fn sanity_checks(inputs: &ScenarioInputs, summary: &Summary) -> Vec<SanityWa
             SanityId::ViralSelfSustaining,
             Some(FieldId::SsViralCoefficient),
             format!(
-                "The viral coefficient is {}, so sign-ups grow without limit for the whole horizon.",
-                n(ss.viral_coefficient)
+                "The viral coefficient is {}, so sign-ups feed themselves until the {} addressable accounts are used up; real referral loops fade long before.",
+                n(ss.viral_coefficient),
+                crate::domain::format::count(ss.market_accounts)
             ),
         ));
     }

@@ -8,8 +8,11 @@
 //!
 //! **Self-serve funnel** (runs only while self-serve is on):
 //! - paid sign-ups = acquisition spend ÷ cost per sign-up;
-//! - sign-ups(t) = paid + organic + viral coefficient × sign-ups(t − 1): each
-//!   sign-up brings in *k* more over one month (a one-month viral cycle);
+//! - sign-ups(t) = paid + organic + viral coefficient × sign-ups(t − 1) ×
+//!   max(0, 1 − S(t − 1) ÷ N): each sign-up brings in *k* more over one
+//!   month (a one-month viral cycle), and referrals slow as the addressable
+//!   market N fills up (S = sign-ups so far), so no loop — not even
+//!   *k* ≥ 1 — runs away; paid and organic sign-ups are the rates typed;
 //! - activated(t) = sign-ups(t) × activation rate;
 //! - PQLs(t) = activated(t) × PQL share, when the sales-assisted channel is
 //!   on. Those accounts leave the self-serve pool, so no account is counted
@@ -154,7 +157,8 @@ pub enum Warning {
         /// The channel.
         channel: Channel,
     },
-    /// Viral coefficient of 1 or more: sign-ups grow without limit.
+    /// Viral coefficient of 1 or more: sign-ups grow on their own until the
+    /// addressable market is used up.
     ViralGrowthUnbounded,
 }
 
@@ -177,7 +181,7 @@ impl Warning {
                 channel.label()
             ),
             Warning::ViralGrowthUnbounded => {
-                "A viral coefficient of 1 or more makes sign-ups grow every month without limit; real markets saturate long before.".to_string()
+                "A viral coefficient of 1 or more makes sign-ups feed themselves until the addressable market is used up; real referral loops weaken long before.".to_string()
             }
         }
     }
@@ -473,6 +477,7 @@ struct Params {
     paid_signups: f64,
     organic_signups: f64,
     viral: f64,
+    market: f64,
     activation: f64,
     free_to_paid: f64,
     pql_share: f64,
@@ -523,6 +528,7 @@ impl Params {
             ),
             organic_signups: on(free_funnel, value(inputs, F::SsOrganicSignups)),
             viral: on(free_funnel, value(inputs, F::SsViralCoefficient)),
+            market: value(inputs, F::SsMarketAccounts),
             activation: pct(inputs, F::SsActivationPct),
             free_to_paid: pct(inputs, F::SsFreeToPaidPct),
             pql_share: on(
@@ -609,6 +615,8 @@ fn run(p: &Params, rows: &mut Vec<MonthRow>) {
         .revenue
         .map(|_, r| (r.annual_logo_retention(), r.growth().powi(12)));
     let mut buckets = ByChannel::splat([RenewalBucket::default(); 12]);
+    // Sign-ups so far, against the addressable market.
+    let mut reached = 0.0;
     for t in 0..p.horizon {
         let month = t + 1;
         let mut row = MonthRow {
@@ -617,7 +625,9 @@ fn run(p: &Params, rows: &mut Vec<MonthRow>) {
         };
 
         // Self-serve funnel.
-        row.signups = p.paid_signups + p.organic_signups + p.viral * prev.signups;
+        let untouched = (1.0 - reached / p.market).max(0.0);
+        row.signups = p.paid_signups + p.organic_signups + p.viral * prev.signups * untouched;
+        reached += row.signups;
         row.activated = row.signups * p.activation;
         row.pqls = row.activated * p.pql_share;
         row.opportunities.sales_assist = row.pqls * p.pql_to_opp;

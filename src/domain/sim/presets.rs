@@ -11,7 +11,10 @@
 //! They are starting points, not forecasts: the user replaces them with
 //! their own numbers.
 
-use super::inputs::{Billing, SalesAssistInputs, SalesLedInputs, ScenarioInputs, SelfServeInputs};
+use super::inputs::{
+    Billing, SalesAssistInputs, SalesLedInputs, ScenarioInputs, SelfServeInputs,
+    DEFAULT_MARKET_ACCOUNTS,
+};
 use crate::domain::motion::Motion;
 
 /// Three years: long enough to see payback and the cash trough of every
@@ -49,6 +52,7 @@ fn plg_self_serve() -> SelfServeInputs {
         cost_per_signup: 20.0,
         organic_signups_per_month: 1_500.0,
         viral_coefficient: 0.2,
+        market_accounts: DEFAULT_MARKET_ACCOUNTS,
         activation_pct: 35.0,
         free_to_paid_pct: 4.0,
         conversion_lag_months: 1,
