@@ -1,6 +1,6 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Native tests for the comparison data: rows, themes, search, pins and the
 //! saved Compare state.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::HashSet;
 

@@ -1,6 +1,6 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Native tests for the Plan page's pure logic: the PQL estimate, playbook
 //! editing, metrics, checklist, Markdown report and scenario by quarter.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::{BTreeSet, HashSet};
 
