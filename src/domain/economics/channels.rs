@@ -89,6 +89,20 @@ pub fn channel_totals(rows: &[ChannelRow]) -> (f64, f64) {
 /// Blended CAC = all spend ÷ all new customers, every row counted — the
 /// organic row adds customers and no spend, which is the point. `None` when
 /// no row has customers.
+///
+/// ```
+/// use gtm_workbench::domain::economics::{blended_cac, ChannelRow};
+/// let row = |id, spend, customers| ChannelRow {
+///     id,
+///     name: format!("Row {id}"),
+///     spend,
+///     customers,
+/// };
+/// // $12,000 for 30 paid customers plus 10 organic ones: 12,000 ÷ 40 = $300
+/// // (the paid channel alone would say $400).
+/// assert_eq!(blended_cac(&[row(1, 12_000.0, 30.0), row(2, 0.0, 10.0)]), Some(300.0));
+/// assert_eq!(blended_cac(&[row(1, 12_000.0, 0.0)]), None);
+/// ```
 pub fn blended_cac(rows: &[ChannelRow]) -> Option<f64> {
     let (spend, customers) = channel_totals(rows);
     if customers <= 0.0 {

@@ -17,6 +17,12 @@ const MIN_GROSS_PROFIT: f64 = 0.005;
 const MIN_CAC: f64 = 0.005;
 
 /// Monthly gross profit per customer: ARPA × gross margin, in $/month.
+///
+/// ```
+/// use gtm_workbench::domain::economics::{gross_profit_per_month, Share};
+/// // $100 a month at 80 % margin: $80 of gross profit a month.
+/// assert_eq!(gross_profit_per_month(100.0, Share::from_percent(80.0)), 80.0);
+/// ```
 pub fn gross_profit_per_month(arpa_per_month: f64, gross_margin: Share) -> f64 {
     clean_amount(arpa_per_month) * gross_margin.fraction()
 }
@@ -145,6 +151,15 @@ pub fn discounted_ltv(
 }
 
 /// Average customer lifetime = 1 ÷ monthly churn, in months, unrounded.
+///
+/// ```
+/// use gtm_workbench::domain::economics::{lifetime, Lifetime, MonthlyRate};
+/// // 2 % a month: 1 ÷ 0.02 = 50 months.
+/// let life = lifetime(MonthlyRate::from_percent(2.0));
+/// assert!(matches!(life, Lifetime::Months(m) if (m - 50.0).abs() < 1e-9));
+/// // No churn: customers never leave, so no number of months.
+/// assert_eq!(lifetime(MonthlyRate::ZERO), Lifetime::Unbounded);
+/// ```
 pub fn lifetime(churn: MonthlyRate) -> Lifetime {
     let months = 1.0 / churn.fraction();
     if churn.fraction() > 0.0 && months.is_finite() {
@@ -156,6 +171,13 @@ pub fn lifetime(churn: MonthlyRate) -> Lifetime {
 
 /// LTV ÷ CAC. A CAC of zero (under half a cent) is
 /// [`LtvCac::FreeAcquisition`].
+///
+/// ```
+/// use gtm_workbench::domain::economics::{ltv_cac, Ltv, LtvCac};
+/// // $4,000 of lifetime gross profit for $1,000 of CAC: 4×.
+/// assert_eq!(ltv_cac(Ltv::Finite(4_000.0), 1_000.0), LtvCac::Ratio(4.0));
+/// assert_eq!(ltv_cac(Ltv::Finite(4_000.0), 0.0), LtvCac::FreeAcquisition);
+/// ```
 pub fn ltv_cac(ltv: Ltv, cac: f64) -> LtvCac {
     let cac = clean_cac(cac);
     if cac < MIN_CAC {
@@ -167,6 +189,15 @@ pub fn ltv_cac(ltv: Ltv, cac: f64) -> LtvCac {
 /// CAC payback in months = CAC ÷ (ARPA × gross margin). [`Payback::Never`]
 /// when ARPA × gross margin is zero. Churn is ignored, as in the standard
 /// definition; compare the result with [`lifetime`].
+///
+/// ```
+/// use gtm_workbench::domain::economics::{cac_payback, Payback, Share};
+/// // $900 ÷ ($100 × 80 %) = 900 ÷ 80 = 11.25 months.
+/// let p = cac_payback(900.0, 100.0, Share::from_percent(80.0));
+/// assert!(matches!(p, Payback::Months(m) if (m - 11.25).abs() < 1e-9));
+/// // No gross profit: never paid back.
+/// assert_eq!(cac_payback(900.0, 100.0, Share::from_percent(0.0)), Payback::Never);
+/// ```
 pub fn cac_payback(cac: f64, arpa_per_month: f64, gross_margin: Share) -> Payback {
     payback_on(
         clean_cac(cac),
@@ -177,6 +208,13 @@ pub fn cac_payback(cac: f64, arpa_per_month: f64, gross_margin: Share) -> Paybac
 /// Revenue-based payback in months = CAC ÷ ARPA. Only a labelled
 /// alternative: it ignores the cost of serving the customer, so it always
 /// looks shorter than [`cac_payback`].
+///
+/// ```
+/// use gtm_workbench::domain::economics::{revenue_payback, Payback};
+/// // $900 ÷ $100 a month = 9 months (against 11.25 on gross margin).
+/// let p = revenue_payback(900.0, 100.0);
+/// assert!(matches!(p, Payback::Months(m) if (m - 9.0).abs() < 1e-9));
+/// ```
 pub fn revenue_payback(cac: f64, arpa_per_month: f64) -> Payback {
     payback_on(clean_cac(cac), clean_amount(arpa_per_month))
 }

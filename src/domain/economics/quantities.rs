@@ -96,6 +96,13 @@ impl MonthlyRate {
         self.0 * 100.0
     }
     /// The equivalent annual rate: annual = 1 − (1 − monthly)^12.
+    ///
+    /// ```
+    /// use gtm_workbench::domain::economics::MonthlyRate;
+    /// // 0.95^12 = 0.54036, so 5 % a month is 45.96 % a year, not 60 %.
+    /// let annual = MonthlyRate::from_percent(5.0).to_annual();
+    /// assert!((annual.percent() - 45.964).abs() < 0.001);
+    /// ```
     pub fn to_annual(self) -> AnnualRate {
         AnnualRate::from_fraction(1.0 - (1.0 - self.0).powi(12))
     }
@@ -124,6 +131,14 @@ impl AnnualRate {
     }
     /// The equivalent monthly rate: monthly = 1 − (1 − annual)^(1/12), the
     /// exact inverse of [`MonthlyRate::to_annual`] (not annual ÷ 12).
+    ///
+    /// ```
+    /// use gtm_workbench::domain::economics::AnnualRate;
+    /// // Half the customers lost in a year: 1 − 0.5^(1/12) = 1 − 0.94387
+    /// // = 5.61 % a month (annual ÷ 12 would say 4.17 %).
+    /// let monthly = AnnualRate::from_percent(50.0).to_monthly();
+    /// assert!((monthly.percent() - 5.6126).abs() < 0.0001);
+    /// ```
     pub fn to_monthly(self) -> MonthlyRate {
         MonthlyRate::from_fraction(1.0 - (1.0 - self.0).powf(1.0 / 12.0))
     }

@@ -62,6 +62,27 @@ pub const ACTIVE_FREE_FORMULA: &str = "Active free accounts = accounts activated
 /// share of an activated cohort that pays, from age L):
 /// active = Σ_{k=0}^{D−1} A(H − k) × (1 − p if k ≥ L else 1).
 /// `None` when the self-serve channel (and with it the free product) is off.
+///
+/// ```
+/// use gtm_workbench::domain::motion::Motion;
+/// use gtm_workbench::domain::plan::active_free_accounts;
+/// use gtm_workbench::domain::sim::{preset, MonthRow, Projection};
+///
+/// let mut inputs = preset(Motion::ProductLed);
+/// inputs.self_serve.free_to_paid_pct = 4.0;
+/// inputs.self_serve.conversion_lag_months = 1;
+/// inputs.sales_assist.enabled = false;
+/// // 100 accounts activate every month.
+/// let month = MonthRow { activated: 100.0, ..MonthRow::default() };
+/// let projection = Projection { rows: vec![month; 12], ..Projection::default() };
+/// // Three months active: this month's 100 all free, the two older cohorts
+/// // past the one-month lag keep 96 % each: 100 + 96 + 96 = 292.
+/// let active = active_free_accounts(&inputs, &projection, 3);
+/// assert!(active.is_some_and(|a| (a - 292.0).abs() < 1e-9));
+///
+/// inputs.self_serve.enabled = false;
+/// assert_eq!(active_free_accounts(&inputs, &projection, 3), None);
+/// ```
 pub fn active_free_accounts(
     inputs: &ScenarioInputs,
     projection: &Projection,
@@ -247,6 +268,26 @@ fn people_for(load: f64, per_rep: f64) -> u32 {
 /// owner is not automation. Capacity = reps × accounts per rep. See
 /// [`PqlEstimate`] for the overlap bounds. Non-finite or negative inputs count
 /// as 0 and shares are clamped to 0–100, so every output is finite.
+///
+/// ```
+/// use gtm_workbench::domain::plan::{default_rules, estimate, CapacityStatus, PqlVolumes};
+/// // The four starting rules flag 8 %, 2 %, 1 % and 3 % of 2,000 active free
+/// // accounts: 160 + 40 + 20 + 60 = 280 a month at most, 160 at least.
+/// // The 8 % rule is automated, so people work 40 + 20 + 60 = 120 at most
+/// // (60 at least): ⌈120 ÷ 100⌉ = 2 people, within a team of 2 × 100.
+/// let volumes = PqlVolumes {
+///     active_free_accounts: 2_000.0,
+///     accounts_per_rep: 100.0,
+///     reps: 2.0,
+///     ..PqlVolumes::default()
+/// };
+/// let e = estimate(&default_rules(), &volumes);
+/// assert_eq!((e.flagged_upper, e.flagged_lower), (280.0, 160.0));
+/// assert_eq!((e.human_upper, e.human_lower), (120.0, 60.0));
+/// assert_eq!((e.people_needed_upper, e.people_needed_lower), (2, 1));
+/// assert_eq!(e.capacity_per_month, 200.0);
+/// assert_eq!(e.status, CapacityStatus::Within);
+/// ```
 pub fn estimate(rules: &[PqlRule], volumes: &PqlVolumes) -> PqlEstimate {
     let active = clean(volumes.active_free_accounts);
     let per_rep = clean(volumes.accounts_per_rep);

@@ -319,6 +319,14 @@ pub fn pipeline_coverage(pipeline_value: f64, target: f64) -> Option<f64> {
 /// (start MRR + expansion − contraction − churned MRR) ÷ start MRR, all in
 /// MRR over the same period. `None` when start MRR is 0, any input is
 /// negative or not finite, or losses exceed what there was to lose.
+///
+/// ```
+/// use gtm_workbench::domain::plan::nrr;
+/// // $100,000 at the start, +$15,000 expansion, −$3,000 contraction,
+/// // −$2,000 churned: 110,000 ÷ 100,000 = 110 %.
+/// assert_eq!(nrr(100_000.0, 15_000.0, 3_000.0, 2_000.0), Some(1.1));
+/// assert_eq!(nrr(0.0, 1_000.0, 0.0, 0.0), None);
+/// ```
 pub fn nrr(start_mrr: f64, expansion: f64, contraction: f64, churned: f64) -> Option<f64> {
     let parts = [start_mrr, expansion, contraction, churned];
     if parts.iter().any(|x| !x.is_finite() || *x < 0.0) {
@@ -345,6 +353,13 @@ pub fn cac(spend: f64, new_customers: f64) -> Option<f64> {
 
 /// CAC payback in months = CAC ÷ (ARPA per month × gross margin as a
 /// fraction). `None` when the monthly gross profit per account is 0.
+///
+/// ```
+/// use gtm_workbench::domain::plan::payback_months;
+/// // $1,200 ÷ ($200 × 0.75) = 1,200 ÷ 150 = 8 months.
+/// assert_eq!(payback_months(1_200.0, 200.0, 0.75), Some(8.0));
+/// assert_eq!(payback_months(1_200.0, 0.0, 0.75), None);
+/// ```
 pub fn payback_months(cac: f64, arpa_per_month: f64, gross_margin: f64) -> Option<f64> {
     if !arpa_per_month.is_finite() || !gross_margin.is_finite() || arpa_per_month < 0.0 {
         return None;
@@ -360,6 +375,14 @@ pub fn ltv_cac(ltv: f64, cac: f64) -> Option<f64> {
 /// Magic number = net new ARR in a quarter ÷ the previous quarter's sales
 /// and marketing spend (never net new ARR × 4). `None` when that spend is 0.
 /// A negative net new ARR is allowed and gives a negative result.
+///
+/// ```
+/// use gtm_workbench::domain::plan::magic_number;
+/// // $300,000 of net new ARR after $400,000 of S&M spend: 0.75.
+/// assert_eq!(magic_number(300_000.0, 400_000.0), Some(0.75));
+/// assert_eq!(magic_number(-100_000.0, 400_000.0), Some(-0.25));
+/// assert_eq!(magic_number(300_000.0, 0.0), None);
+/// ```
 pub fn magic_number(net_new_arr_quarter: f64, previous_quarter_spend: f64) -> Option<f64> {
     if net_new_arr_quarter < 0.0 {
         ratio(-net_new_arr_quarter, previous_quarter_spend).map(|r| -r)
