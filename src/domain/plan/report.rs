@@ -92,7 +92,7 @@ pub struct ReportInput {
     pub comparison: Vec<ReportRow>,
     /// Scenario summary lines (figures with their units).
     pub scenario: Vec<String>,
-    /// The scenario at each quarter end (see [`quarterly_rows`]): the
+    /// The scenario at each quarter end (see [`quarterly_rows`](super::quarterly_rows)): the
     /// figures behind the printed charts, which Markdown cannot embed.
     /// Empty: no table.
     pub quarters: Vec<QuarterRow>,
