@@ -1,6 +1,8 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Insight: the tornado, the Monte Carlo run, goal seek and the sanity
 //! checks, tested against the simulator itself and against closed forms.
+#![cfg(not(target_arch = "wasm32"))]
+// Helpers outside #[test] functions unwrap too: a panic there fails the test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use gtm_workbench::domain::economics::{Level, LtvCac, Payback};
 use gtm_workbench::domain::input::{InputError, Unit};

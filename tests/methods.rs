@@ -1,7 +1,7 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! "How the numbers are computed" (issue 11, "How to prove it"): one page
 //! lists every formula, convention and band, from the same definitions as
 //! the figures.
+#![cfg(not(target_arch = "wasm32"))]
 
 use gtm_workbench::domain::benchmarks::{table, BenchmarkId};
 use gtm_workbench::domain::economics::formula;

@@ -1,8 +1,8 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Numbers as people type them and as the app writes them (PRODUCT.md,
 //! "Conventions": "Numbers are read the way people type them … One
 //! formatter writes every number"; issue 11 items 8 and 10, issue 14
 //! "Plain messages").
+#![cfg(not(target_arch = "wasm32"))]
 
 use gtm_workbench::domain::economics::{ChurnBasis, UnitField, CHANNEL_SPEND_RANGE};
 use gtm_workbench::domain::format;

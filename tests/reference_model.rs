@@ -1,7 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
-// Loop-by-loop over month indices is the point of this file: every month's
-// value is read at `t`, `t − 1` or `t − lag` of several vectors at once.
-#![allow(clippy::needless_range_loop)]
 //! An independent reference model (issue 11, "How to prove it").
 //!
 //! The reference below is written from `MODEL_SPEC.md` (the binding reading
@@ -24,6 +20,10 @@
 //! zero. Yes/no figures that sit within that tolerance of their threshold
 //! (a trough that is a tie, a month that only just breaks even) are not
 //! asserted — rounding may tip them either way.
+#![cfg(not(target_arch = "wasm32"))]
+// Loop-by-loop over month indices is the point of this file: every month's
+// value is read at `t`, `t − 1` or `t − lag` of several vectors at once.
+#![allow(clippy::needless_range_loop)]
 
 use gtm_workbench::domain::economics::{
     self, AnnualRate, Lifetime, Ltv, LtvCac, MonthlyRate, Payback, Share,

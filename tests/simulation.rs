@@ -1,6 +1,6 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! The scenario simulator: PRODUCT.md §3 conventions, properties over the
 //! whole valid input domain, presets, validation, CSV and saved scenarios.
+#![cfg(not(target_arch = "wasm32"))]
 
 use gtm_workbench::domain::economics::{self, Ltv, LtvCac, MonthlyRate, Payback, Share};
 use gtm_workbench::domain::input::{InputError, Unit};

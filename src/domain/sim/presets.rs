@@ -1,6 +1,6 @@
 //! One starting scenario per motion, with every input at a level inside the
 //! public benchmark bands of PRODUCT.md §3 (see
-//! [`crate::domain::economics::BENCHMARKS`]):
+//! [`crate::domain::benchmarks::table`]):
 //! freemium-to-paid 2–5 %, PQL-to-paid 5–15 %, monthly logo churn SMB 3–7 %,
 //! mid-market 1.5–3 %, enterprise under 1–2 %, gross margin 70–85 %, CAC
 //! payback SMB 5–12 months, mid-market 12–18, enterprise 18–24, LTV:CAC
