@@ -4,10 +4,12 @@
 
 use std::collections::HashSet;
 
+use gtm_workbench::domain::assess::Factor;
 use gtm_workbench::domain::compare::{
-    self, filter, ordered, row, rows, CompareState, Theme, FACTOR_SLUGS, SIM_INPUT_IDS,
+    self, field_at_anchor, filter, ordered, row, rows, sim_anchor, CompareState, Theme,
 };
 use gtm_workbench::domain::motion::CompareColumn;
+use gtm_workbench::domain::sim::FieldId;
 
 #[test]
 fn every_row_has_text_in_all_three_columns_and_a_detail() {
@@ -118,29 +120,38 @@ fn every_dimension_the_articles_compare_is_present() {
 fn money_rows_link_to_the_simulator_inputs() {
     assert_eq!(
         row("cac").and_then(|r| r.sim_input),
-        Some("sl_cost_per_opp")
+        Some(FieldId::SlCostPerOpportunity)
     );
     assert_eq!(
         row("sales_cycle").and_then(|r| r.sim_input),
-        Some("sl_cycle_months")
+        Some(FieldId::SlSalesCycle)
     );
-    assert_eq!(row("acv").and_then(|r| r.sim_input), Some("sl_acv"));
+    assert_eq!(row("acv").and_then(|r| r.sim_input), Some(FieldId::SlAcv));
+}
+
+/// Links people already saved (`/simulate#sl_acv`) keep landing on their
+/// input, and every anchor a row links to leads back to that row's input.
+#[test]
+fn row_links_use_the_short_anchors_and_resolve_back_to_their_input() {
+    assert_eq!(sim_anchor(FieldId::SlCostPerOpportunity), "sl_cost_per_opp");
+    assert_eq!(sim_anchor(FieldId::SlSalesCycle), "sl_cycle_months");
+    assert_eq!(sim_anchor(FieldId::SlAcv), "sl_acv");
     for r in rows() {
-        if let Some(s) = r.sim_input {
-            assert!(SIM_INPUT_IDS.contains(&s), "{}: unknown input {s}", r.id);
-        }
-        if let Some(f) = r.factor {
-            assert!(FACTOR_SLUGS.contains(&f), "{}: unknown factor {f}", r.id);
+        if let Some(field) = r.sim_input {
+            assert_eq!(field_at_anchor(sim_anchor(field)), Some(field), "{}", r.id);
         }
     }
+    // An input without a short anchor is linked by its slug, its input's id.
+    assert_eq!(sim_anchor(FieldId::SsChurnPct), "self_serve.churn_pct");
+    assert_eq!(field_at_anchor("self_serve.churn_pct"), None);
 }
 
 #[test]
 fn every_assess_factor_is_named_by_some_row() {
-    for f in FACTOR_SLUGS {
+    for f in Factor::ALL {
         assert!(
             rows().iter().any(|r| r.factor == Some(f)),
-            "no row leans on factor {f}"
+            "no row leans on factor {f:?}"
         );
     }
 }

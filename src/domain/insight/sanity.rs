@@ -139,9 +139,8 @@ impl SanityId {
 pub struct SanityWarning {
     /// Which check.
     pub id: SanityId,
-    /// The input it points at (its slug, e.g. `self_serve.churn_pct`), when
-    /// one input is to blame.
-    pub field: Option<&'static str>,
+    /// The input it points at, when one input is to blame.
+    pub field: Option<FieldId>,
     /// What is off, with the numbers.
     pub message: String,
     /// Why it matters, in one sentence ([`SanityId::why`]).
@@ -151,7 +150,7 @@ pub struct SanityWarning {
 fn warning(id: SanityId, field: Option<FieldId>, message: String) -> SanityWarning {
     SanityWarning {
         id,
-        field: field.map(FieldId::slug),
+        field,
         message,
         why: id.why(),
     }

@@ -279,6 +279,33 @@ impl FieldId {
     }
 }
 
+/// Stored as its slug, e.g. `"self_serve.churn_pct"`: the format saved
+/// settings used when the field was a plain string.
+impl Serialize for FieldId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.slug())
+    }
+}
+
+/// Read from its slug; any other text is refused with
+/// "“…” is not a simulator input".
+impl<'de> Deserialize<'de> for FieldId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Slug;
+        impl serde::de::Visitor<'_> for Slug {
+            type Value = FieldId;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("the slug of a simulator input, e.g. self_serve.churn_pct")
+            }
+            fn visit_str<E: serde::de::Error>(self, slug: &str) -> Result<FieldId, E> {
+                FieldId::from_slug(slug)
+                    .ok_or_else(|| E::custom(format!("“{slug}” is not a simulator input")))
+            }
+        }
+        deserializer.deserialize_str(Slug)
+    }
+}
+
 /// Describes one numeric input: how to label, explain and check it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct FieldSpec {
@@ -752,6 +779,24 @@ mod tests {
             assert_eq!(id as usize, i);
             assert_eq!(FieldId::from_slug(id.slug()), Some(id));
         }
+    }
+
+    #[test]
+    fn a_field_id_is_stored_as_its_slug_and_unknown_slugs_are_refused() {
+        for id in FieldId::ALL {
+            let json = serde_json::to_string(&id).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", id.slug()));
+            assert_eq!(serde_json::from_str::<FieldId>(&json).ok(), Some(id));
+        }
+        let err = serde_json::from_str::<FieldId>("\"self_serve.nonsense\"")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.contains("“self_serve.nonsense” is not a simulator input"),
+            "{err}"
+        );
+        assert!(serde_json::from_str::<FieldId>("4").is_err());
     }
 
     #[test]

@@ -20,7 +20,7 @@ pub fn MethodsPage() -> impl IntoView {
                 .filter(|m| m.group == group)
                 .map(|m| {
                     view! {
-                        <div class="method" id=m.slug data-testid=format!("method-{}", m.slug)>
+                        <div class="method" id=m.id.slug() data-testid=format!("method-{}", m.id.slug())>
                             <dt>{m.title}</dt>
                             <dd>
                                 <p class="formula">{m.formula.clone()}</p>

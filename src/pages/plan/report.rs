@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 use crate::charts::{Chart, Palette};
 use crate::components::projection_charts::{cash_chart, mrr_chart};
-use crate::domain::assess::{lean_phrase, signed, Outcome};
+use crate::domain::assess::{signed, Lean, Outcome};
 use crate::domain::compare::{self, Row};
 use crate::domain::motion::{CompareColumn, Motion};
 use crate::domain::plan::{
@@ -154,7 +154,7 @@ fn build(
                     format!(
                         "{}: {} ({}, weight {})",
                         f.factor.label(),
-                        lean_phrase(l),
+                        Lean::from_value(l).phrase(),
                         signed(l),
                         f.weight
                     )

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::assess::{lean_phrase, signed};
+use crate::domain::assess::{signed, Lean};
 use crate::domain::workshop::{Analysis, HeatCell, Heatmap};
 
 /// A distance from the team (lean points) from which a cell is outlined as
@@ -28,12 +28,12 @@ const NAME_CHARS: usize = 10;
 fn lean_class(lean: Option<f64>) -> &'static str {
     match lean {
         None => "hm-none",
-        Some(l) => match lean_phrase(l) {
-            "Strongly product-led" => "hm-spl",
-            "Leans product-led" => "hm-lpl",
-            "Leans sales-led" => "hm-lsl",
-            "Strongly sales-led" => "hm-ssl",
-            _ => "hm-bal",
+        Some(l) => match Lean::from_value(l) {
+            Lean::StronglyProductLed => "hm-spl",
+            Lean::LeansProductLed => "hm-lpl",
+            Lean::Balanced => "hm-bal",
+            Lean::LeansSalesLed => "hm-lsl",
+            Lean::StronglySalesLed => "hm-ssl",
         },
     }
 }
@@ -74,12 +74,16 @@ fn cell_words(cell: &HeatCell) -> String {
         Some(l) => {
             let offset = offset_text(cell.offset);
             if offset.is_empty() {
-                format!("{} ({})", signed(l), lean_phrase(l).to_lowercase())
+                format!(
+                    "{} ({})",
+                    signed(l),
+                    Lean::from_value(l).phrase().to_lowercase()
+                )
             } else {
                 format!(
                     "{} ({}), {offset}",
                     signed(l),
-                    lean_phrase(l).to_lowercase()
+                    Lean::from_value(l).phrase().to_lowercase()
                 )
             }
         }
@@ -142,7 +146,7 @@ fn heatmap_svg(h: &Heatmap) -> impl IntoView {
                 team.map_or("no counted answers on this factor".to_string(), |g| format!(
                     "{} ({})",
                     signed(g),
-                    lean_phrase(g).to_lowercase()
+                    Lean::from_value(g).phrase().to_lowercase()
                 ))
             );
             view! {

@@ -59,7 +59,7 @@ pub fn RealityCheck(inputs: Memo<ScenarioInputs>, projection: Memo<Projection>) 
                                                 {field.map(|f| view! {
                                                     " "
                                                     <button type="button" class="link-button"
-                                                        on:click=move |_| focus_input(f)>
+                                                        on:click=move |_| focus_input(f.slug())>
                                                         "Go to the input"
                                                     </button>
                                                 })}

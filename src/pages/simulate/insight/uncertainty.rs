@@ -160,8 +160,7 @@ pub fn UncertaintyPanel(
 
     // Adding ranges.
     let available = Memo::new(move |_| {
-        let taken: Vec<FieldId> =
-            spec.with(|s| s.ranges.iter().filter_map(InputRange::field_id).collect());
+        let taken: Vec<FieldId> = spec.with(|s| s.ranges.iter().map(|r| r.field).collect());
         inputs.with(|i| {
             rangeable(i)
                 .into_iter()
@@ -233,7 +232,7 @@ pub fn UncertaintyPanel(
                     }
                 >
                     <ul class="mc-range-list">
-                        <For each=move || spec.get().ranges key=|r| r.field.clone() let:r>
+                        <For each=move || spec.get().ranges key=|r| r.field let:r>
                             <RangeRow range=r/>
                         </For>
                     </ul>
@@ -320,34 +319,26 @@ pub fn UncertaintyPanel(
 #[component]
 fn RangeRow(range: InputRange) -> impl IntoView {
     let wb = use_workbench();
-    let slug = range.field.clone();
-    let Some(field) = range.field_id() else {
-        return ().into_any();
-    };
+    let field = range.field;
     let bounds = field.spec().range;
-    let part = {
-        let slug = slug.clone();
-        move |pick: fn(&InputRange) -> f64| {
-            let slug = slug.clone();
-            Signal::derive(move || {
-                wb.insight.with(|i| {
-                    i.uncertainty
-                        .ranges
-                        .iter()
-                        .find(|r| r.field == slug)
-                        .map_or(f64::NAN, pick)
-                })
+    let part = move |pick: fn(&InputRange) -> f64| {
+        Signal::derive(move || {
+            wb.insight.with(|i| {
+                i.uncertainty
+                    .ranges
+                    .iter()
+                    .find(|r| r.field == field)
+                    .map_or(f64::NAN, pick)
             })
-        }
+        })
     };
     let low = part(|r| r.low);
     let likely = part(|r| r.likely);
     let high = part(|r| r.high);
     let setter = |apply: fn(&mut InputRange, f64)| {
-        let slug = slug.clone();
         Callback::new(move |v: f64| {
             wb.insight.update(|i| {
-                if let Some(r) = i.uncertainty.ranges.iter_mut().find(|r| r.field == slug) {
+                if let Some(r) = i.uncertainty.ranges.iter_mut().find(|r| r.field == field) {
                     apply(r, v);
                 }
             });
@@ -362,17 +353,14 @@ fn RangeRow(range: InputRange) -> impl IntoView {
     };
     let floor = Signal::derive(move || bounds.min);
     let ceiling = Signal::derive(move || bounds.max);
-    let remove = {
-        let slug = slug.clone();
-        move |_| {
-            wb.insight
-                .update(|i| i.uncertainty.ranges.retain(|r| r.field != slug));
-        }
+    let remove = move |_| {
+        wb.insight
+            .update(|i| i.uncertainty.ranges.retain(|r| r.field != field));
     };
     let name = field_name(field);
     let base = field.slug().replace('.', "-");
     view! {
-        <li class="mc-range" data-range=slug.clone()>
+        <li class="mc-range" data-range=field.slug()>
             <fieldset>
                 <legend>{name.clone()}</legend>
                 <NumberField label="Low" value=low range=within(floor, likely)
@@ -388,7 +376,6 @@ fn RangeRow(range: InputRange) -> impl IntoView {
             </fieldset>
         </li>
     }
-    .into_any()
 }
 
 /// P10 / P50 / P90 at the horizon next to the scenario as entered.
