@@ -14,11 +14,9 @@ mod metrics;
 mod pilot;
 mod playbook;
 mod report;
-mod text_field;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use wasm_bindgen::JsCast;
 
 use crate::domain::format;
 use crate::domain::motion::Motion;
@@ -71,23 +69,6 @@ pub(crate) fn range_text(lower: f64, upper: f64) -> String {
     } else {
         format!("{lo} to {hi}")
     }
-}
-
-/// Moves keyboard focus to the element `id` once the page has been redrawn,
-/// or to `fallback` when that one is missing or disabled (a button that
-/// moved a rule to the top, a removed rule).
-pub(crate) fn focus_after_render(id: String, fallback: Option<String>) {
-    request_animation_frame(move || {
-        let find = |id: &str| {
-            document()
-                .get_element_by_id(id)
-                .filter(|e| !e.has_attribute("disabled"))
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        };
-        if let Some(el) = find(&id).or_else(|| fallback.as_deref().and_then(find)) {
-            let _ = el.focus();
-        }
-    });
 }
 
 /// The Plan page.

@@ -8,8 +8,8 @@ use crate::domain::motion::Motion;
 use crate::domain::plan::{suggested_pilot_metrics, PilotMetric, MAX_PILOT_METRICS, WEEKS_RANGE};
 use crate::state::use_workbench;
 
-use super::focus_after_render;
-use super::text_field::TextField;
+use crate::components::focus::focus_after_frame;
+use crate::components::text_field::TextField;
 
 /// The pilot section.
 #[component]
@@ -38,7 +38,7 @@ pub(super) fn Pilot(recommended: Signal<Option<Motion>>, motion: Signal<Motion>)
             }
         });
         if let Some(i) = added {
-            focus_after_render(format!("pilot-metric-{i}-name"), None);
+            focus_after_frame(format!("pilot-metric-{i}-name"));
         }
     };
     let suggest = move |_| {
@@ -145,7 +145,7 @@ fn PilotMetricRow(index: usize) -> impl IntoView {
                 p.pilot.metrics.remove(index);
             }
         });
-        focus_after_render("pilot-add-metric".into(), None);
+        focus_after_frame("pilot-add-metric");
     };
     view! {
         <li class="plan-pilot-metric">

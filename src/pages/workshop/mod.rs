@@ -16,7 +16,6 @@ mod spread;
 mod weights;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::domain::assess::{progress, Weights};
 use crate::domain::workshop::{Analysis, WorkshopState};
@@ -31,19 +30,6 @@ use spread::{DiscussFirst, FactorSpreads};
 use weights::WeightsPanel;
 
 pub(crate) use crate::components::spectrum_gauge::SpectrumGauge;
-
-/// Moves keyboard focus to the element `id` once the page has been redrawn
-/// (the control that had it was just replaced), if it is there.
-fn focus_soon(id: String) {
-    request_animation_frame(move || {
-        if let Some(el) = document()
-            .get_element_by_id(&id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
-}
 
 /// "7 of 20 answered" for one participant's answers, or "" if unknown.
 fn answered_text(state: &WorkshopState, id: u32) -> String {

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use super::super::format::{money, number, percent};
 use super::{band_chart, field_name};
 use crate::components::chart_figure::ChartFigure;
+use crate::components::data_table::{DataTable, Scroll};
 use crate::components::number_field::NumberField;
 use crate::domain::input::Range;
 use crate::domain::insight::{
@@ -416,29 +417,22 @@ fn HorizonTable(
         }
     };
     view! {
-        <div class="table-scroll">
-            <table data-testid="mc-table">
-                <caption>
-                    {move || finished.with(|f| format!(
-                        "At the horizon (month {})",
-                        f.as_ref().map_or(0, |f| f.result.mrr.len())
-                    ))}
-                </caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Figure"</th>
-                        <th scope="col">"P10 (1 run in 10 ends lower)"</th>
-                        <th scope="col">"P50 (median)"</th>
-                        <th scope="col">"P90 (1 run in 10 ends higher)"</th>
-                        <th scope="col">"As entered"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {row("MRR", |r| end_of(&r.mrr), |p| p.rows.last().map_or(0.0, |m| m.mrr.total()))}
-                    {row("Cumulative cash", |r| end_of(&r.cumulative_cash), |p| p.rows.last().map_or(0.0, |m| m.cumulative_cash))}
-                </tbody>
-            </table>
-        </div>
+        <DataTable
+            columns=[
+                "Figure", "P10 (1 run in 10 ends lower)", "P50 (median)",
+                "P90 (1 run in 10 ends higher)", "As entered",
+            ]
+            caption=move || finished.with(|f| format!(
+                "At the horizon (month {})",
+                f.as_ref().map_or(0, |f| f.result.mrr.len())
+            ))
+            caption_shown=true
+            testid="mc-table"
+            scroll=Scroll::Box
+        >
+            {row("MRR", |r| end_of(&r.mrr), |p| p.rows.last().map_or(0.0, |m| m.mrr.total()))}
+            {row("Cumulative cash", |r| end_of(&r.cumulative_cash), |p| p.rows.last().map_or(0.0, |m| m.cumulative_cash))}
+        </DataTable>
     }
 }
 
