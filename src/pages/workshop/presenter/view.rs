@@ -12,10 +12,8 @@ use crate::state::use_workbench;
 
 use super::super::results::camp_text;
 use super::super::SpectrumGauge;
-use super::{
-    call_quietly, choice_count, choice_id, choice_label, dialog, focus_marked, Presenter, Stage,
-    DIALOG_ID,
-};
+use super::dom::{call_quietly, dialog, focus_marked, DIALOG_ID};
+use super::{choice_count, choice_id, choice_label, Presenter, Stage};
 
 /// The card on the page with the button that starts presenter mode.
 #[component]
