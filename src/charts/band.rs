@@ -9,7 +9,7 @@ use super::format::{clean, describe, said_name, said_title};
 use super::legend::{header, legend_name, LegendItem, Swatch};
 use super::line::draw_line;
 use super::marker::MarkerShape;
-use super::{Chart, ChartError, ChartSpec, Palette};
+use super::{runs, Chart, ChartError, ChartSpec, Palette};
 
 /// A shaded band from the 10th to the 90th percentile per month, with the
 /// 50th percentile as a line. `values[i]` is month `i + 1`. Where P10 is above
@@ -43,22 +43,7 @@ impl BandChart {
 
     /// Runs of consecutive months that have a band: `(month, low, high)`.
     fn band_runs(&self) -> Vec<Vec<(f64, f64, f64)>> {
-        let mut out = Vec::new();
-        let mut current = Vec::new();
-        for month in 0..self.months() {
-            match self.band_at(month) {
-                Some((lo, hi)) => current.push(((month + 1) as f64, lo, hi)),
-                None => {
-                    if !current.is_empty() {
-                        out.push(std::mem::take(&mut current));
-                    }
-                }
-            }
-        }
-        if !current.is_empty() {
-            out.push(current);
-        }
-        out
+        runs((0..self.months()).map(|m| self.band_at(m).map(|(lo, hi)| ((m + 1) as f64, lo, hi))))
     }
 
     fn said_name(&self) -> String {

@@ -10,7 +10,7 @@ use super::format::{clean, describe, label, said_name, said_title};
 use super::legend::{header, series_legend, Swatch};
 use super::marker::{self, MarkerShape};
 use super::text::text_style;
-use super::{Chart, ChartError, ChartSpec, Palette, Series, Unit};
+use super::{longest, runs, Chart, ChartError, ChartSpec, Palette, Series, Unit};
 
 /// How a [`Mark`] is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,11 +91,7 @@ pub struct LineChart {
 
 impl LineChart {
     fn months(&self) -> usize {
-        self.series
-            .iter()
-            .map(|s| s.values.len())
-            .max()
-            .unwrap_or(0)
+        longest(&self.series)
     }
 
     /// Value of `series` at 1-based `month`, if finite.
@@ -106,23 +102,13 @@ impl LineChart {
 }
 
 /// Runs of consecutive finite values: `(month, value)` with months 1-based.
-pub(crate) fn runs(values: &[f64]) -> Vec<Vec<(f64, f64)>> {
-    let mut out: Vec<Vec<(f64, f64)>> = Vec::new();
-    let mut current: Vec<(f64, f64)> = Vec::new();
-    for (i, v) in values.iter().enumerate() {
-        match clean(*v) {
-            Some(v) => current.push(((i + 1) as f64, v)),
-            None => {
-                if !current.is_empty() {
-                    out.push(std::mem::take(&mut current));
-                }
-            }
-        }
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out
+pub(crate) fn value_runs(values: &[f64]) -> Vec<Vec<(f64, f64)>> {
+    runs(
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| clean(*v).map(|v| ((i + 1) as f64, v))),
+    )
 }
 
 /// Draws `values` as a line with markers every `step` months from `offset`
@@ -139,7 +125,7 @@ pub(crate) fn draw_line<DB: DrawingBackend>(
     let shape = MarkerShape::of(index);
     let r = marker::marker_radius(palette);
     let (step, offset) = marker_every;
-    for run in runs(values) {
+    for run in value_runs(values) {
         chart.plotting_area().draw(&PathElement::new(
             run.clone(),
             color.plotters().stroke_width(palette.stroke()),

@@ -140,6 +140,29 @@ impl ChartSpec {
     }
 }
 
+/// The number of months (or categories) the longest series covers.
+fn longest(series: &[Series]) -> usize {
+    series.iter().map(|s| s.values.len()).max().unwrap_or(0)
+}
+
+/// The runs of consecutive present items (`Some`), in order: a line or band
+/// breaks where a value is missing.
+fn runs<T>(items: impl IntoIterator<Item = Option<T>>) -> Vec<Vec<T>> {
+    let mut out = Vec::new();
+    let mut current = Vec::new();
+    for item in items {
+        match item {
+            Some(item) => current.push(item),
+            None if !current.is_empty() => out.push(std::mem::take(&mut current)),
+            None => {}
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
 /// Why a chart could not be drawn.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ChartError {

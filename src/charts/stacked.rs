@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use super::axes::{self, Axes};
 use super::format::{clean, describe, percent_of, said_name, said_title};
 use super::legend::{header, series_legend, Swatch};
-use super::{Chart, ChartError, ChartSpec, Palette, Series};
+use super::{longest, Chart, ChartError, ChartSpec, Palette, Series};
 
 /// Series stacked on each other month by month, first series at the bottom.
 /// A value below zero, or not finite, counts as zero (a channel's MRR is
@@ -22,11 +22,7 @@ pub struct StackedAreaChart {
 impl StackedAreaChart {
     /// Number of months shown: the longest series.
     fn months(&self) -> usize {
-        self.series
-            .iter()
-            .map(|s| s.values.len())
-            .max()
-            .unwrap_or(0)
+        longest(&self.series)
     }
 
     /// Layer `index` at month `month` (0-based), cleaned: ≥ 0 and finite.

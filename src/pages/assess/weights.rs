@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::weight_slider::WeightSlider;
-use crate::domain::assess::{Factor, Weights};
+use crate::components::weight_slider::WeightSliders;
+use crate::domain::assess::Weights;
 use crate::state::use_workbench;
 
 /// The weights panel.
@@ -19,16 +19,12 @@ pub fn WeightsPanel() -> impl IntoView {
                 "How much each factor counts, from 0 (left out) to 10. Price and audience weigh most "
                 "by default because every public framework leans on them first."
             </p>
-            <div class="weight-list">
-                {Factor::ALL.into_iter().map(|f| view! {
-                    <WeightSlider
-                        factor=f
-                        id=format!("weight-{}", f.slug())
-                        value=Memo::new(move |_| wb.assess.with(|s| s.weights.get(f)))
-                        on_change=Callback::new(move |w| wb.assess.update(|s| s.weights.set(f, w)))
-                    />
-                }).collect_view()}
-            </div>
+            <WeightSliders
+                class="weight-list"
+                id_prefix="weight"
+                weights=Signal::derive(move || wb.assess.with(|s| s.weights))
+                on_change=Callback::new(move |(f, w)| wb.assess.update(|s| s.weights.set(f, w)))
+            />
             <p class="field-error" role="alert" hidden=move || !all_zero()>
                 "Every factor is at 0, so nothing counts. Give at least one factor a weight."
             </p>

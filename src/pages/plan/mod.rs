@@ -11,6 +11,7 @@
 
 mod checklist;
 mod metrics;
+mod motion_select;
 mod pilot;
 mod playbook;
 mod report;
@@ -27,6 +28,7 @@ use crate::state::use_workbench;
 
 use checklist::Checklist;
 use metrics::Metrics;
+use motion_select::MotionSelect;
 use pilot::Pilot;
 use playbook::Playbook;
 use report::Report;
@@ -138,25 +140,14 @@ fn MotionChoice(recommended: Signal<Option<Motion>>, motion: Signal<Motion>) -> 
     };
     view! {
         <div class="plan-motion card">
-            <div class="field">
-                <label for="plan-motion">"Motion to plan for"</label>
-                <select
-                    id="plan-motion"
-                    aria-describedby="plan-motion-help"
-                    on:change:target=move |ev| {
-                        let m = Motion::from_slug(&ev.target().value());
-                        wb.plan.update(|p| p.metrics_motion = m);
-                    }
-                >
-                    <option value="" selected=move || picked().is_none()>{follow_label}</option>
-                    {Motion::ALL
-                        .into_iter()
-                        .map(|m| view! {
-                            <option value=m.slug() selected=move || picked() == Some(m)>{m.label()}</option>
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            <MotionSelect
+                label="Motion to plan for"
+                id="plan-motion"
+                described_by="plan-motion-help"
+                picked
+                follow_label
+                on_pick=Callback::new(move |m| wb.plan.update(|p| p.metrics_motion = m))
+            />
             <p class="field-help" id="plan-motion-help">
                 "The metrics and the rollout checklist below are for "
                 <strong>{move || motion.get().label()}</strong>". "

@@ -10,7 +10,8 @@ use crate::domain::economics::{
     blended_cac, channel_totals, formula, ChannelRow, CHANNEL_CUSTOMERS_RANGE, CHANNEL_SPEND_RANGE,
     MAX_CHANNEL_ROWS, ORGANIC_ROW_NAME,
 };
-use crate::state::use_workbench;
+use crate::domain::sim::{SimState, StateError};
+use crate::state::{try_set, use_workbench};
 
 /// The CAC-by-channel table.
 #[component]
@@ -116,6 +117,12 @@ fn ChannelRowView(id: u32, rows: Memo<Vec<ChannelRow>>) -> impl IntoView {
     let row = move |f: fn(&ChannelRow) -> f64| {
         Memo::new(move |_| rows.with(|r| r.iter().find(|c| c.id == id).map_or(0.0, f)))
     };
+    // The field has checked the range; the state refuses only an unknown row.
+    let setter = move |set: fn(&mut SimState, u32, f64) -> Result<(), StateError>| {
+        Callback::new(move |v| {
+            try_set(wb.simulate, |s| set(s, id, v));
+        })
+    };
     let spend = row(|c| c.spend);
     let customers = row(|c| c.customers);
     let name = Memo::new(move |_| {
@@ -168,26 +175,12 @@ fn ChannelRowView(id: u32, rows: Memo<Vec<ChannelRow>>) -> impl IntoView {
                 </Show>
             </th>
             <td>
-                <NumberField
-                    label="Spend ($)"
-                    value=spend
-                    range=CHANNEL_SPEND_RANGE
-                    on_valid=Callback::new(move |v| wb.simulate.update(|s| {
-                        let _ = s.set_channel_spend(id, v);
-                    }))
-                    id=format!("cac-spend-{id}")
-                />
+                <NumberField label="Spend ($)" value=spend range=CHANNEL_SPEND_RANGE
+                    on_valid=setter(SimState::set_channel_spend) id=format!("cac-spend-{id}")/>
             </td>
             <td>
-                <NumberField
-                    label="New customers"
-                    value=customers
-                    range=CHANNEL_CUSTOMERS_RANGE
-                    on_valid=Callback::new(move |v| wb.simulate.update(|s| {
-                        let _ = s.set_channel_customers(id, v);
-                    }))
-                    id=format!("cac-customers-{id}")
-                />
+                <NumberField label="New customers" value=customers range=CHANNEL_CUSTOMERS_RANGE
+                    on_valid=setter(SimState::set_channel_customers) id=format!("cac-customers-{id}")/>
             </td>
             <td class="num" data-testid=format!("cac-row-{id}")>{cac}</td>
             <td>

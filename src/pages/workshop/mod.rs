@@ -19,7 +19,7 @@ use leptos::prelude::*;
 
 use crate::domain::assess::{progress, Weights};
 use crate::domain::workshop::{Analysis, WorkshopState};
-use crate::state::use_workbench;
+use crate::state::{try_set, use_workbench, Workbench};
 
 use codes::CodesPanel;
 use heatmap::HeatmapPanel;
@@ -30,6 +30,28 @@ use spread::{DiscussFirst, FactorSpreads};
 use weights::WeightsPanel;
 
 pub(crate) use crate::components::spectrum_gauge::SpectrumGauge;
+
+/// Adds the person named in the `name` field: on success the field and
+/// `error` are cleared and the new id returned; a refused name (blank, taken,
+/// the room full) leaves the field as typed and says why in `error`.
+fn add_person(
+    wb: Workbench,
+    name: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+) -> Option<u32> {
+    let typed = name.get_untracked();
+    match try_set(wb.workshop, |w| w.add(&typed))? {
+        Ok(id) => {
+            name.set(String::new());
+            error.set(None);
+            Some(id)
+        }
+        Err(e) => {
+            error.set(Some(e.to_string()));
+            None
+        }
+    }
+}
 
 /// "7 of 20 answered" for one participant's answers, or "" if unknown.
 fn answered_text(state: &WorkshopState, id: u32) -> String {

@@ -8,8 +8,8 @@ use crate::components::focus::focus_after_frame;
 use crate::domain::workshop::{MAX_NAME_CHARS, MAX_PARTICIPANTS};
 use crate::state::use_workbench;
 
-use super::answered_text;
 use super::presenter::Presenter;
+use super::{add_person, answered_text};
 
 /// The participants card.
 #[component]
@@ -27,25 +27,15 @@ pub fn ParticipantsPanel() -> impl IntoView {
 
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let typed = name.get_untracked();
-        let mut result = Ok(0);
-        wb.workshop.update(|w| result = w.add(&typed));
-        match result {
-            Ok(id) => {
-                let shown = wb.workshop.with_untracked(|w| {
-                    w.participant(id)
-                        .map(|p| p.name.clone())
-                        .unwrap_or_default()
-                });
-                added.set(Some(format!("{shown} joined.")));
-                error.set(None);
-                name.set(String::new());
-            }
-            Err(e) => {
-                added.set(None);
-                error.set(Some(e.to_string()));
-            }
-        }
+        let joined = add_person(wb, name, error).map(|id| {
+            let shown = wb.workshop.with_untracked(|w| {
+                w.participant(id)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default()
+            });
+            format!("{shown} joined.")
+        });
+        added.set(joined);
     };
 
     view! {

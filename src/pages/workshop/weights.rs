@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::weight_slider::WeightSlider;
+use crate::components::weight_slider::WeightSliders;
 use crate::domain::assess::{signed, Factor, Weights};
 use crate::domain::workshop::{Analysis, GroupOutcome, ROOM_POSITION_FORMULA};
 use crate::state::{use_workbench, Workbench};
@@ -43,16 +43,12 @@ pub fn WeightsPanel(weights: Memo<Weights>, analysis: Memo<Analysis>) -> impl In
                     "These are your Assess weights. Move a slider to set weights for this session only."
                 }}
             </p>
-            <div class="ws-weight-list">
-                {Factor::ALL.into_iter().map(|f| view! {
-                    <WeightSlider
-                        factor=f
-                        id=format!("ws-weight-{}", f.slug())
-                        value=Signal::derive(move || weights.with(|w| w.get(f)))
-                        on_change=Callback::new(move |v| set_weight(wb, weights, f, v))
-                    />
-                }).collect_view()}
-            </div>
+            <WeightSliders
+                class="ws-weight-list"
+                id_prefix="ws-weight"
+                weights
+                on_change=Callback::new(move |(f, v)| set_weight(wb, weights, f, v))
+            />
             <p class="field-error" role="alert" hidden=move || !all_zero()>
                 "Every factor is at 0, so nothing counts and there is no result. Give one factor a weight."
             </p>

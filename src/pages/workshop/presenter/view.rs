@@ -10,6 +10,7 @@ use crate::domain::assess::{
 use crate::domain::workshop::{Analysis, GroupOutcome, MAX_PARTICIPANTS};
 use crate::state::use_workbench;
 
+use super::super::add_person;
 use super::super::results::camp_text;
 use super::super::SpectrumGauge;
 use super::dom::{call_quietly, dialog, focus_marked, DIALOG_ID};
@@ -195,16 +196,8 @@ fn PickStage() -> impl IntoView {
     let has_people = move || wb.workshop.with(|w| !w.participants.is_empty());
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let typed = name.get_untracked();
-        let mut result = Ok(0);
-        wb.workshop.update(|w| result = w.add(&typed));
-        match result {
-            Ok(id) => {
-                name.set(String::new());
-                error.set(None);
-                p.start_person(id);
-            }
-            Err(e) => error.set(Some(e.to_string())),
+        if let Some(id) = add_person(wb, name, error) {
+            p.start_person(id);
         }
     };
     view! {
