@@ -33,6 +33,7 @@ use serde::{Deserialize, Serialize};
 use super::rng::Rng;
 use crate::domain::economics::Payback;
 use crate::domain::input::{check, FieldError};
+use crate::domain::sim::model::model_value;
 use crate::domain::sim::{simulate_into, FieldId, Projection, ScenarioInputs};
 
 /// Most inputs that can carry a range at once.
@@ -81,7 +82,7 @@ impl InputRange {
         } else {
             0.0
         };
-        let value = super::sensitivity::model_value(inputs, field);
+        let value = model_value(inputs, field);
         InputRange::new(
             field,
             super::sensitivity::moved(field, value, 1.0 - share),
@@ -211,7 +212,7 @@ impl Prepared {
             return None;
         }
         let spec = field.spec().range;
-        let current = super::sensitivity::model_value(inputs, field);
+        let current = model_value(inputs, field);
         let clean = |v: f64| {
             if v.is_finite() {
                 v.clamp(spec.min, spec.max)

@@ -415,8 +415,10 @@ pub fn simulate_into(inputs: &ScenarioInputs, out: &mut Projection) {
     collect_warnings(&p, &out.rows, &out.summary, &mut out.warnings);
 }
 
-/// A field's value clamped into its range; non-finite becomes the minimum.
-fn value(inputs: &ScenarioInputs, id: FieldId) -> f64 {
+/// The field's value as the model uses it: clamped into its range, and the
+/// minimum when not finite (only unvalidated inputs can be either). The
+/// insight tools read inputs through it too, so they vary what the model sees.
+pub(crate) fn model_value(inputs: &ScenarioInputs, id: FieldId) -> f64 {
     let range = id.spec().range;
     let v = inputs.get(id);
     if v.is_finite() {
@@ -429,11 +431,11 @@ fn value(inputs: &ScenarioInputs, id: FieldId) -> f64 {
 /// Whole months (or people) from a clamped, whole-ranged field.
 fn whole(inputs: &ScenarioInputs, id: FieldId) -> usize {
     // The range is whole and at most 1000, so the cast is exact.
-    value(inputs, id).round() as usize
+    model_value(inputs, id).round() as usize
 }
 
 fn pct(inputs: &ScenarioInputs, id: FieldId) -> f64 {
-    value(inputs, id) / 100.0
+    model_value(inputs, id) / 100.0
 }
 
 /// Per-channel revenue parameters.
@@ -504,17 +506,17 @@ impl Params {
         };
         let free_funnel = enabled.self_serve;
         let ss_revenue = Revenue {
-            arpa: value(inputs, F::SsArpa),
+            arpa: model_value(inputs, F::SsArpa),
             churn: pct(inputs, F::SsChurnPct),
             expansion: pct(inputs, F::SsExpansionPct),
         };
         let sl_revenue = Revenue {
-            arpa: value(inputs, F::SlAcv) / 12.0,
+            arpa: model_value(inputs, F::SlAcv) / 12.0,
             churn: pct(inputs, F::SlChurnPct),
             expansion: pct(inputs, F::SlExpansionPct),
         };
         let on = |flag: bool, v: f64| if flag { v } else { 0.0 };
-        let aes = value(inputs, F::SlAccountExecutives);
+        let aes = model_value(inputs, F::SlAccountExecutives);
         Params {
             horizon: whole(inputs, F::HorizonMonths),
             annual_billing: inputs.billing == Billing::AnnualPrepaid,
@@ -524,11 +526,12 @@ impl Params {
             // The cost floor of one cent keeps this finite.
             paid_signups: on(
                 free_funnel,
-                value(inputs, F::SsAcquisitionSpend) / value(inputs, F::SsCostPerSignup),
+                model_value(inputs, F::SsAcquisitionSpend)
+                    / model_value(inputs, F::SsCostPerSignup),
             ),
-            organic_signups: on(free_funnel, value(inputs, F::SsOrganicSignups)),
-            viral: on(free_funnel, value(inputs, F::SsViralCoefficient)),
-            market: value(inputs, F::SsMarketAccounts),
+            organic_signups: on(free_funnel, model_value(inputs, F::SsOrganicSignups)),
+            viral: on(free_funnel, model_value(inputs, F::SsViralCoefficient)),
+            market: model_value(inputs, F::SsMarketAccounts),
             activation: pct(inputs, F::SsActivationPct),
             free_to_paid: pct(inputs, F::SsFreeToPaidPct),
             pql_share: on(
@@ -540,26 +543,30 @@ impl Params {
             conversion_lag: whole(inputs, F::SsConversionLag),
             sl_opportunities: on(
                 enabled.sales_led,
-                value(inputs, F::SlPipelineSpend) / value(inputs, F::SlCostPerOpportunity),
+                model_value(inputs, F::SlPipelineSpend)
+                    / model_value(inputs, F::SlCostPerOpportunity),
             ),
             sl_win: pct(inputs, F::SlWinPct),
             sales_cycle: whole(inputs, F::SlSalesCycle),
             aes: on(enabled.sales_led, aes),
-            ae_capacity: value(inputs, F::SlAeCapacity),
+            ae_capacity: model_value(inputs, F::SlAeCapacity),
             ae_ramp: whole(inputs, F::SlAeRamp),
             spend: ByChannel {
-                self_serve: on(enabled.self_serve, value(inputs, F::SsAcquisitionSpend)),
-                sales_assist: on(enabled.sales_assist, value(inputs, F::SaCostPerMonth)),
+                self_serve: on(
+                    enabled.self_serve,
+                    model_value(inputs, F::SsAcquisitionSpend),
+                ),
+                sales_assist: on(enabled.sales_assist, model_value(inputs, F::SaCostPerMonth)),
                 sales_led: on(
                     enabled.sales_led,
-                    value(inputs, F::SlPipelineSpend)
-                        + aes * value(inputs, F::SlAeLoadedCost) / 12.0,
+                    model_value(inputs, F::SlPipelineSpend)
+                        + aes * model_value(inputs, F::SlAeLoadedCost) / 12.0,
                 ),
             },
             revenue: ByChannel {
                 self_serve: ss_revenue,
                 sales_assist: Revenue {
-                    arpa: value(inputs, F::SaArpa),
+                    arpa: model_value(inputs, F::SaArpa),
                     ..ss_revenue
                 },
                 sales_led: sl_revenue,

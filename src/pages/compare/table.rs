@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use wasm_bindgen::JsCast;
 
+use crate::components::focus::focus_after_frame;
 use crate::domain::assess::{Factor, Lean};
 use crate::domain::compare::{row, sim_anchor, Row};
 use crate::domain::motion::CompareColumn;
@@ -77,19 +77,6 @@ pub(super) fn CompareTable(
     }
 }
 
-/// Moves keyboard focus to the element with this id once the page has been
-/// redrawn (a pinned row moves, and moving a node drops its focus).
-fn focus_after_render(id: String) {
-    request_animation_frame(move || {
-        if let Some(el) = document()
-            .get_element_by_id(&id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
-}
-
 /// The chip text and its colour class for a factor lean.
 fn lean_chip(lean: f64) -> (&'static str, &'static str) {
     match Lean::from_value(lean) {
@@ -123,7 +110,7 @@ fn CompareRow(
         wb.compare.update(|c| {
             c.toggle_pin(id);
         });
-        focus_after_render(format!("cmp-pin-{id}"));
+        focus_after_frame(format!("cmp-pin-{id}"));
     };
     let detail_id = format!("cmp-detail-{id}");
     let lean = move || {

@@ -36,8 +36,8 @@ mod what_if;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use wasm_bindgen::JsCast;
 
+use crate::components::focus::scroll_to_and_focus;
 use crate::domain::compare::field_at_anchor;
 use crate::domain::motion::Motion;
 use crate::state::derived::{use_projection, use_scenario_inputs};
@@ -69,14 +69,7 @@ fn focus_hash() {
     if hash.len() < 2 {
         return;
     }
-    let target = focus_target(&hash);
-    if let Some(el) = document()
-        .get_element_by_id(&target)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        el.scroll_into_view();
-        let _ = el.focus();
-    }
+    scroll_to_and_focus(&focus_target(&hash));
 }
 
 /// Removes the query from the address (keeping path and hash) without a

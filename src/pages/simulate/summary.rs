@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::format::{count, ltv, ltv_cac, money, money_cents, number, payback, percent, DASH};
 use super::kpi::{Kpi, VerdictBadge};
+use crate::components::data_table::{DataTable, Scroll};
 use crate::domain::economics::{
     formula, verdict_ltv, verdict_ltv_cac, verdict_magic_number, verdict_payback_within, Lifetime,
     Ltv, LTV_CAP_MONTHS,
@@ -226,23 +227,19 @@ fn ChannelSummaryTable(summary: Memo<Summary>) -> impl IntoView {
     };
     view! {
         <h3>"By channel"</h3>
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Figures by channel">
-            <table class="channel-summary" data-testid="sim-channel-table">
-                <caption class="sr-only">"Customers, CAC, LTV, LTV:CAC, payback and retention per channel"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Channel"</th>
-                        <th scope="col">"Customers won"</th>
-                        <th scope="col">"CAC"</th>
-                        <th scope="col">"LTV"</th>
-                        <th scope="col">"LTV:CAC"</th>
-                        <th scope="col">"Payback (months)"</th>
-                        <th scope="col">"NRR, 12 months"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}{blended}</tbody>
-            </table>
-        </div>
+        <DataTable
+            columns=[
+                "Channel", "Customers won", "CAC", "LTV", "LTV:CAC", "Payback (months)",
+                "NRR, 12 months",
+            ]
+            caption="Customers, CAC, LTV, LTV:CAC, payback and retention per channel"
+            class="channel-summary"
+            testid="sim-channel-table"
+            scroll=Scroll::Region("Figures by channel")
+        >
+            {rows}
+            {blended}
+        </DataTable>
         <ul class="formulas">
             <li>{formula::CHANNEL_CAC}"."</li>
             <li>{formula::LAG_MATCHED_CAC}"."</li>

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::data_table::{Column, DataTable};
 use crate::domain::assess::{signed, Lean};
 use crate::domain::workshop::{Analysis, HeatCell, Heatmap};
 
@@ -188,38 +189,44 @@ fn heatmap_svg(h: &Heatmap) -> impl IntoView {
 
 /// The same figures as a table.
 fn heatmap_table(h: &Heatmap) -> impl IntoView {
-    view! {
-        <table class="heatmap-table" data-testid="heatmap-table">
-            <caption>"Lean on each factor, −100 (product-led) to +100 (sales-led), and the distance from the team"</caption>
-            <thead>
+    let columns: Vec<Column> = std::iter::once(Column::from("Factor"))
+        .chain(h.names.iter().cloned().map(Column::from))
+        .chain(std::iter::once(Column::from("Team")))
+        .collect();
+    let rows = h
+        .factors
+        .iter()
+        .enumerate()
+        .map(|(i, factor)| {
+            let cells = h
+                .cells
+                .get(i)
+                .map(|row| {
+                    row.iter()
+                        .map(|c| view! { <td>{cell_words(c)}</td> })
+                        .collect_view()
+                })
+                .unwrap_or_default();
+            let team = h.group.get(i).copied().flatten();
+            view! {
                 <tr>
-                    <th scope="col">"Factor"</th>
-                    {h.names.iter().map(|name| view! { <th scope="col">{name.clone()}</th> }).collect_view()}
-                    <th scope="col">"Team"</th>
+                    <th scope="row">{factor.label()}</th>
+                    {cells}
+                    <td>{team.map_or("no counted answers".to_string(), signed)}</td>
                 </tr>
-            </thead>
-            <tbody>
-                {h.factors
-                    .iter()
-                    .enumerate()
-                    .map(|(i, factor)| {
-                        let cells = h
-                            .cells
-                            .get(i)
-                            .map(|row| row.iter().map(|c| view! { <td>{cell_words(c)}</td> }).collect_view())
-                            .unwrap_or_default();
-                        let team = h.group.get(i).copied().flatten();
-                        view! {
-                            <tr>
-                                <th scope="row">{factor.label()}</th>
-                                {cells}
-                                <td>{team.map_or("no counted answers".to_string(), signed)}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
+            }
+        })
+        .collect_view();
+    view! {
+        <DataTable
+            columns=columns
+            caption="Lean on each factor, −100 (product-led) to +100 (sales-led), and the distance from the team"
+            caption_shown=true
+            class="heatmap-table"
+            testid="heatmap-table"
+        >
+            {rows}
+        </DataTable>
     }
 }
 
