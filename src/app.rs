@@ -26,12 +26,9 @@ use crate::domain::plan::PlanState;
 use crate::domain::sim::SimState;
 use crate::domain::state::{AppState, Theme};
 use crate::domain::workshop::WorkshopState;
+use crate::chunks;
 use crate::pages::assess::AssessPage;
-use crate::pages::compare::ComparePage;
 use crate::pages::not_found::NotFound;
-use crate::pages::plan::PlanPage;
-use crate::pages::simulate::SimulatePage;
-use crate::pages::workshop::WorkshopPage;
 use crate::persist::schema;
 use crate::persist::share::SharePayload;
 use crate::persist::storage::{self, LoadProblem};
@@ -390,6 +387,9 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // Fetch the other workspaces' chunks once the page is idle.
+    chunks::prefetch_when_idle();
+
     let base = BASE.get_or_init(base_path).clone();
     view! {
         <Router base=base>
@@ -401,10 +401,11 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=AssessPage/>
                     <Route path=path!("/assess") view=AssessPage/>
-                    <Route path=path!("/compare") view=ComparePage/>
-                    <Route path=path!("/simulate") view=SimulatePage/>
-                    <Route path=path!("/plan") view=PlanPage/>
-                    <Route path=path!("/workshop") view=WorkshopPage/>
+                    // Assess is in the main module; the other four are chunks.
+                    <Route path=path!("/compare") view=chunks::compare()/>
+                    <Route path=path!("/simulate") view=chunks::simulate()/>
+                    <Route path=path!("/plan") view=chunks::plan()/>
+                    <Route path=path!("/workshop") view=chunks::workshop()/>
                 </Routes>
             </main>
         </Router>

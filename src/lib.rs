@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod charts;
+pub mod chunks;
 pub mod components;
 pub mod domain;
 pub mod pages;
