@@ -3,7 +3,8 @@
 # (budgets are shown beside the figures). Run through `make bench`.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$PWD/tools/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+# tools/bin first: its wasm-bindgen splits the build into chunks.
+export PATH="$PWD/tools/bin:$PWD/tools/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }

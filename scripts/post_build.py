@@ -121,7 +121,11 @@ def add_chunks(staging, html):
             raise SystemExit(f"post_build: the loader fetches {name}, which the split did not write")
         if opt is not None:
             optimised = os.path.join(split_dir, "opt-" + name)
-            subprocess.run(["wasm-opt", *opt, source, "-o", optimised], check=True)
+            # Its output only repeats one warning per chunk (the split's name
+            # section uses a subsection wasm-opt 132 does not know); shown on failure.
+            run = subprocess.run(["wasm-opt", *opt, source, "-o", optimised], capture_output=True, text=True)
+            if run.returncode != 0:
+                raise SystemExit(f"post_build: wasm-opt failed on {name}:\n{run.stdout}{run.stderr}")
             source = optimised
         with open(source, "rb") as f:
             data = f.read()
@@ -177,7 +181,11 @@ def main():
     )
     meta = f'<meta http-equiv="Content-Security-Policy" content="{CSP.format(hashes=hashes)}">'
     if "Content-Security-Policy" not in html:
-        html = html.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n    ' + meta, 1)
+        # Right after the charset, quoted or (minified release build) not.
+        charset = re.search(r"<meta charset=\"?utf-8\"?>", html, flags=re.I)
+        if not charset:
+            raise SystemExit("post_build: index.html has no <meta charset=utf-8> to put the CSP after")
+        html = html[: charset.end()] + meta + html[charset.end() :]
     with open(index, "w", encoding="utf-8") as f:
         f.write(html)
     shutil.copyfile(index, os.path.join(staging, "404.html"))

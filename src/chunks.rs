@@ -185,35 +185,78 @@ mod lazy {
     }
 
     /// Fetches and instantiates the chunk (at most once; a failure is not
-    /// remembered, so the next call tries again).
+    /// remembered, so the next call tries again), and the stylesheets of
+    /// the lazy workspaces.
     pub async fn load(chunk: Chunk) -> Result<(), SplitLoaderError> {
-        match chunk {
+        let styles = deferred_styles();
+        let loaded = match chunk {
             Chunk::Compare => load_compare().await,
             Chunk::Simulate => load_simulate().await,
             Chunk::Plan => load_plan().await,
             Chunk::Workshop => load_workshop().await,
-        }
+        };
+        styles.await;
+        loaded
     }
 
     /// The workspace, or the notice when its chunk cannot be had.
     pub async fn view(chunk: Chunk) -> AnyView {
+        let styles = deferred_styles();
         let loaded = match chunk {
             Chunk::Compare => compare_view().await,
             Chunk::Simulate => simulate_view().await,
             Chunk::Plan => plan_view().await,
             Chunk::Workshop => workshop_view().await,
         };
+        styles.await;
         loaded.unwrap_or_else(|_| view! { <ChunkFailed chunk/> }.into_any())
     }
 
-    /// Resolves when the browser is next idle (a second later where
-    /// `requestIdleCallback` does not exist).
+    /// Turns on the stylesheets index.html links `disabled` (those of the
+    /// four lazy workspaces, which Assess does not need: not fetched before
+    /// the first question), at once, and returns a future that resolves when
+    /// each has loaded or failed. The stylesheets are not split per
+    /// workspace: they share rules, so they are turned on together.
+    fn deferred_styles() -> impl std::future::Future<Output = ()> {
+        use wasm_bindgen::JsCast;
+        let mut waits = Vec::new();
+        if let Ok(links) = document().query_selector_all("link[data-deferred-style]") {
+            for i in 0..links.length() {
+                let Some(link) = links.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
+                    continue;
+                };
+                if link.has_attribute("data-loaded") {
+                    continue;
+                }
+                let done = js_sys::Promise::new(&mut |resolve, _| {
+                    // An unstyled workspace beats none: an error also resolves.
+                    let _ = link.add_event_listener_with_callback("load", &resolve);
+                    let _ = link.add_event_listener_with_callback("error", &resolve);
+                });
+                let _ = link.remove_attribute("disabled");
+                waits.push((link, wasm_bindgen_futures::JsFuture::from(done)));
+            }
+        }
+        async move {
+            for (link, done) in waits {
+                let _ = done.await;
+                let _ = link.set_attribute("data-loaded", "");
+            }
+        }
+    }
+
+    /// Resolves when the browser is next idle, or after two seconds at most
+    /// (a page that keeps the browser busy, e.g. a focused control on
+    /// Assess in Chromium, may otherwise never be idle), or a second later
+    /// where `requestIdleCallback` does not exist.
     pub async fn idle() {
         let promise = js_sys::Promise::new(&mut |resolve, _| {
             let window = window();
             let has_idle = js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false);
             let _ = if has_idle {
-                window.request_idle_callback(&resolve).map(|_| ())
+                let options = web_sys::IdleRequestOptions::new();
+                options.set_timeout(2000);
+                window.request_idle_callback_with_options(&resolve, &options).map(|_| ())
             } else {
                 window
                     .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 1000)
