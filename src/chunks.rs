@@ -214,35 +214,41 @@ mod lazy {
 
     /// Turns on the stylesheets index.html links `disabled` (those of the
     /// four lazy workspaces, which Assess does not need: not fetched before
-    /// the first question), at once, and returns a future that resolves when
+    /// the first question), once, and returns a future that resolves when
     /// each has loaded or failed. The stylesheets are not split per
     /// workspace: they share rules, so they are turned on together.
     fn deferred_styles() -> impl std::future::Future<Output = ()> {
+        let all = STYLES.with(|styles| styles.borrow_mut().get_or_insert_with(turn_on_styles).clone());
+        let done = wasm_bindgen_futures::JsFuture::from(all);
+        async move {
+            let _ = done.await;
+        }
+    }
+
+    /// Removes `disabled` from each deferred stylesheet (the browser then
+    /// fetches it) and returns a promise of them all having loaded or failed.
+    fn turn_on_styles() -> js_sys::Promise {
         use wasm_bindgen::JsCast;
-        let mut waits = Vec::new();
+        let each = js_sys::Array::new();
         if let Ok(links) = document().query_selector_all("link[data-deferred-style]") {
             for i in 0..links.length() {
                 let Some(link) = links.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
                     continue;
                 };
-                if link.has_attribute("data-loaded") {
-                    continue;
-                }
-                let done = js_sys::Promise::new(&mut |resolve, _| {
+                each.push(&js_sys::Promise::new(&mut |resolve, _| {
                     // An unstyled workspace beats none: an error also resolves.
                     let _ = link.add_event_listener_with_callback("load", &resolve);
                     let _ = link.add_event_listener_with_callback("error", &resolve);
-                });
+                }));
                 let _ = link.remove_attribute("disabled");
-                waits.push((link, wasm_bindgen_futures::JsFuture::from(done)));
             }
         }
-        async move {
-            for (link, done) in waits {
-                let _ = done.await;
-                let _ = link.set_attribute("data-loaded", "");
-            }
-        }
+        js_sys::Promise::all(&each)
+    }
+
+    thread_local! {
+        /// The deferred stylesheets' loading, once they are turned on.
+        static STYLES: std::cell::RefCell<Option<js_sys::Promise>> = const { std::cell::RefCell::new(None) };
     }
 
     /// Resolves when the browser is next idle, or after two seconds at most
