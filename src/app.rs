@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::chunks;
 use crate::components::header::Header;
 use crate::components::notices::{Notice, NoticeAction, NoticeLevel, Notices};
 use crate::components::share::{self as share_link, ShareOffer};
@@ -26,7 +27,6 @@ use crate::domain::plan::PlanState;
 use crate::domain::sim::SimState;
 use crate::domain::state::{AppState, Theme};
 use crate::domain::workshop::WorkshopState;
-use crate::chunks;
 use crate::pages::assess::AssessPage;
 use crate::pages::not_found::NotFound;
 use crate::persist::schema;

@@ -36,7 +36,12 @@ pub enum Chunk {
 impl Chunk {
     /// Every chunk, in the order they are fetched when the browser is idle
     /// (the simulator first: it is the largest and the most visited).
-    pub const ALL: [Chunk; 4] = [Chunk::Simulate, Chunk::Compare, Chunk::Plan, Chunk::Workshop];
+    pub const ALL: [Chunk; 4] = [
+        Chunk::Simulate,
+        Chunk::Compare,
+        Chunk::Plan,
+        Chunk::Workshop,
+    ];
 
     /// The workspace's name as the navigation shows it.
     pub fn label(self) -> &'static str {
@@ -218,7 +223,12 @@ mod lazy {
     /// each has loaded or failed. The stylesheets are not split per
     /// workspace: they share rules, so they are turned on together.
     fn deferred_styles() -> impl std::future::Future<Output = ()> {
-        let all = STYLES.with(|styles| styles.borrow_mut().get_or_insert_with(turn_on_styles).clone());
+        let all = STYLES.with(|styles| {
+            styles
+                .borrow_mut()
+                .get_or_insert_with(turn_on_styles)
+                .clone()
+        });
         let done = wasm_bindgen_futures::JsFuture::from(all);
         async move {
             let _ = done.await;
@@ -232,7 +242,10 @@ mod lazy {
         let each = js_sys::Array::new();
         if let Ok(links) = document().query_selector_all("link[data-deferred-style]") {
             for i in 0..links.length() {
-                let Some(link) = links.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
+                let Some(link) = links
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                else {
                     continue;
                 };
                 each.push(&js_sys::Promise::new(&mut |resolve, _| {
@@ -258,11 +271,14 @@ mod lazy {
     pub async fn idle() {
         let promise = js_sys::Promise::new(&mut |resolve, _| {
             let window = window();
-            let has_idle = js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false);
+            let has_idle =
+                js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false);
             let _ = if has_idle {
                 let options = web_sys::IdleRequestOptions::new();
                 options.set_timeout(2000);
-                window.request_idle_callback_with_options(&resolve, &options).map(|_| ())
+                window
+                    .request_idle_callback_with_options(&resolve, &options)
+                    .map(|_| ())
             } else {
                 window
                     .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 1000)
