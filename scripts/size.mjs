@@ -28,6 +28,10 @@ const ROUTES = {
   "/plan": ["plan"],
   "/workshop": ["workshop"],
 };
+// Splits that no route needs on a cold visit (loaded on first use).
+const ON_USE = {
+  share_codec: "opening or making a share link (src/components/share.rs)",
+};
 
 const [root, ...rest] = process.argv.slice(2);
 if (!root) {
@@ -123,9 +127,9 @@ if (loaderName) {
   const known = new Set([...splits.values()].flat());
   if (splits.size === 0) problems.push(`${loaderName} names no split`);
   for (const f of fetched) if (!known.has(f)) problems.push(`${loaderName} fetches ${f}, which no split uses`);
-  const routed = new Set(Object.values(ROUTES).flat());
+  const routed = new Set([...Object.values(ROUTES).flat(), ...Object.keys(ON_USE)]);
   for (const name of splits.keys()) {
-    if (!routed.has(name)) problems.push(`the split "${name}" is not in ROUTES of scripts/size.mjs`);
+    if (!routed.has(name)) problems.push(`the split "${name}" is in neither ROUTES nor ON_USE of scripts/size.mjs`);
   }
 }
 for (const [route, names] of Object.entries(ROUTES)) {
