@@ -36,7 +36,7 @@ fi
 step "share-link / import decoder: 100,000 random and mutated inputs (release)"
 cargo run --quiet --release --example decoder_fuzz || echo "(an input is over its budget)"
 
-step "release build size (budget: 250 KB gzip in total)"
+step "release build size (first load of /, whole dist/, route → bytes; budgets in scripts/test.sh)"
 trunk build --release >/dev/null 2>&1 || { echo "release build failed"; exit 1; }
 node scripts/size.mjs dist
 
