@@ -84,6 +84,9 @@ pub fn ChunkFailed(chunk: Chunk) -> impl IntoView {
     }
     let attempt = RwSignal::new(Attempt::First);
     let retry = move |_| {
+        if attempt.get_untracked() == Attempt::Loading {
+            return;
+        }
         attempt.set(Attempt::Loading);
         leptos::task::spawn_local(async move {
             let next = if lazy::load(chunk).await.is_ok() {
@@ -94,8 +97,11 @@ pub fn ChunkFailed(chunk: Chunk) -> impl IntoView {
             attempt.set(next);
         });
     };
+    // Only loading the workspace replaces the notice; the other changes
+    // update it in place, so the button keeps the focus.
+    let loaded = Memo::new(move |_| attempt.get() == Attempt::Loaded);
     move || {
-        if attempt.get() == Attempt::Loaded {
+        if loaded.get() {
             // The chunk is in memory now: its view resolves at once.
             return Suspend::new(send_wrapper::SendWrapper::new(lazy::view(chunk))).into_any();
         }
@@ -110,10 +116,11 @@ pub fn ChunkFailed(chunk: Chunk) -> impl IntoView {
                 <Show when=move || attempt.get() == Attempt::FailedAgain>
                     <p>"Still no connection. Check it and try once more."</p>
                 </Show>
+                // aria-disabled, not disabled: a disabled button drops the focus.
                 <button
                     type="button"
                     on:click=retry
-                    disabled=move || attempt.get() == Attempt::Loading
+                    aria-disabled=move || (attempt.get() == Attempt::Loading).to_string()
                 >
                     {move || if attempt.get() == Attempt::Loading { "Loading…" } else { "Try again" }}
                 </button>

@@ -1362,7 +1362,10 @@ fn active_free_accounts_from_the_simulator_are_a_stock_over_the_months_they_stay
     let paid = inputs.self_serve.free_to_paid_pct / 100.0;
     let expected = a(0) + (a(1) + a(2)) * (1.0 - paid);
     let got = active_free_accounts(&inputs, &p, 3).unwrap_or(f64::NAN);
-    assert!((got - expected).abs() < 1e-9 * expected, "{got} vs {expected}");
+    assert!(
+        (got - expected).abs() < 1e-9 * expected,
+        "{got} vs {expected}"
+    );
     // One month is just the newest activations; more months, more accounts.
     assert!((active_free_accounts(&inputs, &p, 1).unwrap_or(f64::NAN) - a(0)).abs() < 1e-9);
     assert!(active_free_accounts(&inputs, &p, 6) > active_free_accounts(&inputs, &p, 3));
@@ -1387,5 +1390,8 @@ fn active_free_accounts_leave_out_pqls_won_by_sales_assist() {
         + q * sa.pql_to_opportunity_pct / 100.0 * sa.win_pct / 100.0;
     let expected = p.rows[h - 1].activated + p.rows[h - 2].activated * (1.0 - paying);
     let got = active_free_accounts(&inputs, &p, 2).unwrap_or(f64::NAN);
-    assert!((got - expected).abs() < 1e-9 * expected, "{got} vs {expected}");
+    assert!(
+        (got - expected).abs() < 1e-9 * expected,
+        "{got} vs {expected}"
+    );
 }

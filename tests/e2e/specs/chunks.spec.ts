@@ -53,6 +53,8 @@ test("a workspace whose chunk cannot be fetched shows a notice, and the rest of 
   await expect(notice).toBeVisible();
   await notice.getByRole("button", { name: "Try again" }).click();
   await expect(notice).toContainText("Still no connection");
+  // The notice is updated in place: the button keeps the focus.
+  await expect(notice.getByRole("button", { name: "Try again" })).toBeFocused();
 
   // The connection is back: Try again opens the workspace in place.
   network.up = true;
