@@ -1,12 +1,55 @@
-//! The header: product name, the five workspaces, the theme and data menus.
+//! The header: product name, the workspaces as the numbered steps of the
+//! work (with where the person is and how far each step has got), the
+//! workshop beside them, Undo and Redo, the theme and data menus.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 use crate::app::data_menu::DataMenu;
+use crate::app::undo::UndoButtons;
 use crate::domain::state::Theme;
 use crate::routes::Route;
-use crate::state::use_workbench;
+use crate::state::derived::use_outcome;
+use crate::state::{steps, use_workbench};
+
+/// One workspace in the navigation: its step number (if it is a step), its
+/// name and its status, marked `aria-current="page"` where the person is
+/// (Assess also on `/`).
+#[component]
+fn WorkspaceLink(route: Route) -> impl IntoView {
+    let wb = use_workbench();
+    let outcome = use_outcome();
+    let location = use_location();
+    let current = Memo::new(move |_| {
+        location
+            .pathname
+            .with(|p| Route::of_location(p) == Some(route))
+    });
+    let status = Memo::new(move |_| steps::status(wb, route, || outcome.get()));
+    let number = route.step().map(|n| {
+        view! {
+            <span class="step-number" aria-hidden="true">{n}</span>
+            <span class="sr-only">{format!("Step {n}: ")}</span>
+        }
+    });
+    view! {
+        <li data-status=move || status.with(|s| s.as_ref().map(|s| s.slug()))>
+            <a href=route.href() aria-current=move || current.get().then_some("page")>
+                {number}
+                <span class="step-name">{route.label()}</span>
+                {move || status.get().map(|s| view! {
+                    <span class="sr-only">", "</span>
+                    <span class="step-status">
+                        {s.is_done().then(|| view! { <span aria-hidden="true">"✓ "</span> })}
+                        {s.text().to_string()}
+                        {s.is_done().then(|| view! { <span class="sr-only">", done"</span> })}
+                    </span>
+                })}
+            </a>
+        </li>
+    }
+}
 
 /// The page header.
 #[component]
@@ -16,14 +59,18 @@ pub fn Header() -> impl IntoView {
         <header class="app-header">
             <A href=Route::Assess.href() attr:class="brand">"GTM Workbench"</A>
             <nav aria-label="Workspaces">
-                <ul>
-                    {Route::WORKSPACES
+                <ol class="steps">
+                    {Route::STEPS
                         .into_iter()
-                        .map(|route| view! { <li><A href=route.href()>{route.label()}</A></li> })
+                        .map(|route| view! { <WorkspaceLink route/> })
                         .collect_view()}
+                </ol>
+                <ul class="room">
+                    <WorkspaceLink route=Route::ROOM/>
                 </ul>
             </nav>
             <div class="header-tools">
+                <UndoButtons/>
                 <A href=Route::Methods.href() attr:class="methods-link">{Route::Methods.label()}</A>
                 <label class="theme-picker">
                     "Theme "

@@ -10,6 +10,8 @@ pub mod header;
 pub mod notices;
 pub mod saver;
 pub mod share;
+pub mod undo;
+pub mod wayfinding;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -25,12 +27,14 @@ use crate::pages::not_found::NotFound;
 use crate::persist::storage;
 use crate::routes::{set_base, Route};
 use crate::state::derived::provide_derived;
+use crate::state::history;
 use crate::state::notices::{Notice, NoticeAction, NoticeKey, NoticeLevel};
 use crate::state::Workbench;
 use header::Header;
 use notices::Notices;
 use saver::{load_notice, LocalStorage, Saver};
 use share::ShareOffer;
+use wayfinding::RouteAnnouncer;
 
 /// How long typing must pause before the state is written.
 const SAVE_DEBOUNCE: Duration = Duration::from_millis(300);
@@ -106,6 +110,10 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // Every change to the document goes into the undo history.
+    history::track(wb);
+    undo::listen_for_shortcuts(wb);
+
     // An edit made just before the tab closes is written at once.
     let on_hide = Rc::clone(&saver);
     let flush_on_hide = move || Scheduled::flush(&on_hide);
@@ -163,6 +171,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router base=base>
             <a class="skip-link" href="#main">"Skip to content"</a>
+            <RouteAnnouncer/>
             <Header/>
             <Notices/>
             <ShareOffer/>

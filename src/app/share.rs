@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::persist::share::{self, SharePayload};
+use crate::state::history::offer_undo;
 use crate::state::notices::{Notice, NoticeAction, NoticeKey, NoticeLevel};
 use crate::state::{use_workbench, SaveMode, Workbench};
 
@@ -239,25 +240,32 @@ fn open_as_copy(wb: Workbench, payload: SharePayload) {
 
 fn replace(wb: Workbench, payload: SharePayload) {
     wb.previous.set(Some(wb.snapshot_untracked()));
-    let text = match payload {
-        SharePayload::State(state) => {
-            wb.replace(state);
-            "Your data was replaced by the shared link."
-        }
-        SharePayload::Answers { answers, .. } => {
-            wb.assess.update(|a| a.answers = answers);
-            "Your Assess answers were replaced by the shared ones."
-        }
-        SharePayload::Scenario { inputs, .. } => {
-            wb.simulate.update(|s| s.inputs = inputs);
-            "Your current scenario was replaced by the shared one."
-        }
-    };
-    wb.notify(Notice::new(
-        NoticeKey::Share,
-        NoticeLevel::Info,
-        format!("{text} Data → Undo last import or reset brings back what you had."),
-    ));
+    let mut text = "";
+    // One step of the undo history, offered with Undo.
+    let step = wb.history.act(wb, "opening the shared link", || {
+        text = match payload {
+            SharePayload::State(state) => {
+                wb.replace(state);
+                "Your data was replaced by the shared link."
+            }
+            SharePayload::Answers { answers, .. } => {
+                wb.assess.update(|a| a.answers = answers);
+                "Your Assess answers were replaced by the shared ones."
+            }
+            SharePayload::Scenario { inputs, .. } => {
+                wb.simulate.update(|s| s.inputs = inputs);
+                "Your current scenario was replaced by the shared one."
+            }
+        };
+    });
+    match step {
+        Some(step) => offer_undo(wb, &step, text),
+        None => wb.notify(Notice::new(
+            NoticeKey::Share,
+            NoticeLevel::Info,
+            "The shared link holds what you have already; nothing changed.",
+        )),
+    }
 }
 
 /// The "Share a link" part of the Data menu.

@@ -33,7 +33,7 @@ pub use model::{
     simulate, simulate_into, CashPayback, ChannelSummary, MagicNumber, MonthRow, Projection,
     Summary, Trough, Warning,
 };
-pub use presets::preset;
+pub use presets::{preset, PresetChange};
 pub use state::{NamedScenario, SimState, StateError, MAX_COMPARE, MAX_SCENARIOS};
 
 /// One of the three channels the simulator models.

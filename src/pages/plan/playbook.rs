@@ -16,6 +16,7 @@ use crate::domain::plan::{
     PER_REP_RANGE, REPS_RANGE, SHARE_RANGE, THRESHOLD_RANGE,
 };
 use crate::routes::Route;
+use crate::state::history::undoable;
 use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
 use crate::state::{use_workbench, Workbench};
 
@@ -91,7 +92,12 @@ pub(super) fn Playbook(
     };
     let restore = Callback::new(move |()| {
         let mut result = Ok(());
-        wb.plan.update(|p| result = p.reset_rules());
+        undoable(
+            wb,
+            "restoring the starting rules",
+            "The four starting rules are back in place of yours.",
+            || wb.plan.update(|p| result = p.reset_rules()),
+        );
         report_error(wb, result);
         focus_after_frame("plan-add-rule");
     });
@@ -223,7 +229,13 @@ fn RuleEditor(id: u32, estimate: Signal<PqlEstimate>) -> impl IntoView {
     };
     let remove = move |_| {
         let mut result = Ok(());
-        wb.plan.update(|p| result = p.remove(id).map(|_| ()));
+        let removed = signal_text.get_untracked();
+        undoable(
+            wb,
+            format!("removing the rule “{removed}”"),
+            format!("Removed the rule “{removed}”."),
+            || wb.plan.update(|p| result = p.remove(id).map(|_| ())),
+        );
         report_error(wb, result);
         focus_after_frame("plan-add-rule");
     };

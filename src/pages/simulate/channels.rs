@@ -11,6 +11,7 @@ use crate::domain::economics::{
     MAX_CHANNEL_ROWS, ORGANIC_ROW_NAME,
 };
 use crate::domain::sim::{SimState, StateError};
+use crate::state::history::undoable;
 use crate::state::{try_set, use_workbench};
 
 /// The CAC-by-channel table.
@@ -152,9 +153,15 @@ fn ChannelRowView(id: u32, rows: Memo<Vec<ChannelRow>>) -> impl IntoView {
         raw_name.set(Some(typed));
     };
     let remove = move |_| {
-        wb.simulate.update(|s| {
-            let _ = s.remove_channel(id);
-        });
+        let removed = name.get_untracked();
+        undoable(
+            wb,
+            format!("removing “{removed}”"),
+            format!("Removed “{removed}” from the channel table."),
+            || {
+                try_set(wb.simulate, |s| s.remove_channel(id));
+            },
+        );
     };
     let described = error_id.clone();
     view! {

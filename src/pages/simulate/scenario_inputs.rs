@@ -12,9 +12,12 @@ use crate::domain::economics::{
     verdict_viral_coefficient, MonthlyRate, Verdict,
 };
 use crate::domain::motion::Motion;
-use crate::domain::sim::{fields, preset, Billing, Channel, FieldId, FieldSpec, ScenarioInputs};
+use crate::domain::sim::{
+    fields, preset, Billing, Channel, FieldId, FieldSpec, PresetChange, ScenarioInputs,
+};
+use crate::state::history::offer_undo;
 use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
-use crate::state::use_workbench;
+use crate::state::{use_workbench, Workbench};
 
 /// A benchmark reading for the fields that have a published band, with an
 /// optional lead-in naming the figure read (when it is derived).
@@ -74,6 +77,50 @@ fn SimField(spec: &'static FieldSpec, inputs: Memo<ScenarioInputs>) -> impl Into
     }
 }
 
+/// Where a preset was asked for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum PresetSource {
+    /// A preset button.
+    Button,
+    /// "Model this motion" on Assess.
+    Assessment,
+}
+
+/// Puts the motion's preset into the scenario as one undoable step, and
+/// says what it changed, with Undo.
+pub(super) fn apply_preset(wb: Workbench, motion: Motion, source: PresetSource) {
+    let before = wb.simulate.with_untracked(|s| s.inputs.clone());
+    let change = PresetChange::between(&before, &preset(motion));
+    let step = wb
+        .history
+        .act(wb, format!("the {} preset", motion.label()), || {
+            wb.simulate.update(|s| s.apply_preset(motion));
+        });
+    let from = match source {
+        PresetSource::Button => "",
+        PresetSource::Assessment => " from your assessment",
+    };
+    match step {
+        Some(step) => offer_undo(
+            wb,
+            &step,
+            format!(
+                "Applied the {} preset{from}: {}. Replace its numbers with your own.",
+                motion.label(),
+                change.sentence()
+            ),
+        ),
+        None => wb.notify(Notice::new(
+            NoticeKey::SimulatePreset,
+            NoticeLevel::Info,
+            format!(
+                "The {} preset{from} is already in place; nothing changed.",
+                motion.label()
+            ),
+        )),
+    }
+}
+
 /// The preset buttons; the one matching the current inputs is pressed.
 #[component]
 fn Presets(inputs: Memo<ScenarioInputs>) -> impl IntoView {
@@ -90,7 +137,7 @@ fn Presets(inputs: Memo<ScenarioInputs>) -> impl IntoView {
                     .map(|m| view! {
                         <button type="button"
                             aria-pressed=move || if active.get() == Some(m) { "true" } else { "false" }
-                            on:click=move |_| wb.simulate.update(|s| s.apply_preset(m))>
+                            on:click=move |_| apply_preset(wb, m, PresetSource::Button)>
                             {m.label()}
                             <Show when=move || chosen.get() == Some(m)>
                                 <span class="preset-chosen">" (your assessment)"</span>

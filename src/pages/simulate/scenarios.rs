@@ -12,6 +12,7 @@ use crate::domain::economics::MAX_NAME_CHARS;
 use crate::domain::sim::{
     compare_summaries, simulate, Projection, StateError, MAX_COMPARE, MAX_SCENARIOS,
 };
+use crate::state::history::undoable;
 use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
 use crate::state::use_workbench;
 
@@ -171,7 +172,15 @@ fn ScenarioItem(
         }
     };
     let delete = Callback::new(move |()| {
-        run(&|s| s.delete(id));
+        let deleted = name.get_untracked();
+        undoable(
+            wb,
+            format!("deleting “{deleted}”"),
+            format!("Deleted the scenario “{deleted}”."),
+            || {
+                run(&|s| s.delete(id));
+            },
+        );
     });
     let check_id = format!("scenario-compare-{id}");
     let check_for = check_id.clone();

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::components::confirm::Confirm;
 use crate::components::focus::focus_after_frame;
 use crate::domain::workshop::{MAX_NAME_CHARS, MAX_PARTICIPANTS};
+use crate::state::history::undoable;
 use crate::state::use_workbench;
 
 use super::presenter::Presenter;
@@ -134,9 +135,17 @@ fn PersonRow(id: u32) -> impl IntoView {
     };
     let remove = Callback::new(move |()| {
         // The row disappears with the participant; nothing to reset.
-        wb.workshop.update(|w| {
-            let _ = w.remove(id);
-        });
+        let removed = untrack(name);
+        undoable(
+            wb,
+            format!("removing {removed}"),
+            format!("Removed {removed} and their answers."),
+            || {
+                wb.workshop.update(|w| {
+                    let _ = w.remove(id);
+                });
+            },
+        );
         focus_after_frame("new-person");
     });
 
