@@ -27,23 +27,33 @@ fn WorkspaceLink(route: Route) -> impl IntoView {
             .with(|p| Route::of_location(p) == Some(route))
     });
     let status = Memo::new(move |_| steps::status(wb, route, || outcome.get()));
-    let number = route.step().map(|n| {
-        view! {
-            <span class="step-number" aria-hidden="true">{n}</span>
-            <span class="sr-only">{format!("Step {n}: ")}</span>
-        }
-    });
+    // The name a screen reader hears: "Step 3: Simulate, scenario edited,
+    // done" (it starts with the visible name, so voice control finds it).
+    let name = move || {
+        let mut name = match route.step() {
+            Some(n) => format!("Step {n}: {}", route.label()),
+            None => route.label().to_string(),
+        };
+        status.with(|s| {
+            if let Some(s) = s {
+                name.push_str(", ");
+                name.push_str(s.text());
+                if s.is_done() {
+                    name.push_str(", done");
+                }
+            }
+        });
+        name
+    };
     view! {
         <li data-status=move || status.with(|s| s.as_ref().map(|s| s.slug()))>
-            <a href=route.href() aria-current=move || current.get().then_some("page")>
-                {number}
+            <a href=route.href() aria-current=move || current.get().then_some("page") aria-label=name>
+                {route.step().map(|n| view! { <span class="step-number">{n}</span> })}
                 <span class="step-name">{route.label()}</span>
                 {move || status.get().map(|s| view! {
-                    <span class="sr-only">", "</span>
                     <span class="step-status">
-                        {s.is_done().then(|| view! { <span aria-hidden="true">"✓ "</span> })}
+                        {s.is_done().then_some("✓ ")}
                         {s.text().to_string()}
-                        {s.is_done().then(|| view! { <span class="sr-only">", done"</span> })}
                     </span>
                 })}
             </a>

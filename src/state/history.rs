@@ -303,6 +303,13 @@ impl<T: Clone + PartialEq + Serialize> History<T> {
             if let Some(run) = &mut self.run {
                 run.last_ms = at_ms;
             }
+            // Typing that ends where it began (a value typed and taken back)
+            // leaves no step that would undo nothing.
+            if self.undo.back().is_some_and(|e| e.state == self.present) {
+                self.undo.pop_back();
+                self.run = None;
+                return Recorded::Unchanged;
+            }
             return match self.next_undo() {
                 Some(step) => Recorded::Merged(step.clone()),
                 None => Recorded::Unchanged,
@@ -653,6 +660,17 @@ mod tests {
         assert_eq!(h.undo_len(), 1);
         let (back, _) = h.undo().unwrap_or_else(|| panic!("a step to undo"));
         assert_eq!(back, doc(1.0, "x", &[]));
+    }
+
+    #[test]
+    fn edits_that_return_a_field_to_where_it_was_leave_no_step() {
+        let mut h = History::new(doc(50.0, "x", &[]));
+        h.record(doc(50.0, "y", &[]), 0.0);
+        h.record(doc(507.0, "y", &[]), 5_000.0);
+        // Taken back at once (the browser's own undo in the field).
+        assert_eq!(h.record(doc(50.0, "y", &[]), 5_300.0), Recorded::Unchanged);
+        assert_eq!(h.undo_len(), 1, "only the change of the other field is left");
+        assert_eq!(h.undo().map(|(d, _)| d), Some(doc(50.0, "x", &[])));
     }
 
     #[test]
