@@ -669,7 +669,11 @@ mod tests {
         h.record(doc(507.0, "y", &[]), 5_000.0);
         // Taken back at once (the browser's own undo in the field).
         assert_eq!(h.record(doc(50.0, "y", &[]), 5_300.0), Recorded::Unchanged);
-        assert_eq!(h.undo_len(), 1, "only the change of the other field is left");
+        assert_eq!(
+            h.undo_len(),
+            1,
+            "only the change of the other field is left"
+        );
         assert_eq!(h.undo().map(|(d, _)| d), Some(doc(50.0, "x", &[])));
     }
 
