@@ -13,8 +13,10 @@ use crate::routes::Route;
 use crate::state::derived::use_outcome;
 use crate::state::{steps, use_workbench};
 
-/// One workspace in the navigation: its step number (if it is a step), its
-/// name and its status, marked `aria-current="page"` where the person is
+/// One workspace in the navigation: its name (the step number is drawn by
+/// the stylesheet; an ordered list already tells a screen reader the
+/// position) and, under it, how far it has got, which is also the link's
+/// description. The item where the person is carries `aria-current="page"`
 /// (Assess also on `/`).
 #[component]
 fn WorkspaceLink(route: Route) -> impl IntoView {
@@ -27,36 +29,22 @@ fn WorkspaceLink(route: Route) -> impl IntoView {
             .with(|p| Route::of_location(p) == Some(route))
     });
     let status = Memo::new(move |_| steps::status(wb, route, || outcome.get()));
-    // The name a screen reader hears: "Step 3: Simulate, scenario edited,
-    // done" (it starts with the visible name, so voice control finds it).
-    let name = move || {
-        let mut name = match route.step() {
-            Some(n) => format!("Step {n}: {}", route.label()),
-            None => route.label().to_string(),
-        };
-        status.with(|s| {
-            if let Some(s) = s {
-                name.push_str(", ");
-                name.push_str(s.text());
-                if s.is_done() {
-                    name.push_str(", done");
-                }
-            }
-        });
-        name
-    };
+    let status_id = format!("step-status-{}", route.segment());
+    let described = status_id.clone();
     view! {
-        <li data-status=move || status.with(|s| s.as_ref().map(|s| s.slug()))>
-            <a href=route.href() aria-current=move || current.get().then_some("page") aria-label=name>
-                {route.step().map(|n| view! { <span class="step-number">{n}</span> })}
-                <span class="step-name">{route.label()}</span>
-                {move || status.get().map(|s| view! {
-                    <span class="step-status">
-                        {s.is_done().then_some("✓ ")}
-                        {s.text().to_string()}
-                    </span>
-                })}
+        <li class:current=move || current.get()
+            data-status=move || status.with(|s| s.as_ref().map(|s| s.slug()))>
+            <a href=route.href() aria-current=move || current.get().then_some("page")
+                aria-describedby=described>
+                {route.label()}
             </a>
+            {move || status.get().map(|s| view! {
+                <span class="step-status" id=status_id.clone()>
+                    {s.is_done().then(|| view! { <span aria-hidden="true">"✓ "</span> })}
+                    {s.text().to_string()}
+                    {s.is_done().then(|| view! { <span class="sr-only">", done"</span> })}
+                </span>
+            })}
         </li>
     }
 }
