@@ -38,12 +38,22 @@ fn WorkspaceLink(route: Route) -> impl IntoView {
                 aria-describedby=described>
                 {route.label()}
             </a>
-            {move || status.get().map(|s| view! {
-                <span class="step-status" id=status_id.clone()>
-                    {s.is_done().then(|| view! { <span aria-hidden="true">"✓ "</span> })}
-                    {s.text().to_string()}
-                    {s.is_done().then(|| view! { <span class="sr-only">", done"</span> })}
-                </span>
+            // Seen: "✓ 20 of 20 answered"; heard, as the link's description:
+            // "20 of 20 answered, done" (a hidden element referenced by
+            // aria-describedby is still read).
+            {move || status.get().map(|s| {
+                let heard = if s.is_done() {
+                    format!("{}, done", s.text())
+                } else {
+                    s.text().to_string()
+                };
+                view! {
+                    <span class="step-status" aria-hidden="true">
+                        {s.is_done().then_some("✓ ")}
+                        {s.text().to_string()}
+                    </span>
+                    <span id=status_id.clone() hidden>{heard}</span>
+                }
             })}
         </li>
     }
