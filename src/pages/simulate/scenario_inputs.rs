@@ -4,42 +4,17 @@
 
 use leptos::prelude::*;
 
-use super::format::{level_class, level_word, percent};
+use super::format::{level_class, level_word};
 use crate::components::number_field::NumberField;
 use crate::domain::compare::short_anchor;
-use crate::domain::economics::{
-    verdict_free_to_paid, verdict_gross_margin, verdict_monthly_churn, verdict_pql_to_paid,
-    verdict_viral_coefficient, MonthlyRate, Verdict,
-};
 use crate::domain::motion::Motion;
 use crate::domain::sim::{
-    fields, preset, Billing, Channel, FieldId, FieldSpec, PresetChange, ScenarioInputs,
+    field_reading, fields, preset, Billing, Channel, FieldReading, FieldSpec, PresetChange,
+    ScenarioInputs,
 };
 use crate::state::history::offer_undo;
 use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
-use crate::state::{use_workbench, Workbench};
-
-/// A benchmark reading for the fields that have a published band, with an
-/// optional lead-in naming the figure read (when it is derived).
-fn field_reading(id: FieldId, inputs: &ScenarioInputs) -> Option<(Option<String>, Verdict)> {
-    let v = inputs.get(id);
-    match id {
-        FieldId::GrossMarginPct => Some((None, verdict_gross_margin(v))),
-        FieldId::SsFreeToPaidPct => Some((None, verdict_free_to_paid(v))),
-        FieldId::SsViralCoefficient => Some((None, verdict_viral_coefficient(v))),
-        FieldId::SsChurnPct | FieldId::SlChurnPct => {
-            Some((None, verdict_monthly_churn(MonthlyRate::from_percent(v))))
-        }
-        FieldId::SaWinPct => {
-            let pql_to_paid = inputs.sales_assist.pql_to_opportunity_pct * v / 100.0;
-            Some((
-                Some(format!("PQL to paid: {}.", percent(pql_to_paid, 1))),
-                verdict_pql_to_paid(pql_to_paid),
-            ))
-        }
-        _ => None,
-    }
-}
+use crate::state::{try_set, use_workbench, Workbench};
 
 /// One numeric input from its descriptor, with the short anchor other pages
 /// link to and its benchmark reading.
@@ -49,22 +24,22 @@ fn SimField(spec: &'static FieldSpec, inputs: Memo<ScenarioInputs>) -> impl Into
     let id = spec.id;
     let value = Memo::new(move |_| inputs.with(|i| i.get(id)));
     let reading = Memo::new(move |_| inputs.with(|i| field_reading(id, i)));
+    // The field has read and range-checked the text; `set` is the one
+    // writer. It refuses only what the field would have refused, so its
+    // message, if any, stays beside the field rather than in the banner.
+    let refused: RwSignal<Option<String>> = RwSignal::new(None);
     let on_valid = Callback::new(move |v| {
-        let mut result = Ok(());
-        wb.simulate.update(|s| result = s.inputs.set(id, v));
-        if let Err(e) = result {
-            wb.notify(Notice::new(
-                NoticeKey::SimulateInput,
-                NoticeLevel::Error,
-                format!("{}: {e}", spec.label),
-            ));
-        }
+        let result = try_set(wb.simulate, |s| s.inputs.set(id, v));
+        refused.set(result.and_then(|r| r.err()).map(|e| e.to_string()));
     });
     view! {
         <div class="sim-field">
             {short_anchor(id).map(|a| view! { <span class="anchor" id=a></span> })}
             <NumberField label=spec.label value=value range=spec.range on_valid id=spec.slug help=spec.help/>
-            {move || reading.get().map(|(lead, v)| view! {
+            {move || refused.get().map(|e| view! {
+                <p class="field-error" role="alert">{format!("{}: {e}", spec.label)}</p>
+            })}
+            {move || reading.get().map(|FieldReading { lead, verdict: v }| view! {
                 <p class=format!("field-reading {}", level_class(v.level))
                     data-testid=format!("reading-{}", spec.slug)>
                     {lead.map(|l| format!("{l} "))}
