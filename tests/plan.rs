@@ -189,6 +189,40 @@ fn estimate_survives_garbage_volumes() {
     assert!(close(e.human_upper, 1_000.0));
 }
 
+/// The case: four rules at 60 % each on 2,000 active free accounts
+/// add up to 4,800 accounts a month, 240 % of the base. An account is
+/// flagged once however many rules it matches, so the upper bounds stop at
+/// 2,000 and the page is told why.
+#[test]
+fn rules_adding_up_to_more_than_the_base_are_capped_at_the_base_and_warned() {
+    let rules = vec![
+        rule(1, "SDR", 60.0),
+        rule(2, "Account executive", 60.0),
+        rule(3, "Customer success", 60.0),
+        rule(4, "Marketing automation", 60.0),
+    ];
+    let e = estimate(&rules, &volumes(2_000.0, 100.0, 2.0));
+    assert!(close(e.flagged_sum, 4_800.0));
+    assert!(close(e.flagged_upper, 2_000.0));
+    assert!(close(e.flagged_lower, 1_200.0));
+    // People work three rules: 3,600 added up, at most the 2,000 there are.
+    assert!(close(e.human_upper, 2_000.0));
+    assert_eq!(e.people_needed_upper, 20);
+    let warning = e.base_warning.unwrap_or_default();
+    assert!(warning.contains("4,800"), "{warning}");
+    assert!(warning.contains("2,000"), "{warning}");
+    assert!(warning.contains("240%"), "{warning}");
+
+    // Shares adding up to exactly the base are possible without overlap.
+    let whole = vec![rule(1, "SDR", 50.0), rule(2, "AE", 50.0)];
+    let e = estimate(&whole, &volumes(2_000.0, 100.0, 2.0));
+    assert_eq!(e.base_warning, None);
+    assert!(close(e.flagged_upper, 2_000.0));
+    // No base, nothing flagged, nothing to warn about.
+    let e = estimate(&rules, &volumes(0.0, 100.0, 2.0));
+    assert_eq!(e.base_warning, None);
+}
+
 proptest! {
     #[test]
     fn estimate_outputs_are_finite_and_bounds_ordered(
@@ -209,6 +243,11 @@ proptest! {
         prop_assert!(e.human_upper <= e.flagged_upper + 1e-6);
         prop_assert!(e.people_needed_lower <= e.people_needed_upper);
         prop_assert_eq!(e.warning.is_some(), e.status != CapacityStatus::Within);
+        // Never more accounts than the base; warned exactly when the rules
+        // add up to more.
+        prop_assert!(e.flagged_upper <= active + 1e-6);
+        prop_assert!(e.by_owner.iter().all(|o| o.accounts_per_month <= active + 1e-6));
+        prop_assert_eq!(e.base_warning.is_some(), e.flagged_sum > active + 1e-9);
     }
 }
 

@@ -398,7 +398,12 @@ fn EstimateSummary(estimate: Signal<PqlEstimate>) -> impl IntoView {
         CapacityStatus::MaybeOver => "plan-capacity plan-maybe",
         CapacityStatus::Over => "plan-capacity plan-over",
     };
+    let base_warning = move || estimate.with(|e| e.base_warning.clone());
     view! {
+        <p class="plan-capacity plan-over" role="alert" data-testid="plan-base-warning"
+            hidden=move || base_warning().is_none()>
+            {move || base_warning().unwrap_or_default()}
+        </p>
         <dl class="plan-figures">
             <div>
                 <dt>"Accounts flagged a month"</dt>
@@ -406,7 +411,7 @@ fn EstimateSummary(estimate: Signal<PqlEstimate>) -> impl IntoView {
                     {move || range_text(e().flagged_lower, e().flagged_upper)}
                 </dd>
                 <dd class="plan-formula">
-                    "From the largest single rule (if every account matches it too) to the sum of all rules (if no account matches two)."
+                    "From the largest single rule (if every account matches it too) to the sum of all rules (if no account matches two), never more than the active free accounts."
                 </dd>
             </div>
             <div>
