@@ -14,6 +14,7 @@
 
 pub mod derived;
 pub mod notices;
+pub mod stale;
 
 use leptos::prelude::*;
 

@@ -449,6 +449,7 @@ fn EstimateSummary(estimate: Signal<PqlEstimate>) -> impl IntoView {
                 caption="Load per owner (if no account matches two rules)"
                 caption_shown=true
                 class="plan-owners"
+                cards=true
             >
                 {move || {
                     e().by_owner

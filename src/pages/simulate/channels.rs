@@ -58,6 +58,7 @@ pub fn ChannelTable() -> impl IntoView {
                 ]
                 caption="Spend, new customers and CAC per channel, with the blended CAC"
                 class="channel-table"
+                cards=true
                 scroll=Scroll::Region("CAC by channel table")
                 card=true
                 foot=move || view! {

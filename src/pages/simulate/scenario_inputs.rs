@@ -9,11 +9,12 @@ use crate::components::number_field::NumberField;
 use crate::domain::compare::short_anchor;
 use crate::domain::economics::{
     verdict_free_to_paid, verdict_gross_margin, verdict_monthly_churn, verdict_pql_to_paid,
-    verdict_viral_coefficient, MonthlyRate, Verdict,
+    verdict_viral_coefficient, verdict_win_rate, MonthlyRate, Verdict,
 };
 use crate::domain::motion::Motion;
 use crate::domain::sim::{fields, preset, Billing, Channel, FieldId, FieldSpec, ScenarioInputs};
 use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
+use crate::state::stale::use_invalid_fields;
 use crate::state::use_workbench;
 
 /// A benchmark reading for the fields that have a published band, with an
@@ -27,6 +28,7 @@ fn field_reading(id: FieldId, inputs: &ScenarioInputs) -> Option<(Option<String>
         FieldId::SsChurnPct | FieldId::SlChurnPct => {
             Some((None, verdict_monthly_churn(MonthlyRate::from_percent(v))))
         }
+        FieldId::SlWinPct => Some((None, verdict_win_rate(v))),
         FieldId::SaWinPct => {
             let pql_to_paid = inputs.sales_assist.pql_to_opportunity_pct * v / 100.0;
             Some((
@@ -38,14 +40,38 @@ fn field_reading(id: FieldId, inputs: &ScenarioInputs) -> Option<(Option<String>
     }
 }
 
+/// The inputs a field's reading reads besides the field itself.
+fn reading_also_reads(id: FieldId) -> &'static [FieldId] {
+    match id {
+        FieldId::SaWinPct => &[FieldId::SaPqlToOpportunityPct],
+        _ => &[],
+    }
+}
+
 /// One numeric input from its descriptor, with the short anchor other pages
-/// link to and its benchmark reading.
+/// link to and its benchmark reading. The reading is of the stored value, so
+/// while the field (or an input the reading reads) holds a refused entry it
+/// is hidden rather than shown for a number the person has already
+/// replaced.
 #[component]
 fn SimField(spec: &'static FieldSpec, inputs: Memo<ScenarioInputs>) -> impl IntoView {
     let wb = use_workbench();
     let id = spec.id;
     let value = Memo::new(move |_| inputs.with(|i| i.get(id)));
-    let reading = Memo::new(move |_| inputs.with(|i| field_reading(id, i)));
+    let registry = use_invalid_fields();
+    let refused = move || {
+        registry.is_some_and(|r| {
+            std::iter::once(id)
+                .chain(reading_also_reads(id).iter().copied())
+                .any(|f| r.is_invalid(f.slug()))
+        })
+    };
+    let reading = Memo::new(move |_| {
+        if refused() {
+            return None;
+        }
+        inputs.with(|i| field_reading(id, i))
+    });
     let on_valid = Callback::new(move |v| {
         let mut result = Ok(());
         wb.simulate.update(|s| result = s.inputs.set(id, v));
