@@ -2,6 +2,7 @@
 //! on the left, the live recommendation on the right.
 
 pub(crate) mod gauge;
+mod glance;
 mod questionnaire;
 mod result;
 mod weights;
@@ -12,6 +13,7 @@ use crate::components::confirm::ConfirmButton;
 use crate::domain::assess::{AssessState, PRICE_BANDS_NOTE};
 use crate::state::use_workbench;
 
+use glance::ResultGlance;
 use questionnaire::Questionnaire;
 use result::ResultPanel;
 use weights::WeightsPanel;
@@ -50,6 +52,7 @@ pub fn AssessPage() -> impl IntoView {
                             yes="Yes, clear"
                             on_confirm=clear
                         />
+                        <ResultGlance/>
                     </div>
                     <details class="price-note">
                         <summary>"About the price bands"</summary>

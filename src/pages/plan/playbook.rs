@@ -9,6 +9,7 @@ use crate::components::confirm::ConfirmButton;
 use crate::components::data_table::{text_row, DataTable};
 use crate::components::focus::{focus_after_frame, focus_first_after_frame};
 use crate::components::number_field::NumberField;
+use crate::components::stale_note::StaleNote;
 use crate::components::text_field::TextField;
 use crate::domain::plan::{
     format_quantity, CapacityStatus, PlanError, PqlEstimate, PqlRule, RuleDraft,
@@ -17,6 +18,7 @@ use crate::domain::plan::{
 };
 use crate::routes::Route;
 use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
+use crate::state::stale::{use_invalid_fields, use_stale, FieldGroup};
 use crate::state::{use_workbench, Workbench};
 
 use super::{number, range_text, typed};
@@ -176,7 +178,16 @@ fn RuleEditor(id: u32, estimate: Signal<PqlEstimate>) -> impl IntoView {
         })
     };
     let active = move || wb.plan.with(|p| p.volumes.active_free_accounts);
+    // The line reads this rule's share of the active accounts: while either
+    // holds a refused entry it would describe numbers already replaced.
+    let registry = use_invalid_fields();
+    let share_id = format!("rule-{id}-share");
+    let refused =
+        move || registry.is_some_and(|r| r.is_invalid(&share_id) || r.is_invalid("plan-active"));
     let result_line = move || {
+        if refused() {
+            return String::new();
+        }
         let Some((n, people)) = flagged() else {
             return String::new();
         };
@@ -399,12 +410,14 @@ fn EstimateSummary(estimate: Signal<PqlEstimate>) -> impl IntoView {
         CapacityStatus::Over => "plan-capacity plan-over",
     };
     let base_warning = move || estimate.with(|e| e.base_warning.clone());
+    let stale = use_stale();
     view! {
+        <StaleNote group=FieldGroup::Playbook testid="plan-stale"/>
         <p class="plan-capacity plan-over" role="alert" data-testid="plan-base-warning"
             hidden=move || base_warning().is_none()>
             {move || base_warning().unwrap_or_default()}
         </p>
-        <dl class="plan-figures">
+        <dl class="plan-figures" data-stale=move || stale.with(|s| !s.is_empty()).to_string()>
             <div>
                 <dt>"Accounts flagged a month"</dt>
                 <dd class="plan-figure" data-testid="plan-flagged-total">
