@@ -54,7 +54,12 @@ fn track_width(node: NodeRef<leptos::html::Div>, width: RwSignal<Option<u32>>) {
         let callback: Callback = Closure::new(move |_: js_sys::Array, _| {
             let w = drawn_width(target.client_width());
             if w.is_some() && width.try_get_untracked() != Some(w) {
-                width.try_set(w);
+                // Redrawn in the next frame: the new drawing changes the
+                // box's height, which must not land inside this round of
+                // resize notifications (the browser reports that as a loop).
+                request_animation_frame(move || {
+                    width.try_set(w);
+                });
             }
         });
         let Ok(ro) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {

@@ -137,7 +137,7 @@ pub fn SummaryPanel(projection: Memo<Projection>) -> impl IntoView {
 
     let stale = use_stale();
     view! {
-        <div class="sim-summary" data-stale=move || stale.with(|s| !s.is_empty()).to_string()>
+        <div class="sim-summary" data-testid="sim-summary" data-stale=move || stale.with(|s| !s.is_empty()).to_string()>
             <div class="sim-warnings" role="status" aria-live="polite" data-testid="sim-warnings">
                 <Show when=move || warnings.with(|w| !w.is_empty())>
                     <ul>
