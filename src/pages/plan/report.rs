@@ -72,8 +72,8 @@ fn scenario_lines(projection: &Projection) -> Vec<String> {
         None => "CAC payback: no customers to measure.".to_string(),
     });
     lines.push(match s.break_even_month {
-        Some(m) => format!("Break-even (gross profit covers spend): month {m}."),
-        None => "Break-even: not within the horizon.".to_string(),
+        Some(m) => format!("Monthly break-even (gross profit covers spend): month {m}."),
+        None => "Monthly break-even: not within the horizon.".to_string(),
     });
     lines
 }

@@ -66,7 +66,7 @@ test("Simulate on a phone: a compact summary follows the person while they type"
   await expect(sticky).toContainText("ARR, month");
 
   // Far down the inputs, the summary is still on screen, and follows an edit.
-  const churn = page.getByLabel("Sales-led churn (%/month)", { exact: true });
+  const churn = page.getByRole("textbox", { name: "Sales-led churn (%/month)", exact: true });
   await churn.scrollIntoViewIfNeeded();
   await churn.focus();
   expect(await inViewport(page, churn)).toBe(true);
