@@ -86,9 +86,13 @@ pub fn Kpi(
         <div class=move || format!("kpi {}", level())
             data-stale=move || if stale.with(|s| !s.is_empty()) { "true" } else { "false" }>
             <p class="kpi-label" id=label_id>{label_text}</p>
-            <p class="stale-tag" id=stale_id hidden=move || stale.with(Vec::is_empty)>
+            // Seen: a short tag; heard (the value's description): which
+            // field to fix.
+            <p class="stale-tag" aria-hidden="true" hidden=move || stale.with(Vec::is_empty)>
                 "Not updated"
-                <span class="sr-only">{move || stale.with(|s| format!(": {}", not_updated_text(s).trim_start_matches("Not updated: ")))}</span>
+            </p>
+            <p class="sr-only" id=stale_id hidden=move || stale.with(Vec::is_empty)>
+                {move || stale.with(|s| not_updated_text(s))}
             </p>
             <div class="kpi-value-wrap">
                 <span

@@ -67,7 +67,9 @@ pub fn StickySummary(projection: Memo<Projection>) -> impl IntoView {
                 <Show when=move || stale.with(|s| !s.is_empty())>
                     <span class="stale-tag" data-testid="sticky-stale">
                         "Not updated"
-                        <span class="sr-only">{move || stale.with(|s| format!(": {}", not_updated_text(s).trim_start_matches("Not updated: ")))}</span>
+                        <span class="sr-only">
+                            {move || stale.with(|s| format!(" ({})", not_updated_text(s).trim_start_matches("Not updated: ").trim_end_matches('.')))}
+                        </span>
                     </span>
                     " "
                 </Show>

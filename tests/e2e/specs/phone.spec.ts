@@ -172,8 +172,9 @@ test("charts are drawn for the width they get, their text 12 px or more (18 px i
     await open(page, "/simulate");
     for (const [theme, least] of [["light", 12], ["projector", 18]] as const) {
       await page.getByLabel("Theme").selectOption(theme);
-      const chart = page.getByTestId("chart-mrr-by-channel").locator("svg");
-      await chart.scrollIntoViewIfNeeded();
+      const figure = page.getByTestId("chart-mrr-by-channel");
+      await figure.scrollIntoViewIfNeeded();
+      const chart = figure.locator("svg");
       // Drawn for its room: shown at 1:1 where the room is narrower than
       // the full 720 px drawing, scaled up only where it is wider.
       await expect

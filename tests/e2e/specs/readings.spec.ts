@@ -240,3 +240,30 @@ test("Compare: each row leans the way the answers to its own questions do", asyn
   // Rows none of these questions speak to carry no chip.
   await expect(page.getByTestId("compare-row-buyer_motion")).not.toContainText("You lean");
 });
+
+test.describe("accessibility", () => {
+  test.use({ bypassCSP: true });
+
+  test("the not-updated and not-credible marks pass axe in every theme, on a desktop and a phone", async ({ page }) => {
+    test.setTimeout(120_000);
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+      await page.setViewportSize(viewport);
+      await openSimulate(page);
+      await preset(page, "Product-led").click();
+      await field(page, "Viral coefficient").fill("2");
+      await field(page, "Self-serve churn (%/month)").fill("zero");
+      await expect(page.getByTestId("sim-stale")).toContainText("Not updated");
+      await expect(page.getByTestId("sim-credibility")).toContainText("Not credible");
+      await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+      for (const theme of ["light", "dark", "projector"]) {
+        await page.getByLabel("Theme").selectOption(theme);
+        const violations = await page.evaluate(async () => {
+          const result = await (window as any).axe.run(document, { resultTypes: ["violations"] });
+          return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(" ")).slice(0, 5).join(", ")}`);
+        });
+        expect(violations, `axe in the ${theme} theme at ${viewport.width}`).toEqual([]);
+      }
+      await page.getByLabel("Theme").selectOption("light");
+    }
+  });
+});
