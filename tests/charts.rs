@@ -95,6 +95,16 @@ fn j_curve(n: usize) -> Vec<f64> {
 
 /// Every chart kind, drawn from the given series names (user text).
 fn all_charts(names: [&str; 3], title: &str, light: &Palette) -> Vec<(String, String, String)> {
+    all_charts_at(names, title, light, gtm_workbench::charts::VIEW_WIDTH)
+}
+
+/// Every chart kind, drawn for a room `width` px wide.
+fn all_charts_at(
+    names: [&str; 3],
+    title: &str,
+    light: &Palette,
+    width: u32,
+) -> Vec<(String, String, String)> {
     let [a, b, c] = names;
     let mut stacked = mrr_chart(vec![
         Series::new(a, ramp(24, 100.0)),
@@ -133,17 +143,29 @@ fn all_charts(names: [&str; 3], title: &str, light: &Palette) -> Vec<(String, St
     vec![
         (
             "stacked".to_owned(),
-            stacked.svg(light),
+            stacked.svg_at(light, width),
             stacked.text_alternative(),
         ),
-        ("line".to_owned(), line.svg(light), line.text_alternative()),
-        ("bars".to_owned(), bars.svg(light), bars.text_alternative()),
+        (
+            "line".to_owned(),
+            line.svg_at(light, width),
+            line.text_alternative(),
+        ),
+        (
+            "bars".to_owned(),
+            bars.svg_at(light, width),
+            bars.text_alternative(),
+        ),
         (
             "tornado".to_owned(),
-            tornado.svg(light),
+            tornado.svg_at(light, width),
             tornado.text_alternative(),
         ),
-        ("band".to_owned(), band.svg(light), band.text_alternative()),
+        (
+            "band".to_owned(),
+            band.svg_at(light, width),
+            band.text_alternative(),
+        ),
     ]
 }
 
@@ -222,7 +244,7 @@ fn cash_curve_marks_and_labels_the_trough_and_break_even() {
         "{texts:?}"
     );
     assert!(
-        texts.iter().any(|t| t == "Break-even: month 15"),
+        texts.iter().any(|t| t == "Monthly break-even: month 15"),
         "{texts:?}"
     );
     assert!(texts.iter().any(|t| t == "Base plan"));
@@ -671,7 +693,7 @@ fn line_text_alternative_names_the_low_point_and_the_marks() {
         "{words}"
     );
     assert!(words.contains("lowest \u{2212}$160k in month 8"), "{words}");
-    assert!(words.contains("Break-even: month 14"), "{words}");
+    assert!(words.contains("Monthly break-even: month 14"), "{words}");
 }
 
 #[test]
@@ -758,6 +780,35 @@ fn type_is_large_enough_for_a_projector() {
             assert!(sizes.len() > 5, "{kind}: too little text");
             for size in sizes {
                 assert!(size >= least - 0.01, "{kind}: font-size {size} < {least}");
+            }
+        }
+    }
+}
+
+/// Issue 14: chart text was about 6 px on a phone, a 720 px drawing scaled
+/// into 350 px. Drawn for the room it gets, a chart's width attribute and
+/// viewBox are that room, so its type shows at the palette's size: 12 px
+/// or more at any width, the projector's 18 px on the projector theme.
+#[test]
+fn charts_drawn_for_a_phone_keep_their_type_size() {
+    for width in [280, 344, 500] {
+        for (palette, least) in [(Palette::light(), 12.0), (Palette::projector(), 18.0)] {
+            for (kind, svg, _) in all_charts_at(["One", "Two", "Three"], "Title", &palette, width) {
+                let (w, h) = gtm_workbench::charts::view_size(width);
+                assert!(
+                    svg.contains(&format!(
+                        "width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\""
+                    )),
+                    "{kind} at {width}: not drawn for its room"
+                );
+                let sizes = font_sizes(&svg);
+                assert!(sizes.len() > 5, "{kind}: too little text");
+                for size in sizes {
+                    assert!(
+                        size >= least - 0.01,
+                        "{kind} at {width}: font-size {size} < {least}"
+                    );
+                }
             }
         }
     }

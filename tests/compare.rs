@@ -2,11 +2,11 @@
 //! saved Compare state.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
-use gtm_workbench::domain::assess::Factor;
+use gtm_workbench::domain::assess::{question, Factor, Lean, NOT_SURE};
 use gtm_workbench::domain::compare::{
-    self, field_at_anchor, filter, ordered, row, rows, sim_anchor, CompareState, Theme,
+    self, field_at_anchor, filter, ordered, row, row_lean, rows, sim_anchor, CompareState, Theme,
 };
 use gtm_workbench::domain::motion::CompareColumn;
 use gtm_workbench::domain::sim::FieldId;
@@ -147,12 +147,121 @@ fn row_links_use_the_short_anchors_and_resolve_back_to_their_input() {
 }
 
 #[test]
-fn every_assess_factor_is_named_by_some_row() {
+fn every_assess_factor_informs_some_row() {
     for f in Factor::ALL {
         assert!(
-            rows().iter().any(|r| r.factor == Some(f)),
-            "no row leans on factor {f:?}"
+            rows()
+                .iter()
+                .flat_map(|r| r.questions)
+                .any(|id| question(id).is_some_and(|q| q.factor == f)),
+            "no row reads a question of factor {f:?}"
         );
+    }
+}
+
+#[test]
+fn every_question_a_row_names_exists_once_in_that_row() {
+    for r in rows() {
+        let mut seen = HashSet::new();
+        for id in r.questions {
+            assert!(question(id).is_some(), "{}: unknown question {id}", r.id);
+            assert!(seen.insert(*id), "{}: {id} listed twice", r.id);
+        }
+    }
+}
+
+fn answers(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(q, a)| (q.to_string(), a.to_string()))
+        .collect()
+}
+
+/// The case: a contract of $12K–100K a year, which the ACV row's own
+/// sales-led cell ("roughly $10K a year or more") describes, sold through a
+/// free plan with usage growth. The pricing factor as a whole leans
+/// product-led ((60 − 90 − 60) ÷ 3 = −30); the ACV row must not.
+#[test]
+fn the_contract_value_row_follows_the_price_answer_not_the_pricing_factor() {
+    let a = answers(&[
+        ("price_level", "to_8k"),
+        ("price_buy", "free_plan"),
+        ("price_growth", "usage"),
+    ]);
+    let acv = row("acv").and_then(|r| row_lean(r, &a));
+    let acv = acv.expect("the price is answered");
+    assert_eq!(acv.value, 60.0);
+    assert_eq!(acv.lean, Lean::StronglySalesLed);
+    assert_eq!(acv.source(), "From your answer on the price per customer");
+    // The monetization row reads how customers pay and grow: product-led.
+    let money = row("monetization").and_then(|r| row_lean(r, &a));
+    assert_eq!(money.map(|l| l.value), Some(-75.0));
+}
+
+#[test]
+fn a_row_lean_is_the_mean_of_its_own_answers_and_ignores_not_sure() {
+    // Buyer motion reads who signs (procurement, +95) and how many have a
+    // say (a few, −20): (95 − 20) ÷ 2 = 37.5.
+    let a = answers(&[
+        ("aud_signer", "procurement"),
+        ("aud_people", "few"),
+        ("aud_size", "individuals"),
+    ]);
+    let r = row("buyer_motion").and_then(|r| row_lean(r, &a));
+    let r = r.expect("answered");
+    assert_eq!(r.value, 37.5);
+    assert_eq!(r.lean, Lean::LeansSalesLed);
+    assert_eq!(r.from.len(), 2);
+    assert_eq!(
+        r.source(),
+        "From your answers on the person who signs and the number of people with a say"
+    );
+    let unsure = answers(&[("aud_signer", NOT_SURE), ("aud_people", NOT_SURE)]);
+    assert_eq!(row("buyer_motion").and_then(|r| row_lean(r, &unsure)), None);
+    // Rows no question speaks to never lean.
+    assert_eq!(row("tech_stack").and_then(|r| row_lean(r, &a)), None);
+}
+
+/// Each question lists its options from the most product-led to the most
+/// sales-led; answering a row's questions at one end must lean that way,
+/// so no row can contradict the answers it is built from.
+#[test]
+fn answering_a_row_at_either_end_leans_that_way() {
+    for r in rows().iter().filter(|r| !r.questions.is_empty()) {
+        for sales_end in [false, true] {
+            let picked: BTreeMap<String, String> = r
+                .questions
+                .iter()
+                .filter_map(|id| question(id))
+                .filter_map(|q| {
+                    let o = if sales_end {
+                        q.options.last()
+                    } else {
+                        q.options.first()
+                    };
+                    o.map(|o| (q.id.to_string(), o.id.to_string()))
+                })
+                .collect();
+            let lean = row_lean(r, &picked).map(|l| l.lean);
+            let expected_side = lean.map(|l| {
+                if sales_end {
+                    l > Lean::Balanced
+                } else {
+                    l < Lean::Balanced
+                }
+            });
+            assert_eq!(
+                expected_side,
+                Some(true),
+                "{} at the {} end: {lean:?}",
+                r.id,
+                if sales_end {
+                    "sales-led"
+                } else {
+                    "product-led"
+                }
+            );
+        }
     }
 }
 

@@ -722,3 +722,37 @@ fn a_payback_longer_than_the_customer_lifetime_is_poor_whatever_the_band() {
     );
     assert_eq!(ok.level, Level::Good);
 }
+
+/// Simulate reads a win rate against the same band goal seek and Plan cite
+/// (`benchmarks::WIN_RATE_PCT`, 20–30 %, and the 50 % ceiling).
+#[test]
+fn win_rates_are_read_against_the_one_win_rate_band() {
+    use gtm_workbench::domain::benchmarks::{WIN_RATE_MAX_PCT, WIN_RATE_PCT};
+    use gtm_workbench::domain::economics::verdict_win_rate;
+    assert_eq!(verdict_win_rate(WIN_RATE_PCT.lo).level, Level::Good);
+    assert_eq!(verdict_win_rate(WIN_RATE_PCT.hi).level, Level::Good);
+    assert_eq!(verdict_win_rate(WIN_RATE_PCT.hi + 1.0).level, Level::Warn);
+    assert_eq!(verdict_win_rate(WIN_RATE_MAX_PCT + 1.0).level, Level::Bad);
+    assert_eq!(verdict_win_rate(10.0).level, Level::Ok);
+    assert!(verdict_win_rate(25.0)
+        .text
+        .contains(&WIN_RATE_PCT.percent()));
+}
+
+/// NRR is graded only where the NRR band speaks: above the top decile and
+/// above what any public company shows.
+#[test]
+fn nrr_is_graded_only_above_the_top_decile() {
+    use gtm_workbench::domain::benchmarks::{NRR_MAX_PCT, NRR_TOP_DECILE_PCT};
+    use gtm_workbench::domain::economics::verdict_nrr;
+    assert_eq!(verdict_nrr(NRR_TOP_DECILE_PCT), None);
+    assert_eq!(verdict_nrr(95.0), None);
+    assert_eq!(
+        verdict_nrr(NRR_TOP_DECILE_PCT + 1.0).map(|v| v.level),
+        Some(Level::Warn)
+    );
+    assert_eq!(
+        verdict_nrr(NRR_MAX_PCT + 1.0).map(|v| v.level),
+        Some(Level::Bad)
+    );
+}

@@ -4,13 +4,13 @@
 // Helpers outside #[test] functions unwrap too: a panic there fails the test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use gtm_workbench::domain::economics::{Level, LtvCac, Payback};
+use gtm_workbench::domain::economics::{verdict_ltv_cac, Level, LtvCac, Payback};
 use gtm_workbench::domain::input::{InputError, Unit};
 use gtm_workbench::domain::insight::goalseek::X_TOLERANCE;
 use gtm_workbench::domain::insight::{
-    describe_intervals, goal_seek, nearest_value, run, sanity_checks, tornado, GoalSeekResult,
-    InputRange, Interval, McRunner, Note, Output, SanityId, SeekStatus, Swing, Target,
-    UncertaintySpec, MAX_DRAWS, MAX_RANGES, MAX_RUNS, PAYBACK_SHOWN_CAP_MONTHS,
+    describe_intervals, goal_seek, nearest_value, run, sanity_checks, tornado, Credibility,
+    GoalSeekResult, InputRange, Interval, McRunner, Note, Output, SanityId, SeekStatus, Swing,
+    Target, UncertaintySpec, MAX_DRAWS, MAX_RANGES, MAX_RUNS, PAYBACK_SHOWN_CAP_MONTHS,
 };
 use gtm_workbench::domain::motion::Motion;
 use gtm_workbench::domain::sim::{
@@ -1127,6 +1127,61 @@ fn fired(inputs: &ScenarioInputs) -> Vec<(SanityId, Option<&'static str>)> {
         .into_iter()
         .map(|w| (w.id, w.field.map(FieldId::slug)))
         .collect()
+}
+
+/// Issue 14, "Honest readings": "Healthy" badges on a projection with a
+/// viral coefficient of 2 and no churn. An impossible input makes the whole
+/// projection not credible, and its positive readings are withheld; poor
+/// readings stand.
+#[test]
+fn an_impossible_input_makes_the_projection_not_credible_and_withholds_green_readings() {
+    let mut i = preset(Motion::ProductLed);
+    i.self_serve.viral_coefficient = 2.0;
+    i.self_serve.churn_pct = 0.0;
+    i.horizon_months = 60;
+    let p = simulate(&i);
+    let c = Credibility::of(&sanity_checks(&i, &p.summary));
+    let Credibility::NotCredible(issues) = &c else {
+        panic!("expected not credible, got {c:?}");
+    };
+    assert!(issues.iter().any(|w| w.id == SanityId::ViralSelfSustaining));
+    let healthy = verdict_ltv_cac(LtvCac::Ratio(4.0));
+    assert_eq!(healthy.level, Level::Good);
+    let shown = c.reading(healthy.clone());
+    assert_eq!(shown.level, Level::Warn);
+    assert!(shown.text.starts_with("Not rated"), "{}", shown.text);
+    let poor = verdict_ltv_cac(LtvCac::Ratio(0.5));
+    assert_eq!(c.reading(poor.clone()), poor);
+    // A credible projection keeps every reading.
+    let credible = Credibility::of(&sanity_checks(
+        &preset(Motion::ProductLed),
+        &simulate(&preset(Motion::ProductLed)).summary,
+    ));
+    assert!(credible.is_credible());
+    assert_eq!(credible.reading(healthy.clone()), healthy);
+}
+
+/// A payback beyond the customer lifetime is a real, poor result (already
+/// read as poor), not an impossible input: it alone leaves the projection
+/// credible, and so does an unusual contract size for the sales cycle.
+#[test]
+fn only_impossible_inputs_undermine_the_projection() {
+    let undermining: Vec<SanityId> = SanityId::ALL
+        .into_iter()
+        .filter(|id| id.undermines_projection())
+        .collect();
+    assert!(!undermining.contains(&SanityId::PaybackBeyondLifetime));
+    assert!(!undermining.contains(&SanityId::AcvCycleMismatch));
+    assert!(undermining.contains(&SanityId::ViralSelfSustaining));
+    assert!(undermining.contains(&SanityId::GrossMarginTooHigh));
+    let mut slg = preset(Motion::SalesLed);
+    slg.sales_led.churn_pct = 10.0;
+    let p = simulate(&slg);
+    let warnings = sanity_checks(&slg, &p.summary);
+    assert!(warnings
+        .iter()
+        .any(|w| w.id == SanityId::PaybackBeyondLifetime));
+    assert!(Credibility::of(&warnings).is_credible());
 }
 
 #[test]

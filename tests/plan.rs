@@ -7,13 +7,15 @@ use std::collections::{BTreeSet, HashSet};
 use gtm_workbench::domain::economics::{Ltv, LtvCac, Payback};
 use gtm_workbench::domain::motion::Motion;
 use gtm_workbench::domain::plan::{
-    self, checklist, current_figure, estimate, metrics_for, quarterly_rows, report_markdown,
-    simulator_formula, CapacityStatus, CurrentFigure, Figure, FigureUnit, NoFigure, PilotMetric,
-    PilotPlan, PlanError, PlanState, PqlRule, PqlVolumes, QuarterRow, ReportInput, ReportRow,
-    ReportRule, RuleDraft, REPORT_SECTIONS, SIMULATOR_METRIC_IDS,
+    self, assumption, checklist, current_figure, estimate, metrics_for, quarterly_rows,
+    report_markdown, scenario_figure, simulator_formula, CapacityStatus, CurrentFigure, Figure,
+    FigureUnit, NoFigure, PilotMetric, PilotPlan, PlanError, PlanState, PqlRule, PqlVolumes,
+    QuarterRow, ReportInput, ReportRow, ReportRule, RuleDraft, ASSUMED_METRICS, REPORT_SECTIONS,
+    SIMULATOR_METRIC_IDS,
 };
 use gtm_workbench::domain::sim::{
-    preset, simulate, ByChannel, MagicNumber, MonthRow, Projection, ScenarioInputs, Summary,
+    preset, simulate, ByChannel, FieldId, MagicNumber, MonthRow, Projection, ScenarioInputs,
+    Summary,
 };
 use proptest::prelude::*;
 
@@ -189,6 +191,40 @@ fn estimate_survives_garbage_volumes() {
     assert!(close(e.human_upper, 1_000.0));
 }
 
+/// The case: four rules at 60 % each on 2,000 active free accounts
+/// add up to 4,800 accounts a month, 240 % of the base. An account is
+/// flagged once however many rules it matches, so the upper bounds stop at
+/// 2,000 and the page is told why.
+#[test]
+fn rules_adding_up_to_more_than_the_base_are_capped_at_the_base_and_warned() {
+    let rules = vec![
+        rule(1, "SDR", 60.0),
+        rule(2, "Account executive", 60.0),
+        rule(3, "Customer success", 60.0),
+        rule(4, "Marketing automation", 60.0),
+    ];
+    let e = estimate(&rules, &volumes(2_000.0, 100.0, 2.0));
+    assert!(close(e.flagged_sum, 4_800.0));
+    assert!(close(e.flagged_upper, 2_000.0));
+    assert!(close(e.flagged_lower, 1_200.0));
+    // People work three rules: 3,600 added up, at most the 2,000 there are.
+    assert!(close(e.human_upper, 2_000.0));
+    assert_eq!(e.people_needed_upper, 20);
+    let warning = e.base_warning.unwrap_or_default();
+    assert!(warning.contains("4,800"), "{warning}");
+    assert!(warning.contains("2,000"), "{warning}");
+    assert!(warning.contains("240%"), "{warning}");
+
+    // Shares adding up to exactly the base are possible without overlap.
+    let whole = vec![rule(1, "SDR", 50.0), rule(2, "AE", 50.0)];
+    let e = estimate(&whole, &volumes(2_000.0, 100.0, 2.0));
+    assert_eq!(e.base_warning, None);
+    assert!(close(e.flagged_upper, 2_000.0));
+    // No base, nothing flagged, nothing to warn about.
+    let e = estimate(&rules, &volumes(0.0, 100.0, 2.0));
+    assert_eq!(e.base_warning, None);
+}
+
 proptest! {
     #[test]
     fn estimate_outputs_are_finite_and_bounds_ordered(
@@ -209,6 +245,11 @@ proptest! {
         prop_assert!(e.human_upper <= e.flagged_upper + 1e-6);
         prop_assert!(e.people_needed_lower <= e.people_needed_upper);
         prop_assert_eq!(e.warning.is_some(), e.status != CapacityStatus::Within);
+        // Never more accounts than the base; warned exactly when the rules
+        // add up to more.
+        prop_assert!(e.flagged_upper <= active + 1e-6);
+        prop_assert!(e.by_owner.iter().all(|o| o.accounts_per_month <= active + 1e-6));
+        prop_assert_eq!(e.base_warning.is_some(), e.flagged_sum > active + 1e-9);
     }
 }
 
@@ -1000,6 +1041,122 @@ fn metrics_the_simulator_does_not_model_are_not_measured() {
     assert_eq!(current_figure("made_up", &p), CurrentFigure::NotMeasured);
 }
 
+/// The metrics Simulate takes as inputs are never "not measured" in Plan:
+/// they read "assumed … in your scenario" with the value typed in Simulate.
+#[test]
+fn metrics_that_are_simulator_inputs_show_the_value_the_scenario_assumes() {
+    let mut inputs = preset(Motion::HybridFreemiumEnterprise);
+    inputs.self_serve.activation_pct = 35.0;
+    inputs.sales_led.win_pct = 22.0;
+    inputs.sales_led.sales_cycle_months = 4;
+    inputs.sales_led.acv_per_year = 24_000.0;
+    inputs.sales_assist.pql_to_opportunity_pct = 40.0;
+    inputs.sales_assist.win_pct = 25.0;
+    let p = simulate(&inputs);
+    let assumed = |id: &str| match scenario_figure(id, &inputs, &p) {
+        CurrentFigure::Assumed(a) => (a.text(), a.field),
+        other => panic!("{id}: expected an assumption, got {other:?}"),
+    };
+    assert_eq!(
+        assumed("activation_rate"),
+        (
+            "assumed 35.0% in your scenario".to_string(),
+            FieldId::SsActivationPct
+        )
+    );
+    assert_eq!(assumed("win_rate").1, FieldId::SlWinPct);
+    assert_eq!(assumed("win_rate").0, "assumed 22.0% in your scenario");
+    assert_eq!(
+        assumed("sales_cycle").0,
+        "assumed 4.0 months in your scenario"
+    );
+    assert_eq!(
+        assumed("avg_deal_size").0,
+        "assumed $24,000 a year in your scenario"
+    );
+    // PQL to paid is the product Simulate shows beside the PQL win rate:
+    // 40% × 25% = 10%.
+    assert_eq!(assumed("pql_to_paid").0, "assumed 10.0% in your scenario");
+    assert_eq!(
+        assumed("free_to_paid").0,
+        format!(
+            "assumed {:.1}% in your scenario",
+            inputs.self_serve.free_to_paid_pct
+        )
+    );
+    // Every listed metric exists, and every listed input belongs to it.
+    for (id, field) in ASSUMED_METRICS {
+        assert!(plan::metric(id).is_some(), "{id}");
+        assert!(
+            plan::metric(id).and_then(|m| m.simulator_id()).is_none(),
+            "{id} is measured"
+        );
+        assert!(
+            matches!(assumption(id, &inputs), Some(Ok(a)) if a.field == field || id == "win_rate"),
+            "{id}"
+        );
+    }
+    // Measured figures still come first, and others stay unmeasured.
+    assert!(matches!(
+        scenario_figure("cac_blended", &inputs, &p),
+        CurrentFigure::Value(_)
+    ));
+    assert_eq!(
+        scenario_figure("dau_mau", &inputs, &p),
+        CurrentFigure::NotMeasured
+    );
+}
+
+#[test]
+fn an_assumed_metric_of_a_switched_off_channel_says_so() {
+    let mut inputs = preset(Motion::SalesLed);
+    inputs.self_serve.enabled = false;
+    inputs.sales_assist.enabled = true;
+    let p = simulate(&inputs);
+    assert_eq!(
+        scenario_figure("activation_rate", &inputs, &p),
+        CurrentFigure::Missing(NoFigure::SelfServeOff)
+    );
+    // Sales assist feeds on the free funnel: without it, its inputs are unused.
+    assert_eq!(
+        scenario_figure("pql_to_opportunity", &inputs, &p),
+        CurrentFigure::Missing(NoFigure::SelfServeOff)
+    );
+    let mut plg = preset(Motion::ProductLed);
+    plg.sales_led.enabled = false;
+    plg.sales_assist.enabled = false;
+    let p = simulate(&plg);
+    assert_eq!(
+        scenario_figure("sales_cycle", &plg, &p),
+        CurrentFigure::Missing(NoFigure::SalesLedOff)
+    );
+    // Win rate falls back to the PQL win rate when only sales assist sells.
+    plg.sales_assist.enabled = true;
+    plg.sales_assist.win_pct = 30.0;
+    let p = simulate(&plg);
+    match scenario_figure("win_rate", &plg, &p) {
+        CurrentFigure::Assumed(a) => {
+            assert_eq!(a.field, FieldId::SaWinPct);
+            assert_eq!(a.text(), "assumed 30.0% in your scenario");
+        }
+        other => panic!("expected the PQL win rate, got {other:?}"),
+    }
+}
+
+/// Simulate shows the revenue split; Plan's self-serve revenue share reads
+/// the same figure.
+#[test]
+fn the_self_serve_revenue_share_is_the_simulators_revenue_split() {
+    let inputs = preset(Motion::HybridFreemiumEnterprise);
+    let p = simulate(&inputs);
+    let split = p.summary.revenue_split_pct.map(|s| s.self_serve);
+    match current_figure("revenue_split", &p) {
+        CurrentFigure::Value(f) => assert_eq!(Some(f.value), split),
+        other => panic!("expected the revenue split, got {other:?}"),
+    }
+    assert!(simulator_formula("revenue_split").is_some());
+}
+
 #[test]
 fn every_reason_has_a_distinct_phrase() {
     let all = [
@@ -1011,6 +1168,9 @@ fn every_reason_has_a_distinct_phrase() {
         NoFigure::HorizonTooShort,
         NoFigure::NoCustomersAtStart,
         NoFigure::Unusable,
+        NoFigure::SelfServeOff,
+        NoFigure::SalesAssistOff,
+        NoFigure::SalesLedOff,
     ];
     let phrases: HashSet<&str> = all.iter().map(|r| r.phrase()).collect();
     assert_eq!(phrases.len(), all.len());

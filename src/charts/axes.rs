@@ -249,7 +249,11 @@ pub(crate) fn build<'a, DB: DrawingBackend>(
         .axis_style(palette.text.plotters().stroke_width(1))
         .label_style(tick_style)
         .axis_desc_style(desc_style)
-        .x_desc(label(axes.x_desc, chars_fitting(700, font), ""))
+        .x_desc(label(
+            axes.x_desc,
+            chars_fitting(root_width(root) - 2 * PAD, font),
+            "",
+        ))
         .y_desc(label(axes.y_desc, chars_fitting(300, font), ""))
         .x_labels(axes.x_ticks)
         .y_labels(axes.y_ticks)
@@ -260,6 +264,11 @@ pub(crate) fn build<'a, DB: DrawingBackend>(
     }
     mesh.draw()?;
     Ok(chart)
+}
+
+/// The drawing's width, px.
+fn root_width<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>) -> i32 {
+    i32::try_from(root.dim_in_pixel().0).unwrap_or(i32::MAX)
 }
 
 /// Draws a horizontal line at value 0 across the plot when 0 is inside the

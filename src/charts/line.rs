@@ -1,5 +1,11 @@
 //! Lines over months with markers: the cumulative-cash J-curve with its
-//! trough and break-even marked, scenarios overlaid, active customers.
+//! trough, monthly break-even and return to zero marked, scenarios overlaid,
+//! active customers.
+//!
+//! Mark labels never overlap: each is placed at the first of a few
+//! candidate spots (beside its point on the side with more room, then
+//! above or below, a line further each time) whose estimated box stays in
+//! the plot and clear of the labels placed before it.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -9,8 +15,8 @@ use super::axes::{self, Axes, XyChart};
 use super::format::{clean, describe, label, said_name, said_title};
 use super::legend::{header, series_legend, Swatch};
 use super::marker::{self, MarkerShape};
-use super::text::text_style;
-use super::{longest, runs, Chart, ChartError, ChartSpec, Palette, Series, Unit};
+use super::text::{text_style, text_width};
+use super::{longest, runs, Chart, ChartError, ChartSpec, Palette, Series, Unit, PAD};
 
 /// How a [`Mark`] is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,7 +25,8 @@ pub enum MarkKind {
     /// (the cash trough).
     Point,
     /// A vertical rule at that month across the plot, with the label at its
-    /// top, and a ring where the series crosses it (break-even).
+    /// top (monthly break-even: a month's flow, so no point on the running
+    /// total is marked).
     MonthRule,
 }
 
@@ -50,15 +57,29 @@ impl Mark {
         })
     }
 
-    /// The break-even month as a [`MarkKind::MonthRule`] labelled
-    /// `Break-even: month 19`. The month comes from the model (its definition
-    /// of break-even), not from the chart.
+    /// The monthly break-even as a [`MarkKind::MonthRule`] labelled
+    /// `Monthly break-even: month 19`: the first month whose gross profit
+    /// covers its spend (the model's definition; the month comes from it,
+    /// not from the chart). Cumulative cash is usually still below zero
+    /// then, which is why it is not drawn as a point on the curve.
     pub fn break_even(series: usize, month: usize) -> Mark {
         Mark {
             series,
             month,
-            label: format!("Break-even: month {month}"),
+            label: format!("Monthly break-even: month {month}"),
             kind: MarkKind::MonthRule,
+        }
+    }
+
+    /// The month cumulative cash is back at zero (the cash payback) as a
+    /// [`MarkKind::Point`] on the curve, labelled `Cash back to zero: month
+    /// 31`; the month comes from the model.
+    pub fn back_to_zero(series: usize, month: usize) -> Mark {
+        Mark {
+            series,
+            month,
+            label: format!("Cash back to zero: month {month}"),
+            kind: MarkKind::Point,
         }
     }
 }
@@ -181,8 +202,9 @@ impl Chart for LineChart {
             let offset = (index * step / count) % step;
             draw_line(root, &chart, palette, &series.values, index, (step, offset))?;
         }
+        let mut placed: Vec<LabelBox> = Vec::new();
         for mark in &self.marks {
-            self.draw_mark(root, &chart, palette, mark)?;
+            self.draw_mark(root, &chart, palette, mark, &mut placed)?;
         }
         Ok(())
     }
@@ -259,6 +281,79 @@ impl Chart for LineChart {
     }
 }
 
+/// A label's estimated box on the drawing, px.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct LabelBox {
+    pub x0: i32,
+    pub y0: i32,
+    pub x1: i32,
+    pub y1: i32,
+}
+
+impl LabelBox {
+    /// The box of `text` at `px` size anchored at `(x, y)` as plotters
+    /// anchors it (`h` left/right/centre of the text, `v` its top or bottom).
+    pub(crate) fn of(text: &str, px: f64, h: HPos, v: VPos, (x, y): (i32, i32)) -> LabelBox {
+        let w = text_width(text, px);
+        let line = (px * 1.25).ceil() as i32;
+        let (x0, x1) = match h {
+            HPos::Left => (x, x + w),
+            HPos::Right => (x - w, x),
+            HPos::Center => (x - w / 2, x + w - w / 2),
+        };
+        let (y0, y1) = match v {
+            VPos::Top => (y, y + line),
+            VPos::Bottom => (y - line, y),
+            VPos::Center => (y - line / 2, y + line - line / 2),
+        };
+        LabelBox { x0, y0, x1, y1 }
+    }
+
+    /// Whether the two boxes share any area (a 2 px gap counts as touching).
+    pub(crate) fn overlaps(&self, other: &LabelBox) -> bool {
+        const GAP: i32 = 2;
+        self.x0 < other.x1 + GAP
+            && other.x0 < self.x1 + GAP
+            && self.y0 < other.y1 + GAP
+            && other.y0 < self.y1 + GAP
+    }
+
+    /// Whether the box lies inside `bounds`.
+    pub(crate) fn inside(&self, bounds: &LabelBox) -> bool {
+        self.x0 >= bounds.x0 && self.x1 <= bounds.x1 && self.y0 >= bounds.y0 && self.y1 <= bounds.y1
+    }
+}
+
+/// A spot a label may go: where plotters anchors it and how.
+#[derive(Clone, Copy)]
+pub(crate) struct Spot {
+    pub at: (i32, i32),
+    pub h: HPos,
+    pub v: VPos,
+}
+
+/// The first of `spots` whose box for `text` is inside `bounds` and clear of
+/// `placed`; else the first clear of `placed` (a label may run past the
+/// bounds, never over another); else the first. `None` only for no spots.
+pub(crate) fn place_label(
+    text: &str,
+    px: f64,
+    spots: &[Spot],
+    bounds: &LabelBox,
+    placed: &[LabelBox],
+) -> Option<(Spot, LabelBox)> {
+    let boxed = |s: &Spot| (*s, LabelBox::of(text, px, s.h, s.v, s.at));
+    let all: Vec<(Spot, LabelBox)> = spots.iter().map(boxed).collect();
+    all.iter()
+        .find(|(_, b)| b.inside(bounds) && !placed.iter().any(|p| p.overlaps(b)))
+        .or_else(|| {
+            all.iter()
+                .find(|(_, b)| !placed.iter().any(|p| p.overlaps(b)))
+        })
+        .or_else(|| all.first())
+        .copied()
+}
+
 impl LineChart {
     fn draw_mark<DB: DrawingBackend>(
         &self,
@@ -266,6 +361,7 @@ impl LineChart {
         chart: &XyChart<'_, DB>,
         palette: &Palette,
         mark: &Mark,
+        placed: &mut Vec<LabelBox>,
     ) -> Result<(), ChartError> {
         let x_range = chart.x_range();
         let x = mark.month as f64;
@@ -273,55 +369,208 @@ impl LineChart {
             return Ok(());
         }
         let font = palette.font();
+        let line = (font * 1.3).ceil() as i32;
         let accent = palette.accent;
         let (plot_x, plot_y) = chart.plotting_area().get_pixel_range();
+        // Labels stay between the plot's top and bottom, and may run over
+        // the axis labels sideways on a narrow chart.
+        let width = i32::try_from(root.dim_in_pixel().0).unwrap_or(i32::MAX);
+        let bounds = LabelBox {
+            x0: PAD,
+            y0: plot_y.start,
+            x1: width - PAD,
+            y1: plot_y.end,
+        };
         let ring = marker::marker_radius(palette) + 4;
         let ring_style = accent.plotters().stroke_width(3);
         let text = label(&mark.label, 48, "");
         let value = self.value_at(mark.series, mark.month);
         let (px, _) = chart.backend_coord(&(x, 0.0));
-        // Labels go on the side with more room.
+        // Labels go first on the side with more room.
         let right_half = px > (plot_x.start + plot_x.end) / 2;
-        let (h, dx) = if right_half {
-            (HPos::Right, -(ring + 4))
+        let (near, far) = if right_half {
+            (HPos::Right, HPos::Left)
         } else {
-            (HPos::Left, ring + 4)
+            (HPos::Left, HPos::Right)
         };
-        match mark.kind {
+        let side = |h: HPos, gap: i32| if matches!(h, HPos::Right) { -gap } else { gap };
+        let spots: Vec<Spot> = match mark.kind {
             MarkKind::Point => {
                 let Some(value) = value else {
                     return Ok(());
                 };
                 let (px, py) = chart.backend_coord(&(x, value));
                 root.draw(&Circle::new((px, py), ring, ring_style))?;
-                // Below the point for a low (trough), above it otherwise.
-                let below = py < plot_y.end - (font * 1.6) as i32;
-                let (v, dy) = if below {
-                    (VPos::Top, ring)
-                } else {
-                    (VPos::Bottom, -ring)
-                };
-                root.draw_text(&text, &text_style(font, accent, h, v), (px + dx, py + dy))?;
+                // Below the point, then above, then further away; the near
+                // side first, then the other.
+                let mut spots = Vec::new();
+                for step in 0..4 {
+                    for h in [near, far] {
+                        let dx = side(h, ring + 4);
+                        spots.push(Spot {
+                            at: (px + dx, py + ring + step * line),
+                            h,
+                            v: VPos::Top,
+                        });
+                        spots.push(Spot {
+                            at: (px + dx, py - ring - step * line),
+                            h,
+                            v: VPos::Bottom,
+                        });
+                    }
+                }
+                spots
             }
             MarkKind::MonthRule => {
                 root.draw(&PathElement::new(
                     vec![(px, plot_y.start), (px, plot_y.end)],
                     accent.plotters().stroke_width(2),
                 ))?;
-                if let Some(value) = value {
-                    root.draw(&Circle::new(
-                        chart.backend_coord(&(x, value)),
-                        ring,
-                        ring_style,
-                    ))?;
+                // At the top of the rule, a line lower each time; the near
+                // side first.
+                (0..6)
+                    .flat_map(|step| {
+                        [near, far].map(|h| Spot {
+                            at: (px + side(h, 6), plot_y.start + 4 + step * line),
+                            h,
+                            v: VPos::Top,
+                        })
+                    })
+                    .collect()
+            }
+        };
+        let Some((spot, boxed)) = place_label(&text, font, &spots, &bounds, placed) else {
+            return Ok(());
+        };
+        // A backing in the chart's background keeps the label readable
+        // where it crosses a line or the grid.
+        root.draw(&Rectangle::new(
+            [(boxed.x0 - 2, boxed.y0), (boxed.x1 + 2, boxed.y1)],
+            palette.background.plotters().mix(0.85).filled(),
+        ))?;
+        root.draw_text(&text, &text_style(font, accent, spot.h, spot.v), spot.at)?;
+        placed.push(boxed);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::Palette;
+
+    /// The three cash marks close together: the trough in month 8, the
+    /// monthly break-even in month 9 and the return to zero in month 12,
+    /// the last, where zero is the top of the plot (where the break-even
+    /// label starts too).
+    fn crowded() -> LineChart {
+        let values: Vec<f64> = (1..=12)
+            .map(|m| {
+                let m = f64::from(m);
+                -20_000.0 * m.min(8.0) + 40_000.0 * (m - 8.0).max(0.0)
+            })
+            .collect();
+        let mut marks: Vec<Mark> = Mark::trough(0, &values, Unit::Dollars)
+            .into_iter()
+            .collect();
+        marks.push(Mark::break_even(0, 9));
+        marks.push(Mark::back_to_zero(0, 12));
+        LineChart {
+            spec: ChartSpec::new("Cumulative cash", "Month", "Cash ($)", Unit::Dollars),
+            series: vec![Series::new("Cash", values)],
+            marks,
+        }
+    }
+
+    /// The boxes of the drawn texts that start with one of `starts`, read
+    /// back from the SVG (position, anchor, size) and estimated as the
+    /// placement estimates them.
+    fn drawn_boxes(svg: &str, starts: &[&str]) -> Vec<(String, LabelBox)> {
+        let attr = |chunk: &str, name: &str| -> Option<String> {
+            let key = format!(" {name}=\"");
+            let from = chunk.find(&key)? + key.len();
+            Some(chunk.get(from..)?.split('"').next()?.to_string())
+        };
+        svg.split("<text")
+            .skip(1)
+            .filter_map(|chunk| {
+                let open = chunk.find('>')?;
+                let text = chunk
+                    .get(open + 1..chunk.find("</text>")?)?
+                    .trim()
+                    .to_string();
+                if !starts.iter().any(|s| text.starts_with(s)) {
+                    return None;
                 }
-                root.draw_text(
-                    &text,
-                    &text_style(font, accent, h, VPos::Top),
-                    (px + dx / 2, plot_y.start + 4),
-                )?;
+                let x: i32 = attr(chunk, "x")?.parse().ok()?;
+                let y: i32 = attr(chunk, "y")?.parse().ok()?;
+                let px: f64 = attr(chunk, "font-size")?.parse().ok()?;
+                let h = match attr(chunk, "text-anchor")?.as_str() {
+                    "end" => HPos::Right,
+                    "middle" => HPos::Center,
+                    _ => HPos::Left,
+                };
+                let v = if attr(chunk, "dy")?.starts_with('-') {
+                    VPos::Bottom
+                } else {
+                    VPos::Top
+                };
+                Some((text.clone(), LabelBox::of(&text, px, h, v, (x, y))))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn mark_labels_never_overlap_at_any_width_or_theme() {
+        let chart = crowded();
+        for palette in [Palette::light(), Palette::projector()] {
+            for width in [280, 344, 480, 720] {
+                let svg = chart.svg_at(&palette, width);
+                let boxes =
+                    drawn_boxes(&svg, &["Trough", "Monthly break-even", "Cash back to zero"]);
+                assert_eq!(boxes.len(), 3, "at {width}: {boxes:?}");
+                for (i, (a, ba)) in boxes.iter().enumerate() {
+                    for (b, bb) in boxes.iter().skip(i + 1) {
+                        assert!(
+                            !ba.overlaps(bb),
+                            "at {width}: “{a}” {ba:?} overlaps “{b}” {bb:?}"
+                        );
+                    }
+                }
             }
         }
-        Ok(())
+    }
+
+    #[test]
+    fn a_label_goes_to_the_first_free_spot_inside_the_plot() {
+        let bounds = LabelBox {
+            x0: 0,
+            y0: 0,
+            x1: 300,
+            y1: 200,
+        };
+        let taken = [LabelBox::of("Label", 14.0, HPos::Left, VPos::Top, (10, 10))];
+        let spots = [
+            Spot {
+                at: (10, 10),
+                h: HPos::Left,
+                v: VPos::Top,
+            },
+            Spot {
+                at: (290, 10),
+                h: HPos::Left,
+                v: VPos::Top,
+            },
+            Spot {
+                at: (10, 60),
+                h: HPos::Left,
+                v: VPos::Top,
+            },
+        ];
+        let (spot, b) = place_label("Label", 14.0, &spots, &bounds, &taken).expect("spots");
+        // The first is taken, the second runs out of the plot: the third.
+        assert_eq!(spot.at, (10, 60));
+        assert!(b.inside(&bounds) && !b.overlaps(&taken[0]));
+        assert!(place_label("Label", 14.0, &[], &bounds, &taken).is_none());
     }
 }

@@ -18,6 +18,14 @@
 //! `<title>` first child for screen readers. [`Chart::text_alternative`] gives
 //! the one-paragraph summary for a `<figcaption>`.
 //!
+//! **Drawn for the width it gets.** A 720-wide drawing shown 350 px wide on
+//! a phone scales its 14 px type down to 7 px. So the page measures the room
+//! a chart has and asks for [`Chart::svg_at`] that width: the drawing is laid
+//! out at that width ([`view_size`]: from [`MIN_VIEW_WIDTH`] up to
+//! [`VIEW_WIDTH`], taller than 16:10 when narrow) and shown at 1:1, so type is
+//! the palette's size (at least 12 px; the projector's 18 px) at any width.
+//! Wider rooms than [`VIEW_WIDTH`] scale the 720 drawing up.
+//!
 //! Text is never measured: plotters' own caption and legend ask the font for
 //! its size, which in the browser means appending a `<span>` with an inline
 //! `style` to the page (a forced layout per label, a CSP violation, and a
@@ -62,6 +70,30 @@ pub const VIEW_WIDTH: u32 = 720;
 
 /// Height of every chart's drawing, in SVG user units (16:10 with the width).
 pub const VIEW_HEIGHT: u32 = 450;
+
+/// Narrowest drawing laid out; a narrower room scales this one down.
+pub const MIN_VIEW_WIDTH: u32 = 240;
+
+/// Shortest drawing, so a narrow chart keeps room for its plot under the
+/// title, legend and axis labels.
+pub const MIN_VIEW_HEIGHT: u32 = 340;
+
+/// The drawing size for a room `width` px wide: the width kept to
+/// [`MIN_VIEW_WIDTH`]–[`VIEW_WIDTH`], the height 10/16 of it but at least
+/// [`MIN_VIEW_HEIGHT`] (and never above [`VIEW_HEIGHT`]).
+///
+/// ```
+/// use gtm_workbench::charts::view_size;
+/// assert_eq!(view_size(720), (720, 450));
+/// assert_eq!(view_size(2000), (720, 450));
+/// assert_eq!(view_size(350), (350, 340));
+/// assert_eq!(view_size(100), (240, 340));
+/// ```
+pub fn view_size(width: u32) -> (u32, u32) {
+    let w = width.clamp(MIN_VIEW_WIDTH, VIEW_WIDTH);
+    let h = (w * 10 / 16).clamp(MIN_VIEW_HEIGHT, VIEW_HEIGHT);
+    (w, h)
+}
 
 /// Space around the drawing, px.
 pub(crate) const PAD: i32 = 12;
@@ -208,6 +240,15 @@ pub trait Chart {
     where
         Self: Sized,
     {
-        svg::render_svg(self, palette)
+        svg::render_svg(self, palette, VIEW_WIDTH)
+    }
+
+    /// [`Chart::svg`] laid out for a room `width` px wide (see
+    /// [`view_size`]): shown at that width, its type is the palette's size.
+    fn svg_at(&self, palette: &Palette, width: u32) -> String
+    where
+        Self: Sized,
+    {
+        svg::render_svg(self, palette, width)
     }
 }

@@ -48,7 +48,8 @@ pub struct Palette {
     pub series: [Rgb; 6],
     /// Stroke width of data lines, in px.
     pub line_width: u32,
-    /// Size of tick labels, legend and value labels, in px at 720 px width;
+    /// Size of tick labels, legend and value labels, in px as shown when the
+    /// chart is drawn for the width it gets (see `Chart::svg_at`);
     /// the title is 1.3 × this.
     pub font_px: u32,
 }

@@ -4,21 +4,23 @@
 use plotters::prelude::*;
 
 use super::format::label;
-use super::{Chart, ChartError, Palette, Rgb, VIEW_HEIGHT, VIEW_WIDTH};
+use super::{view_size, Chart, ChartError, Palette, Rgb};
 
-/// Renders `chart` to a standalone SVG document (see [`Chart::svg`]).
-pub(crate) fn render_svg<C: Chart>(chart: &C, palette: &Palette) -> String {
+/// Renders `chart` to a standalone SVG document drawn for `width` px (see
+/// [`Chart::svg_at`]).
+pub(crate) fn render_svg<C: Chart>(chart: &C, palette: &Palette, width: u32) -> String {
     let title = chart.spec().title.as_str();
+    let (w, h) = view_size(width);
     let mut buf = String::new();
     let outcome = {
-        let root = SVGBackend::with_string(&mut buf, (VIEW_WIDTH, VIEW_HEIGHT)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut buf, (w, h)).into_drawing_area();
         chart
             .draw(&root, palette)
             .and_then(|()| root.present().map_err(ChartError::from))
     };
     match outcome {
-        Ok(()) => with_title(&buf, title).unwrap_or_else(|| fallback_svg(title, palette)),
-        Err(_) => fallback_svg(title, palette),
+        Ok(()) => with_title(&buf, title).unwrap_or_else(|| fallback_svg(title, palette, (w, h))),
+        Err(_) => fallback_svg(title, palette, (w, h)),
     }
 }
 
@@ -40,7 +42,7 @@ fn accessible_title(title: &str) -> String {
 }
 
 /// A valid, titled SVG that says the chart could not be drawn.
-fn fallback_svg(title: &str, palette: &Palette) -> String {
+fn fallback_svg(title: &str, palette: &Palette, (w, h): (u32, u32)) -> String {
     let rgb = |c: Rgb| format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2);
     format!(
         concat!(
@@ -50,13 +52,13 @@ fn fallback_svg(title: &str, palette: &Palette) -> String {
             "<text x=\"{cx}\" y=\"{cy}\" text-anchor=\"middle\" font-family=\"sans-serif\" ",
             "font-size=\"{px}\" fill=\"{fg}\">This chart could not be drawn.</text></svg>\n"
         ),
-        w = VIEW_WIDTH,
-        h = VIEW_HEIGHT,
+        w = w,
+        h = h,
         t = escape(&accessible_title(title)),
         bg = rgb(palette.background),
         fg = rgb(palette.text),
-        cx = VIEW_WIDTH / 2,
-        cy = VIEW_HEIGHT / 2,
+        cx = w / 2,
+        cy = h / 2,
         px = palette.font_px.clamp(12, 48),
     )
 }

@@ -1,10 +1,18 @@
 //! The table scaffold the pages share: column headings, a caption (for
-//! screen readers only, or shown), and the box that lets a wide table scroll
-//! sideways on a phone. The rows are the page's own.
+//! screen readers only, or shown), the box that lets a wide table scroll
+//! sideways, and the card layout that replaces it on a phone. The rows are
+//! the page's own.
+//!
+//! **Cards.** With `cards`, a narrow screen (640 px or less, `style/main.css`)
+//! shows each row as a card, each cell headed by its column's name. The
+//! names come from the headings: the table writes each heading into its
+//! cells' `data-label` itself, and again whenever rows change, so a page
+//! writes its rows as plain `<td>`s and gets the card layout for free.
 
 use std::borrow::Cow;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// A column heading of a [`DataTable`].
 #[derive(Clone, Debug, PartialEq)]
@@ -32,12 +40,13 @@ impl Column {
     }
 
     fn view(self) -> impl IntoView {
-        let title = if self.hidden {
+        let hidden = self.hidden;
+        let title = if hidden {
             view! { <span class="sr-only">{self.title}</span> }.into_any()
         } else {
             self.title.into_any()
         };
-        view! { <th scope="col" class=self.class>{title}</th> }
+        view! { <th scope="col" class=self.class data-unseen=hidden.then_some("true")>{title}</th> }
     }
 }
 
@@ -124,6 +133,10 @@ pub fn DataTable(
     /// Whether the scroll box is drawn as a card.
     #[prop(optional)]
     card: bool,
+    /// Whether each row becomes a card on a narrow screen (see the module
+    /// docs).
+    #[prop(optional)]
+    cards: bool,
     /// Rows under the body (a total), in a `<tfoot>`.
     #[prop(optional, into)]
     foot: Option<ViewFn>,
@@ -134,8 +147,17 @@ pub fn DataTable(
         let class = (!caption_shown).then_some("sr-only");
         view! { <caption class=class>{text}</caption> }
     });
+    let table_ref = NodeRef::<leptos::html::Table>::new();
+    if cards {
+        label_cells_of(table_ref, columns);
+    }
+    let class = match (class, cards) {
+        (Some(c), true) => Some(format!("{c} cards")),
+        (None, true) => Some("cards".to_string()),
+        (c, false) => c.map(str::to_string),
+    };
     let table = view! {
-        <table class=class data-testid=testid>
+        <table class=class data-testid=testid node_ref=table_ref>
             {caption}
             <thead>
                 <tr>{move || columns.0.get().into_iter().map(Column::view).collect_view()}</tr>
@@ -168,5 +190,93 @@ pub fn text_row<const N: usize>(cells: [String; N]) -> impl IntoView {
             <th scope="row">{heading}</th>
             {cells.map(|c| view! { <td>{c}</td> }).collect_view()}
         </tr>
+    }
+}
+
+/// Writes each column heading into the `data-label` of the cells below it
+/// (the card layout's cell headings), now and whenever the rows or the
+/// headings change. Cells of a column whose heading only screen readers get
+/// (a column of buttons) get no label.
+fn label_cells_of(table: NodeRef<leptos::html::Table>, columns: Columns) {
+    use wasm_bindgen::closure::Closure;
+
+    type Callback = Closure<dyn FnMut(js_sys::Array, web_sys::MutationObserver)>;
+    let observer: StoredValue<Option<(web_sys::MutationObserver, Callback)>, LocalStorage> =
+        StoredValue::new_local(None);
+    Effect::new(move |_| {
+        // Re-label when the headings change.
+        columns.0.track();
+        let Some(el) = table.get() else {
+            return;
+        };
+        let el: web_sys::Element = el.into();
+        label_cells(&el);
+        if observer.with_value(Option::is_some) {
+            return;
+        }
+        let target = el.clone();
+        let callback: Callback = Closure::new(move |_: js_sys::Array, _| label_cells(&target));
+        let Ok(mo) = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()) else {
+            return;
+        };
+        let options = web_sys::MutationObserverInit::new();
+        options.set_child_list(true);
+        options.set_subtree(true);
+        if mo.observe_with_options(&el, &options).is_ok() {
+            observer.set_value(Some((mo, callback)));
+        }
+    });
+    on_cleanup(move || {
+        if let Some(Some(mo)) = observer.try_with_value(|o| o.as_ref().map(|(m, _)| m.clone())) {
+            mo.disconnect();
+        }
+        observer.try_set_value(None);
+    });
+}
+
+/// One pass of [`label_cells_of`]: body and foot cells get the text of the
+/// heading above them (column spans counted); writing an attribute does not
+/// change the child list, so the observer does not fire on its own work.
+fn label_cells(table: &web_sys::Element) {
+    let Ok(heads) = table.query_selector_all("thead th") else {
+        return;
+    };
+    let titles: Vec<Option<String>> = (0..heads.length())
+        .filter_map(|i| heads.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .map(|th| {
+            let unseen = th.get_attribute("data-unseen").is_some();
+            let text = th.text_content().unwrap_or_default();
+            (!unseen).then(|| text.trim().to_string())
+        })
+        .collect();
+    let Ok(rows) = table.query_selector_all("tbody tr, tfoot tr") else {
+        return;
+    };
+    for row in (0..rows.length()).filter_map(|i| rows.item(i)) {
+        let Ok(row) = row.dyn_into::<web_sys::Element>() else {
+            continue;
+        };
+        let cells = row.children();
+        let mut column = 0usize;
+        for cell in (0..cells.length()).filter_map(|i| cells.item(i)) {
+            let label = titles.get(column).cloned().flatten();
+            match label {
+                Some(l) if !l.is_empty() => {
+                    if cell.get_attribute("data-label").as_deref() != Some(l.as_str()) {
+                        let _ = cell.set_attribute("data-label", &l);
+                    }
+                }
+                _ => {
+                    let _ = cell.remove_attribute("data-label");
+                }
+            }
+            let span = cell
+                .get_attribute("colspan")
+                .and_then(|c| c.parse::<usize>().ok())
+                .unwrap_or(1)
+                .max(1);
+            column += span;
+        }
     }
 }

@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 
+use crate::state::stale::register_field;
+
 /// What a field's reader accepted from the typed text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Accepted<T> {
@@ -67,6 +69,13 @@ pub fn ValidatedField<T: Send + Sync + 'static>(
             .map(|typed| read.run(typed).map(|accepted| accepted.note))
     });
     let error = move || reading.with(|r| r.as_ref().and_then(|r| r.as_ref().err().cloned()));
+    // Inside a field group, the group's figures say they are not updated
+    // while this text is refused (state::stale).
+    register_field(
+        id.clone(),
+        label.clone(),
+        Signal::derive(move || reading.with(|r| matches!(r, Some(Err(_))))),
+    );
     let note =
         move || reading.with(|r| r.as_ref().and_then(|r| r.as_ref().ok().cloned().flatten()));
     let error_id = format!("{id}-error");

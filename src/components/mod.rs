@@ -1,7 +1,7 @@
 //! Small shared leaves of UI used by two or more pages: the validated field
 //! (number and text), the data table, the confirm button, the weight slider,
-//! focus helpers, the chart figure, the projection charts and the spectrum
-//! gauge.
+//! focus helpers, the chart figure, the projection charts, the spectrum
+//! gauge and the "not updated" note.
 
 pub mod chart_figure;
 pub mod confirm;
@@ -11,5 +11,6 @@ pub mod focus;
 pub mod number_field;
 pub mod projection_charts;
 pub mod spectrum_gauge;
+pub mod stale_note;
 pub mod text_field;
 pub mod weight_slider;

@@ -3,7 +3,7 @@
 //! Shared by Simulate and the printed plan, so both draw the same figures.
 
 use crate::charts::{ChartSpec, GroupedBarChart, LineChart, Mark, Series, StackedAreaChart, Unit};
-use crate::domain::sim::{Channel, MonthRow, Projection};
+use crate::domain::sim::{CashPayback, Channel, MonthRow, Projection};
 
 /// The channels switched on in a projection (all three when none is, so an
 /// empty chart still has a legend).
@@ -39,7 +39,9 @@ pub fn mrr_chart(p: &Projection) -> StackedAreaChart {
     }
 }
 
-/// Cumulative cash with its trough and the break-even month.
+/// Cumulative cash with its trough, the monthly break-even and the month
+/// cash is back at zero, each marked only where it happens within the
+/// horizon, with the months the summary tiles show.
 pub fn cash_chart(p: &Projection) -> LineChart {
     let values: Vec<f64> = p.rows.iter().map(|r| r.cumulative_cash).collect();
     let mut marks: Vec<Mark> = Mark::trough(0, &values, Unit::Dollars)
@@ -47,6 +49,9 @@ pub fn cash_chart(p: &Projection) -> LineChart {
         .collect();
     if let Some(m) = p.summary.break_even_month {
         marks.push(Mark::break_even(0, m as usize));
+    }
+    if let CashPayback::PaidBackIn(m) = p.summary.cash_payback {
+        marks.push(Mark::back_to_zero(0, m as usize));
     }
     LineChart {
         spec: ChartSpec::new(
@@ -130,5 +135,44 @@ mod tests {
         let p = simulate(&preset(Motion::SalesLed));
         let chart = cash_chart(&p);
         assert!(chart.marks.iter().any(|m| m.label.starts_with("Trough")));
+    }
+
+    /// Issue 14: the J-curve said "Break-even: month 19" where cumulative
+    /// cash was still −$1.5M while the cash-payback tile said "not within
+    /// the horizon". The two are named apart, and each is marked only when
+    /// it happens, with the month the summary has.
+    #[test]
+    fn monthly_break_even_and_cash_back_to_zero_are_named_apart_and_match_the_summary() {
+        let mut inputs = preset(Motion::SalesLed);
+        inputs.horizon_months = 60;
+        let p = simulate(&inputs);
+        // Over five years the sales-led preset breaks even and gets back to
+        // zero, in that order.
+        assert!(matches!(
+            (p.summary.break_even_month, p.summary.cash_payback),
+            (Some(b), CashPayback::PaidBackIn(z)) if b < z
+        ));
+        let chart = cash_chart(&p);
+        let labels: Vec<&str> = chart.marks.iter().map(|m| m.label.as_str()).collect();
+        match p.summary.break_even_month {
+            Some(m) => assert!(labels.contains(&format!("Monthly break-even: month {m}").as_str())),
+            None => assert!(!labels.iter().any(|l| l.contains("break-even"))),
+        }
+        match p.summary.cash_payback {
+            CashPayback::PaidBackIn(m) => {
+                assert!(labels.contains(&format!("Cash back to zero: month {m}").as_str()));
+                // Back at zero: the curve is at or above zero in that month.
+                assert!(p.rows[m as usize - 1].cumulative_cash >= 0.0);
+            }
+            _ => assert!(!labels.iter().any(|l| l.starts_with("Cash back to zero"))),
+        }
+        // A short horizon that ends in the hole marks no return to zero.
+        inputs.horizon_months = 12;
+        let short = simulate(&inputs);
+        assert_eq!(short.summary.cash_payback, CashPayback::NotWithinHorizon);
+        assert!(!cash_chart(&short)
+            .marks
+            .iter()
+            .any(|m| m.label.starts_with("Cash back to zero")));
     }
 }

@@ -238,6 +238,29 @@ pub const NRR_TOP_DECILE_PCT: f64 = 130.0;
 pub const NRR_MAX_PCT: f64 = 200.0;
 
 // ---------------------------------------------------------------------------
+// The reality check's limits (domain::insight::sanity)
+// ---------------------------------------------------------------------------
+
+/// Monthly churn under this, %, on a plan priced for small businesses is
+/// optimistic (about 2.4 % a year; a workbench rule of thumb).
+pub const SMB_CHURN_FLOOR_PCT: f64 = 0.2;
+/// Below this ACV, $ a year, public frameworks place self-serve or
+/// product-led sales, not a field team with a long cycle.
+pub const SMALL_ACV_PER_YEAR: f64 = 15_000.0;
+/// A sales cycle at least this long, months, is long for a small contract.
+pub const LONG_CYCLE_MONTHS: u32 = 6;
+/// From this ACV, $ a year, public frameworks place sales-led deals.
+pub const LARGE_ACV_PER_YEAR: f64 = 100_000.0;
+/// A sales cycle this short or shorter, months, is short for a large
+/// contract.
+pub const SHORT_CYCLE_MONTHS: u32 = 1;
+/// Blended LTV:CAC above this usually means costs are missing from spend.
+pub const LTV_CAC_IMPLAUSIBLE: f64 = 10.0;
+/// A seller's yearly bookings above this multiple of their loaded cost are
+/// out of line (quotas usually sit around 4–5× on-target earnings).
+pub const QUOTA_TO_COST_MAX: f64 = 10.0;
+
+// ---------------------------------------------------------------------------
 // The table the app shows
 // ---------------------------------------------------------------------------
 

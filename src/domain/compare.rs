@@ -9,7 +9,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::assess::Factor;
+use std::collections::BTreeMap;
+
+use crate::domain::assess::{question, scoring, Lean, Question};
 use crate::domain::input::FieldError;
 use crate::domain::motion::CompareColumn;
 use crate::domain::sim::FieldId;
@@ -83,9 +85,11 @@ pub struct Row {
     /// The simulator input this row is about, if any; the page links to it
     /// at [`sim_anchor`].
     pub sim_input: Option<FieldId>,
-    /// The Assess factor whose answers say which way the user leans on this
-    /// row.
-    pub factor: Option<Factor>,
+    /// The Assess questions this row is about (ids of
+    /// [`crate::domain::assess::QUESTIONS`]): the user's answers to them, and
+    /// only them, say which way the user leans on this row ([`row_lean`]).
+    /// Empty for rows no question speaks to.
+    pub questions: &'static [&'static str],
 }
 
 impl Row {
@@ -162,7 +166,7 @@ static ROWS: [Row; 19] = [
                  free plan, word of mouth and search do that work. A hybrid lets the \
                  product fill the funnel and saves human effort for accounts that show intent.",
         sim_input: None,
-        factor: Some(Factor::Product),
+        questions: &["prod_viral", "price_buy", "fund_sellers"],
     },
     Row {
         id: "buyer_motion",
@@ -176,7 +180,7 @@ static ROWS: [Row; 19] = [
                  usage spreads before anyone signs a larger order. Hybrids usually see \
                  both: a team adopts it, then a manager buys the company plan.",
         sim_input: None,
-        factor: Some(Factor::Audience),
+        questions: &["aud_signer", "aud_people"],
     },
     Row {
         id: "friction",
@@ -190,7 +194,7 @@ static ROWS: [Row; 19] = [
                  sign-up lets anyone in within minutes. Hybrids keep the door open \
                  and add a conversation only where the deal needs one.",
         sim_input: None,
-        factor: Some(Factor::Product),
+        questions: &["prod_setup", "price_buy"],
     },
     Row {
         id: "cac",
@@ -205,7 +209,7 @@ static ROWS: [Row; 19] = [
                  compute CAC per channel as well as blended, or the cheap channel hides \
                  the costly one; in the simulator it follows the cost per qualified opportunity.",
         sim_input: Some(FieldId::SlCostPerOpportunity),
-        factor: Some(Factor::Funding),
+        questions: &["fund_sellers", "prod_viral"],
     },
     Row {
         id: "sales_cycle",
@@ -220,7 +224,7 @@ static ROWS: [Row; 19] = [
                  see value. The simulator models the cycle as months of lag before a \
                  won deal starts paying.",
         sim_input: Some(FieldId::SlSalesCycle),
-        factor: Some(Factor::Audience),
+        questions: &["aud_signer", "aud_people", "prod_ttv"],
     },
     Row {
         id: "product_experience",
@@ -235,7 +239,7 @@ static ROWS: [Row; 19] = [
                  Hybrids pair a self-explaining product with a human at the moments \
                  that decide a larger purchase.",
         sim_input: None,
-        factor: Some(Factor::Product),
+        questions: &["prod_ttv", "prod_setup", "aud_tech"],
     },
     Row {
         id: "scalability",
@@ -250,7 +254,7 @@ static ROWS: [Row; 19] = [
                  ceiling when larger buyers want a conversation. Hybrids aim to keep \
                  the cheap volume and add the large accounts.",
         sim_input: None,
-        factor: Some(Factor::Funding),
+        questions: &["cul_vision", "fund_sellers"],
     },
     Row {
         id: "target_audience",
@@ -264,7 +268,7 @@ static ROWS: [Row; 19] = [
                  Individuals and small businesses prefer to try and buy on their own. \
                  Hybrids let small teams start alone and bring in sales as the account grows.",
         sim_input: None,
-        factor: Some(Factor::Audience),
+        questions: &["aud_size", "aud_tech"],
     },
     Row {
         id: "acv",
@@ -279,7 +283,7 @@ static ROWS: [Row; 19] = [
                  hybrid, above $1,000 a month to sales-led. Public frameworks draw the \
                  lines higher, and those are shown as context in Assess.",
         sim_input: Some(FieldId::SlAcv),
-        factor: Some(Factor::Pricing),
+        questions: &["price_level"],
     },
     Row {
         id: "monetization",
@@ -293,7 +297,7 @@ static ROWS: [Row; 19] = [
                  upgrade in the product when they hit a limit or want a feature. \
                  Hybrids publish the lower tiers and quote the top one.",
         sim_input: None,
-        factor: Some(Factor::Pricing),
+        questions: &["price_buy", "price_growth"],
     },
     Row {
         id: "market",
@@ -308,7 +312,7 @@ static ROWS: [Row; 19] = [
                  lowers the risk of switching. A hybrid fits when both kinds of buyer \
                  are worth serving.",
         sim_input: None,
-        factor: Some(Factor::Market),
+        questions: &["mkt_known", "mkt_rivals", "mkt_crowd"],
     },
     Row {
         id: "metric_focus",
@@ -322,7 +326,7 @@ static ROWS: [Row; 19] = [
                  users reach value, convert and stay. Hybrids need at least one \
                  number both teams own, or the handoff becomes a fight over credit.",
         sim_input: None,
-        factor: Some(Factor::Culture),
+        questions: &["cul_wins", "cul_roadmap"],
     },
     Row {
         id: "key_skills",
@@ -336,7 +340,7 @@ static ROWS: [Row; 19] = [
                  product managers and analysts. A hybrid needs both, and someone in \
                  operations who connects usage data to the sales process.",
         sim_input: None,
-        factor: Some(Factor::Culture),
+        questions: &["fund_team"],
     },
     Row {
         id: "product_type",
@@ -351,7 +355,7 @@ static ROWS: [Row; 19] = [
                  Hybrids suit products that are simple at first and grow more valuable \
                  with more users.",
         sim_input: None,
-        factor: Some(Factor::Product),
+        questions: &["prod_value", "prod_setup"],
     },
     Row {
         id: "tech_stack",
@@ -365,7 +369,7 @@ static ROWS: [Row; 19] = [
                  in-product messaging. A hybrid only works when usage data reaches the \
                  CRM, so reps see what an account does in the product.",
         sim_input: None,
-        factor: None,
+        questions: &[],
     },
     Row {
         id: "metrics_revenue",
@@ -379,7 +383,7 @@ static ROWS: [Row; 19] = [
                  look at how much existing accounts grow. Hybrids add how revenue \
                  splits between the self-serve and the assisted channel.",
         sim_input: None,
-        factor: None,
+        questions: &[],
     },
     Row {
         id: "metrics_funnel",
@@ -393,7 +397,7 @@ static ROWS: [Row; 19] = [
                  are sign-up, activation and upgrade. Hybrids measure the bridge: how \
                  many flagged accounts become opportunities and then customers.",
         sim_input: None,
-        factor: None,
+        questions: &[],
     },
     Row {
         id: "metrics_retention",
@@ -407,7 +411,7 @@ static ROWS: [Row; 19] = [
                  and monthly usage and how many new users each user brings. Hybrids \
                  compare churn between self-serve and assisted customers.",
         sim_input: None,
-        factor: None,
+        questions: &[],
     },
     Row {
         id: "metrics_team",
@@ -422,9 +426,72 @@ static ROWS: [Row; 19] = [
                  ship. Hybrids measure whether flagged accounts are contacted within \
                  the agreed time.",
         sim_input: None,
-        factor: None,
+        questions: &[],
     },
 ];
+
+/// Which way the user's own answers lean on one row of the table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowLean {
+    /// Mean lean of the row's answered questions, −100 (product-led) ..=
+    /// +100 (sales-led).
+    pub value: f64,
+    /// The step `value` falls in.
+    pub lean: Lean,
+    /// The questions whose answers it comes from, in the row's order
+    /// ("Not sure" and unanswered questions left out).
+    pub from: Vec<&'static Question>,
+}
+
+impl RowLean {
+    /// Where the lean comes from, for the chip's title: "From your answer
+    /// on the price per customer", or "… answers on A and B".
+    pub fn source(&self) -> String {
+        let topics: Vec<&str> = self.from.iter().map(|q| q.topic).collect();
+        let list = match topics.as_slice() {
+            [] => String::new(),
+            [one] => (*one).to_string(),
+            [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        };
+        let noun = if topics.len() == 1 {
+            "answer"
+        } else {
+            "answers"
+        };
+        format!("From your {noun} on {list}")
+    }
+}
+
+/// The user's lean on `row`: the mean lean of the answers to the row's own
+/// [`Row::questions`] (each option's lean as the questionnaire scores it,
+/// every answered question counting once, weights not applied because a
+/// row is about what the answers say, not about how much a factor counts).
+/// `None` when the row has no question or none of them has a scored
+/// answer.
+///
+/// A row is never read through a whole factor: the contract-value row
+/// follows the price answer alone, so a high price is read as sales-led
+/// even when the other pricing answers (a free plan, usage growth) pull
+/// the factor as a whole toward product-led.
+pub fn row_lean(row: &Row, answers: &BTreeMap<String, String>) -> Option<RowLean> {
+    let mut from = Vec::new();
+    let mut sum = 0.0;
+    for id in row.questions {
+        if let (Some(q), Some(option)) = (question(id), scoring::scored_option(answers, id)) {
+            from.push(q);
+            sum += f64::from(option.lean);
+        }
+    }
+    if from.is_empty() {
+        return None;
+    }
+    let value = (sum / from.len() as f64).clamp(-100.0, 100.0);
+    Some(RowLean {
+        value,
+        lean: Lean::from_value(value),
+        from,
+    })
+}
 
 /// Every row of the comparison table, in display order.
 pub fn rows() -> &'static [Row] {

@@ -314,11 +314,11 @@ pub fn methods() -> Vec<Method> {
         m(
             M::CashPayback,
             G::Projection,
-            "Cash payback",
+            "Cash back to zero (cash payback)",
             formula::CASH_PAYBACK,
             None,
         ),
-        m(M::BreakEven, G::Projection, "Break-even", formula::BREAK_EVEN, None),
+        m(M::BreakEven, G::Projection, "Monthly break-even", formula::BREAK_EVEN, None),
         m(M::Tornado, G::Insight, "Sensitivity (tornado)", TORNADO, None),
         m(
             M::Percentiles,

@@ -15,6 +15,7 @@
 pub mod derived;
 pub mod history;
 pub mod notices;
+pub mod stale;
 pub mod steps;
 
 use leptos::prelude::*;

@@ -46,9 +46,9 @@ pub const MAGIC_NUMBER: &str =
 /// Net revenue retention.
 pub const NRR: &str =
     "NRR (12 months) = (1 − monthly churn + monthly expansion)^12, MRR-weighted across channels";
-/// Cash payback.
+/// Cash payback: cumulative cash back to zero.
 pub const CASH_PAYBACK: &str =
-    "Cash payback = first month the cumulative cash of the go-to-market engine is back at or above zero";
-/// Break-even.
+    "Cash back to zero (cash payback) = first month after the trough in which the cumulative cash of the go-to-market engine is back at or above zero";
+/// Monthly break-even: one month's flow, not the running total.
 pub const BREAK_EVEN: &str =
-    "Break-even = first month in which gross profit covers that month's go-to-market spend";
+    "Monthly break-even = first month in which gross profit covers that month's go-to-market spend; cumulative cash is usually still below zero then, and gets back to zero later";

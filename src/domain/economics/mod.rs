@@ -57,8 +57,8 @@ pub use quantities::{
 };
 pub use verdicts::{
     verdict_free_to_paid, verdict_gross_margin, verdict_ltv, verdict_ltv_cac, verdict_magic_number,
-    verdict_monthly_churn, verdict_payback, verdict_payback_within, verdict_pql_to_paid,
-    verdict_viral_coefficient, Level, Verdict,
+    verdict_monthly_churn, verdict_nrr, verdict_payback, verdict_payback_within,
+    verdict_pql_to_paid, verdict_viral_coefficient, verdict_win_rate, Level, Verdict,
 };
 
 pub use crate::domain::benchmarks::{source, table as benchmarks, Benchmark};

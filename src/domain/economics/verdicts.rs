@@ -374,3 +374,76 @@ pub fn verdict_pql_to_paid(percent: f64) -> Verdict {
         )
     }
 }
+
+/// Reading of a win rate in percent of qualified opportunities, against
+/// [`benchmarks::WIN_RATE_PCT`] (the band goal seek and Plan also cite) and
+/// [`benchmarks::WIN_RATE_MAX_PCT`].
+pub fn verdict_win_rate(percent: f64) -> Verdict {
+    use benchmarks::{WIN_RATE_MAX_PCT as MAX, WIN_RATE_PCT as BAND};
+    let s = source::WORKBENCH_RULE;
+    if percent > MAX {
+        verdict(
+            Level::Bad,
+            format!(
+                "Above {}: more than sales teams sustain; most win {} of qualified opportunities.",
+                format::percent(MAX, 0),
+                BAND.percent()
+            ),
+            s,
+        )
+    } else if percent > BAND.hi {
+        verdict(
+            Level::Warn,
+            format!(
+                "Above the {} most B2B teams report; check how opportunities are qualified.",
+                BAND.percent()
+            ),
+            s,
+        )
+    } else if percent >= BAND.lo {
+        verdict(
+            Level::Good,
+            format!("{}: the usual B2B range.", BAND.percent()),
+            s,
+        )
+    } else {
+        verdict(
+            Level::Ok,
+            format!(
+                "Below the usual {}: each deal takes more opportunities, so CAC rises.",
+                BAND.percent()
+            ),
+            s,
+        )
+    }
+}
+
+/// Reading of a 12-month net revenue retention in percent, only where the
+/// band has something to say: above [`benchmarks::NRR_TOP_DECILE_PCT`] (a
+/// stretch) or [`benchmarks::NRR_MAX_PCT`] (beyond any public company).
+/// `None` below the top decile, which no band among the sources grades.
+pub fn verdict_nrr(percent: f64) -> Option<Verdict> {
+    use benchmarks::{NRR_MAX_PCT as MAX, NRR_TOP_DECILE_PCT as TOP};
+    let s = source::WORKBENCH_RULE;
+    if percent > MAX {
+        Some(verdict(
+            Level::Bad,
+            format!(
+                "Above {} a year: no public SaaS company shows this; check churn and expansion.",
+                format::percent(MAX, 0)
+            ),
+            s,
+        ))
+    } else if percent > TOP {
+        Some(verdict(
+            Level::Warn,
+            format!(
+                "Above {} a year: top-decile territory; plan how expansion would get there.",
+                format::percent(TOP, 0)
+            ),
+            s,
+        ))
+    } else {
+        None
+    }
+}

@@ -33,7 +33,7 @@ pub use montecarlo::{
     MAX_DRAWS, MAX_RANGES, PAYBACK_BAR_MONTHS,
 };
 pub use rng::Rng;
-pub use sanity::{sanity_checks, SanityId, SanityWarning};
+pub use sanity::{sanity_checks, Credibility, SanityId, SanityWarning};
 pub use sensitivity::{
     in_play, tornado, Sensitivity, Swing, TornadoChart, TornadoRow, SWING_RANGE,
 };

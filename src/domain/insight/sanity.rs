@@ -8,9 +8,11 @@
 use super::{fmt_number, Segment};
 use crate::domain::benchmarks::{
     CARD_TRIAL_TO_PAID_PCT, FREEMIUM_TO_PAID_PCT, GROSS_MARGIN_MAX_PCT, GROSS_MARGIN_PCT,
-    NRR_MAX_PCT, VIRAL_SELF_SUSTAINING, WIN_RATE_MAX_PCT, WIN_RATE_PCT,
+    LARGE_ACV_PER_YEAR, LONG_CYCLE_MONTHS, LTV_CAC_HEALTHY, LTV_CAC_IMPLAUSIBLE,
+    LTV_CAC_UNDER_INVESTING, NRR_MAX_PCT, QUOTA_TO_COST_MAX, SHORT_CYCLE_MONTHS,
+    SMALL_ACV_PER_YEAR, SMB_CHURN_FLOOR_PCT, VIRAL_SELF_SUSTAINING, WIN_RATE_MAX_PCT, WIN_RATE_PCT,
 };
-use crate::domain::economics::Payback;
+use crate::domain::economics::{Level, Payback, Verdict};
 use crate::domain::sim::{Channel, FieldId, ScenarioInputs, Summary};
 
 /// Gross margin above this, %, is out of reach for software with hosting
@@ -18,27 +20,17 @@ use crate::domain::sim::{Channel, FieldId, ScenarioInputs, Summary};
 const MAX_GROSS_MARGIN_PCT: f64 = GROSS_MARGIN_MAX_PCT;
 /// Free-to-paid above this, %, beats even card-required trials.
 const MAX_FREE_TO_PAID_PCT: f64 = CARD_TRIAL_TO_PAID_PCT.hi;
-/// Monthly churn under this, %, on a small-business plan (≈ 2.4 % a year).
-const MIN_SMB_CHURN_PCT: f64 = 0.2;
+/// Monthly churn under this, %, on a small-business plan.
+const MIN_SMB_CHURN_PCT: f64 = SMB_CHURN_FLOOR_PCT;
 /// Win rates above this, %.
 const MAX_WIN_PCT: f64 = WIN_RATE_MAX_PCT;
 /// 12-month net revenue retention above this, %.
 const MAX_NRR_PCT: f64 = NRR_MAX_PCT;
-/// Below this ACV ($/year) public frameworks place self-serve or
-/// product-led sales, not a field team with a long cycle.
-const SMALL_ACV_PER_YEAR: f64 = 15_000.0;
-/// A cycle at least this long (months) is long for a small contract.
-const LONG_CYCLE_MONTHS: u32 = 6;
-/// From this ACV ($/year) public frameworks place sales-led deals.
-const LARGE_ACV_PER_YEAR: f64 = 100_000.0;
-/// A cycle this short or shorter (months) is short for a large contract.
-const SHORT_CYCLE_MONTHS: u32 = 1;
 /// Blended LTV:CAC above this usually means costs are missing.
-const MAX_LTV_CAC: f64 = 10.0;
-/// Yearly bookings one account executive can close, as a multiple of their
-/// loaded cost, above which the capacity is out of line (quotas usually sit
-/// around 4–5× on-target earnings).
-const MAX_QUOTA_TO_COST: f64 = 10.0;
+const MAX_LTV_CAC: f64 = LTV_CAC_IMPLAUSIBLE;
+/// Yearly bookings of one account executive above this multiple of their
+/// loaded cost.
+const MAX_QUOTA_TO_COST: f64 = QUOTA_TO_COST_MAX;
 
 /// Which check fired. The slug is stable, for tests and keys.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -97,6 +89,19 @@ impl SanityId {
         }
     }
 
+    /// Whether a warning of this kind means the projection cannot be read at
+    /// face value: an input or a result beyond what any real company shows,
+    /// so every figure built on it is suspect. Two checks do not: a payback
+    /// longer than the customer lifetime is a real result, already read as
+    /// poor wherever payback is shown, and a contract value that does not
+    /// match the sales cycle is an unusual pairing, not an impossible one.
+    pub fn undermines_projection(self) -> bool {
+        !matches!(
+            self,
+            SanityId::PaybackBeyondLifetime | SanityId::AcvCycleMismatch
+        )
+    }
+
     /// Why the check exists, in one sentence.
     pub fn why(self) -> &'static str {
         match self {
@@ -145,6 +150,52 @@ pub struct SanityWarning {
     pub message: String,
     /// Why it matters, in one sentence ([`SanityId::why`]).
     pub why: &'static str,
+}
+
+/// Whether a projection can be read at face value, from its reality check.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Credibility {
+    /// No warning undermines it.
+    Credible,
+    /// These warnings (each [`SanityId::undermines_projection`]) make it
+    /// not credible.
+    NotCredible(Vec<SanityWarning>),
+}
+
+impl Credibility {
+    /// The credibility of a projection whose reality check gave `warnings`.
+    pub fn of(warnings: &[SanityWarning]) -> Credibility {
+        let issues: Vec<SanityWarning> = warnings
+            .iter()
+            .filter(|w| w.id.undermines_projection())
+            .cloned()
+            .collect();
+        if issues.is_empty() {
+            Credibility::Credible
+        } else {
+            Credibility::NotCredible(issues)
+        }
+    }
+
+    /// Whether it can be read at face value.
+    pub fn is_credible(&self) -> bool {
+        matches!(self, Credibility::Credible)
+    }
+
+    /// A benchmark reading as a projection of this credibility may show it:
+    /// unchanged when credible, and when not, a positive reading (healthy or
+    /// fine) is withheld, since a figure built on an impossible input cannot
+    /// be called healthy. Warnings and poor readings stand.
+    pub fn reading(&self, verdict: Verdict) -> Verdict {
+        match (self, verdict.level) {
+            (Credibility::NotCredible(_), Level::Good | Level::Ok) => Verdict {
+                level: Level::Warn,
+                text: "Not rated: the reality check found numbers no real company shows, so this figure cannot be read as healthy.".to_string(),
+                source: verdict.source,
+            },
+            _ => verdict,
+        }
+    }
 }
 
 fn warning(id: SanityId, field: Option<FieldId>, message: String) -> SanityWarning {
@@ -298,8 +349,9 @@ pub fn sanity_checks(inputs: &ScenarioInputs, summary: &Summary) -> Vec<SanityWa
                 SanityId::AcvCycleMismatch,
                 Some(FieldId::SlSalesCycle),
                 format!(
-                    "A {cycle}-month sales cycle for ${}/year contracts: deals under about $15K a year are usually sold in weeks or self-serve.",
-                    n(acv)
+                    "A {cycle}-month sales cycle for ${}/year contracts: deals under about {} a year are usually sold in weeks or self-serve.",
+                    n(acv),
+                    crate::domain::format::money(SMALL_ACV_PER_YEAR)
                 ),
             ));
         } else if acv >= LARGE_ACV_PER_YEAR && cycle <= SHORT_CYCLE_MONTHS {
@@ -307,8 +359,9 @@ pub fn sanity_checks(inputs: &ScenarioInputs, summary: &Summary) -> Vec<SanityWa
                 SanityId::AcvCycleMismatch,
                 Some(FieldId::SlSalesCycle),
                 format!(
-                    "A {cycle}-month sales cycle for ${}/year contracts: deals of $100K a year or more usually take several months.",
-                    n(acv)
+                    "A {cycle}-month sales cycle for ${}/year contracts: deals of {} a year or more usually take several months.",
+                    n(acv),
+                    crate::domain::format::money(LARGE_ACV_PER_YEAR)
                 ),
             ));
         }
@@ -339,8 +392,10 @@ pub fn sanity_checks(inputs: &ScenarioInputs, summary: &Summary) -> Vec<SanityWa
                 SanityId::LtvCacTooHigh,
                 None,
                 format!(
-                    "Blended LTV:CAC is {}; healthy businesses sit around 3–5.",
-                    n(ratio)
+                    "Blended LTV:CAC is {}; healthy businesses sit around {}–{}.",
+                    n(ratio),
+                    n(LTV_CAC_HEALTHY),
+                    n(LTV_CAC_UNDER_INVESTING)
                 ),
             ));
         }

@@ -199,16 +199,26 @@ pub enum CapacityStatus {
 /// takes the largest single rule (every account flagged by a smaller rule is
 /// also flagged by the largest). Capacity is judged on the upper bound, the
 /// cautious choice.
+///
+/// **The base.** Rules flag accounts out of the active free accounts, so no
+/// total can count more accounts than there are: when the rules add up to
+/// more than the base they must overlap, the upper bounds (total, human and
+/// per owner) stop at the base, and [`PqlEstimate::base_warning`] says so.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PqlEstimate {
     /// One entry per rule, in playbook order.
     pub per_rule: Vec<RuleEstimate>,
-    /// Upper bound of accounts flagged per month, all rules (sum).
+    /// The rules' shares added up, accounts per month: Σ active × share ÷ 100.
+    /// Above the base when the shares add up to more than 100 %.
+    pub flagged_sum: f64,
+    /// Upper bound of accounts flagged per month, all rules: the sum, at most
+    /// the active free accounts (an account is flagged once however many
+    /// rules it matches).
     pub flagged_upper: f64,
     /// Lower bound of accounts flagged per month, all rules (largest rule).
     pub flagged_lower: f64,
     /// Upper bound of accounts per month that people must work (sum over
-    /// rules with a human owner).
+    /// rules with a human owner, at most the active free accounts).
     pub human_upper: f64,
     /// Lower bound of accounts per month that people must work (largest
     /// human-owned rule).
@@ -225,6 +235,9 @@ pub struct PqlEstimate {
     pub status: CapacityStatus,
     /// A sentence for the page when the team may be over capacity.
     pub warning: Option<String>,
+    /// A sentence for the page when the rules add up to more accounts than
+    /// the base holds (e.g. four rules at 60 % each: 240 % of it).
+    pub base_warning: Option<String>,
 }
 
 /// A non-negative finite number, or 0 for anything else; the estimate takes
@@ -312,9 +325,12 @@ pub fn estimate(rules: &[PqlRule], volumes: &PqlVolumes) -> PqlEstimate {
             .map(|e| e.flagged_per_month)
             .fold(0.0, f64::max)
     };
-    let flagged_upper = sum(false);
+    // However many rules match it, an account is flagged once: no total can
+    // pass the base.
+    let flagged_sum = sum(false);
+    let flagged_upper = flagged_sum.min(active);
     let flagged_lower = max(false);
-    let human_upper = sum(true);
+    let human_upper = sum(true).min(active);
     let human_lower = max(true);
     let capacity_per_month = reps * per_rep;
 
@@ -337,6 +353,7 @@ pub fn estimate(rules: &[PqlRule], volumes: &PqlVolumes) -> PqlEstimate {
         }
     }
     for o in &mut by_owner {
+        o.accounts_per_month = o.accounts_per_month.min(active);
         o.people_needed = people_for(o.accounts_per_month, per_rep);
     }
 
@@ -369,8 +386,23 @@ pub fn estimate(rules: &[PqlRule], volumes: &PqlVolumes) -> PqlEstimate {
         )),
     };
 
+    // A tolerance so that shares adding up to exactly 100 % do not warn.
+    let base_warning = (flagged_sum > active + 1e-9).then(|| {
+        format!(
+            "The rules add up to {} accounts a month, more than the {} active free accounts they \
+             look at ({} of them). Rules that flag that many must be flagging the same accounts, \
+             so the totals below stop at {}. Lower the shares, or make the rules look for \
+             different signals.",
+            format::count(flagged_sum),
+            format::count(active),
+            format::percent(flagged_sum / active * 100.0, 0),
+            format::count(active),
+        )
+    });
+
     PqlEstimate {
         per_rule,
+        flagged_sum,
         flagged_upper,
         flagged_lower,
         human_upper,
@@ -381,5 +413,6 @@ pub fn estimate(rules: &[PqlRule], volumes: &PqlVolumes) -> PqlEstimate {
         by_owner,
         status,
         warning,
+        base_warning,
     }
 }

@@ -4,7 +4,7 @@
 use super::metrics::logo_churn;
 use crate::domain::economics::{LtvCac, Payback};
 use crate::domain::format;
-use crate::domain::sim::{MagicNumber, MonthRow, Projection};
+use crate::domain::sim::{Channel, FieldId, MagicNumber, MonthRow, Projection, ScenarioInputs};
 
 /// How a simulator figure is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,6 +17,8 @@ pub enum FigureUnit {
     Months,
     /// A percentage given in percent (2.5 means 2.5%), one decimal: `2.5%`.
     Percent,
+    /// US dollars a year, whole: `$24,000 a year` (a contract value).
+    DollarsPerYear,
 }
 
 /// A figure the simulator measured for the current scenario.
@@ -41,6 +43,7 @@ impl Figure {
             FigureUnit::Ratio => format::number(self.value, 2),
             FigureUnit::Months => format::months(self.value, 1),
             FigureUnit::Percent => format::percent(self.value, 1),
+            FigureUnit::DollarsPerYear => format!("{} a year", format::money(self.value)),
         }
     }
 }
@@ -66,6 +69,13 @@ pub enum NoFigure {
     /// The model handed back a number that cannot be shown (a guard: the
     /// simulator promises finite figures).
     Unusable,
+    /// The input sits in the self-serve channel, which is switched off.
+    SelfServeOff,
+    /// The input sits in the sales-assisted channel, which is switched off
+    /// (or runs without the self-serve funnel it feeds on).
+    SalesAssistOff,
+    /// The input sits in the sales-led channel, which is switched off.
+    SalesLedOff,
 }
 
 impl NoFigure {
@@ -80,7 +90,33 @@ impl NoFigure {
             NoFigure::HorizonTooShort => "The horizon is shorter than two quarters",
             NoFigure::NoCustomersAtStart => "No paying customers at the start of the last month",
             NoFigure::Unusable => "No usable figure for this scenario",
+            NoFigure::SelfServeOff => "Not in your scenario: the self-serve channel is off",
+            NoFigure::SalesAssistOff => "Not in your scenario: the sales-assisted channel is off",
+            NoFigure::SalesLedOff => "Not in your scenario: the sales-led channel is off",
         }
+    }
+}
+
+/// A metric the simulator does not measure but takes as an input (or
+/// computes from its inputs): the value the user's scenario assumes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Assumption {
+    /// The assumed value; `ltv_capped` is always false.
+    pub figure: Figure,
+    /// The Simulate input it is (or, for a product of inputs, the last of
+    /// them, where Simulate shows it beside that input).
+    pub field: FieldId,
+    /// How it is computed from the inputs, when it is not one input.
+    pub formula: Option<&'static str>,
+    /// Where the input measures something a little different from the
+    /// metric, what it measures.
+    pub note: Option<&'static str>,
+}
+
+impl Assumption {
+    /// "assumed 35% in your scenario".
+    pub fn text(&self) -> String {
+        format!("assumed {} in your scenario", self.figure.text())
     }
 }
 
@@ -89,6 +125,9 @@ impl NoFigure {
 pub enum CurrentFigure {
     /// The simulator measured it.
     Value(Figure),
+    /// The simulator takes it as an input: the value the scenario assumes
+    /// (see [`scenario_figure`]).
+    Assumed(Assumption),
     /// The simulator measures this metric, but not in this scenario.
     Missing(NoFigure),
     /// The simulator does not model this metric (its id is not in
@@ -118,6 +157,10 @@ pub fn simulator_formula(metric_id: &str) -> Option<&'static str> {
         }
         "logo_churn" => {
             "customers lost in the last month ÷ paying customers at its start, all channels"
+        }
+        "revenue_split" => {
+            "self-serve revenue ÷ all revenue over the horizon (the simulator's revenue split; \
+             new and existing customers together)"
         }
         _ => return None,
     })
@@ -222,6 +265,107 @@ pub fn current_figure(metric_id: &str, projection: &Projection) -> CurrentFigure
             Ok(pct) => figure(pct, FigureUnit::Percent, false),
             Err(why) => missing(why),
         },
+        "revenue_split" => match s.revenue_split_pct {
+            Some(split) => figure(split.get(Channel::SelfServe), FigureUnit::Percent, false),
+            None => missing(NoFigure::NoRevenue),
+        },
         _ => CurrentFigure::NotMeasured,
+    }
+}
+
+/// The metrics the simulator takes as inputs instead of measuring, with the
+/// input each one is: shown in Plan as "assumed … in your scenario".
+pub const ASSUMED_METRICS: [(&str, FieldId); 9] = [
+    ("activation_rate", FieldId::SsActivationPct),
+    ("free_to_paid", FieldId::SsFreeToPaidPct),
+    ("viral_coefficient", FieldId::SsViralCoefficient),
+    ("pql_rate", FieldId::SaPqlPct),
+    ("pql_to_opportunity", FieldId::SaPqlToOpportunityPct),
+    ("pql_to_paid", FieldId::SaWinPct),
+    ("win_rate", FieldId::SlWinPct),
+    ("sales_cycle", FieldId::SlSalesCycle),
+    ("avg_deal_size", FieldId::SlAcv),
+];
+
+/// The value `inputs` assume for a metric of [`ASSUMED_METRICS`], or why
+/// the scenario has none (its channel is off); `None` for other metrics.
+///
+/// - `win_rate` is the sales-led win rate, or the PQL win rate when only
+///   the sales-assisted channel runs;
+/// - `pql_to_paid` = PQL-to-opportunity × PQL win rate ÷ 100, %, the figure
+///   Simulate shows beside the PQL win rate;
+/// - `pql_rate` is the share of newly activated accounts flagged (the
+///   metric counts all active free accounts; the note says so).
+///
+/// Sales-assisted inputs need the self-serve channel too: its customers
+/// come out of the free funnel, so without it the inputs are unused.
+pub fn assumption(
+    metric_id: &str,
+    inputs: &ScenarioInputs,
+) -> Option<Result<Assumption, NoFigure>> {
+    let (_, mut field) = ASSUMED_METRICS.iter().find(|(id, _)| *id == metric_id)?;
+    let ss_on = inputs.self_serve.enabled;
+    let sa_on = inputs.sales_assist.enabled && ss_on;
+    let sl_on = inputs.sales_led.enabled;
+    if metric_id == "win_rate" && !sl_on && sa_on {
+        field = FieldId::SaWinPct;
+    }
+    let on = match field.spec().channel {
+        Some(Channel::SelfServe) if !ss_on => Err(NoFigure::SelfServeOff),
+        Some(Channel::SalesAssist) if !ss_on => Err(NoFigure::SelfServeOff),
+        Some(Channel::SalesAssist) if !sa_on => Err(NoFigure::SalesAssistOff),
+        Some(Channel::SalesLed) if !sl_on => Err(NoFigure::SalesLedOff),
+        _ => Ok(()),
+    };
+    if let Err(why) = on {
+        return Some(Err(why));
+    }
+    let unit = match field {
+        FieldId::SsViralCoefficient => FigureUnit::Ratio,
+        FieldId::SlSalesCycle => FigureUnit::Months,
+        FieldId::SlAcv => FigureUnit::DollarsPerYear,
+        _ => FigureUnit::Percent,
+    };
+    let (value, formula) = if metric_id == "pql_to_paid" {
+        let sa = &inputs.sales_assist;
+        (
+            sa.pql_to_opportunity_pct * sa.win_pct / 100.0,
+            Some("PQL to opportunity × PQL win rate"),
+        )
+    } else {
+        (inputs.get(field), None)
+    };
+    let note = (metric_id == "pql_rate")
+        .then_some("of newly activated accounts; the metric counts every active free account");
+    if !value.is_finite() {
+        return Some(Err(NoFigure::Unusable));
+    }
+    Some(Ok(Assumption {
+        figure: Figure {
+            value,
+            unit,
+            ltv_capped: false,
+        },
+        field,
+        formula,
+        note,
+    }))
+}
+
+/// The figure Plan shows for a metric in the user's Simulate scenario: what
+/// the simulator measured ([`current_figure`]), else the value the scenario
+/// assumes for it ([`assumption`]), else [`CurrentFigure::NotMeasured`].
+pub fn scenario_figure(
+    metric_id: &str,
+    inputs: &ScenarioInputs,
+    projection: &Projection,
+) -> CurrentFigure {
+    match current_figure(metric_id, projection) {
+        CurrentFigure::NotMeasured => match assumption(metric_id, inputs) {
+            Some(Ok(a)) => CurrentFigure::Assumed(a),
+            Some(Err(why)) => CurrentFigure::Missing(why),
+            None => CurrentFigure::NotMeasured,
+        },
+        measured => measured,
     }
 }

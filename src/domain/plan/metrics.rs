@@ -6,13 +6,14 @@ use crate::domain::motion::Motion;
 
 /// The simulator summary ids the page can show a current figure for; a
 /// [`Metric`] with one of these ids is backed by the simulator.
-pub const SIMULATOR_METRIC_IDS: [&str; 6] = [
+pub const SIMULATOR_METRIC_IDS: [&str; 7] = [
     "cac_blended",
     "ltv_cac",
     "payback_months",
     "nrr_12m",
     "magic_number",
     "logo_churn",
+    "revenue_split",
 ];
 
 /// A metric to track, with how it is computed.

@@ -35,7 +35,10 @@ pub use capacity::{
     FREE_ACTIVE_MONTHS_RANGE, PER_REP_RANGE, REPS_RANGE,
 };
 pub use checklist::{checklist, is_task_id, progress, Step, Task, STEPS};
-pub use figures::{current_figure, simulator_formula, CurrentFigure, Figure, FigureUnit, NoFigure};
+pub use figures::{
+    assumption, current_figure, scenario_figure, simulator_formula, Assumption, CurrentFigure,
+    Figure, FigureUnit, NoFigure, ASSUMED_METRICS,
+};
 pub use metrics::{
     activation_rate, all_metrics, cac, dau_mau, expansion_rate, free_to_paid, logo_churn, ltv_cac,
     magic_number, metric, metrics_for, nrr, payback_months, pipeline_coverage, pql_to_opportunity,

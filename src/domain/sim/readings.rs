@@ -6,7 +6,7 @@ use super::inputs::{FieldId, ScenarioInputs};
 use super::model::pql_to_paid;
 use crate::domain::economics::{
     verdict_free_to_paid, verdict_gross_margin, verdict_monthly_churn, verdict_pql_to_paid,
-    verdict_viral_coefficient, MonthlyRate, Verdict,
+    verdict_viral_coefficient, verdict_win_rate, MonthlyRate, Verdict,
 };
 use crate::domain::format;
 
@@ -35,6 +35,7 @@ pub fn field_reading(id: FieldId, inputs: &ScenarioInputs) -> Option<FieldReadin
         FieldId::SsChurnPct | FieldId::SlChurnPct => {
             Some(plain(verdict_monthly_churn(MonthlyRate::from_percent(v))))
         }
+        FieldId::SlWinPct => Some(plain(verdict_win_rate(v))),
         FieldId::SaWinPct => {
             let paid = pql_to_paid(inputs).percent();
             Some(FieldReading {

@@ -2,6 +2,7 @@
 //! on the left, the live recommendation on the right.
 
 pub(crate) mod gauge;
+mod glance;
 mod questionnaire;
 mod result;
 mod weights;
@@ -13,6 +14,7 @@ use crate::domain::assess::{AssessState, PRICE_BANDS_NOTE};
 use crate::state::history::undoable;
 use crate::state::use_workbench;
 
+use glance::ResultGlance;
 use questionnaire::Questionnaire;
 use result::ResultPanel;
 use weights::WeightsPanel;
@@ -60,6 +62,7 @@ pub fn AssessPage() -> impl IntoView {
                             yes="Yes, clear"
                             on_confirm=clear
                         />
+                        <ResultGlance/>
                     </div>
                     <details class="price-note">
                         <summary>"About the price bands"</summary>

@@ -8,13 +8,12 @@
 
 mod table;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::domain::assess::Factor;
 use crate::domain::compare::{filter, ordered, rows, Theme};
 use crate::domain::motion::{CompareColumn, Motion};
 use crate::routes::Route;
@@ -67,19 +66,8 @@ pub fn ComparePage() -> impl IntoView {
     });
     let highlighted = Signal::derive(move || highlight.get().map(|(c, _)| c));
 
-    // Factor → that factor's lean (−100 product-led … +100 sales-led).
-    let leans = Memo::new(move |_| {
-        outcome.with(|o| {
-            o.assessment()
-                .map(|a| {
-                    a.factors
-                        .iter()
-                        .filter_map(|f| f.lean.map(|l| (f.factor, l)))
-                        .collect::<BTreeMap<Factor, f64>>()
-                })
-                .unwrap_or_default()
-        })
-    });
+    // Each row reads its own questions' answers (domain::compare::row_lean).
+    let answers = Memo::new(move |_| wb.assess.with(|a| a.answers.clone()));
 
     let visible = Memo::new(move |_| {
         let matching = search.with(|q| filter(rows(), theme.get(), q));
@@ -162,7 +150,7 @@ pub fn ComparePage() -> impl IntoView {
                 visible=Signal::derive(move || visible.get())
                 expanded=expanded
                 highlighted=highlighted
-                leans=Signal::derive(move || leans.get())
+                answers=Signal::derive(move || answers.get())
             />
         </section>
     }

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::focus::focus_after_frame;
-use crate::domain::assess::{Factor, Lean};
-use crate::domain::compare::{row, sim_anchor, Row};
+use crate::domain::assess::Lean;
+use crate::domain::compare::{row, row_lean, sim_anchor, Row};
 use crate::domain::motion::CompareColumn;
 use crate::routes::Route;
 use crate::state::use_workbench;
@@ -23,8 +23,8 @@ pub(super) fn CompareTable(
     expanded: RwSignal<BTreeSet<&'static str>>,
     /// The column to highlight, if any.
     highlighted: Signal<Option<CompareColumn>>,
-    /// Factor → the user's lean on it.
-    leans: Signal<BTreeMap<Factor, f64>>,
+    /// The Assess answers, question id → option id.
+    answers: Signal<BTreeMap<String, String>>,
 ) -> impl IntoView {
     view! {
         <table class="cmp-table">
@@ -61,7 +61,7 @@ pub(super) fn CompareTable(
             </thead>
             <For each=move || visible.get() key=|id| *id let:id>
                 {row(id).map(|r| view! {
-                    <CompareRow row=r expanded=expanded highlighted=highlighted leans=leans/>
+                    <CompareRow row=r expanded=expanded highlighted=highlighted answers=answers/>
                 })}
             </For>
             <Show when=move || visible.with(Vec::is_empty)>
@@ -77,9 +77,9 @@ pub(super) fn CompareTable(
     }
 }
 
-/// The chip text and its colour class for a factor lean.
-fn lean_chip(lean: f64) -> (&'static str, &'static str) {
-    match Lean::from_value(lean) {
+/// The chip text and its colour class for a row's lean.
+fn lean_chip(lean: Lean) -> (&'static str, &'static str) {
+    match lean {
         Lean::StronglyProductLed => ("You lean strongly product-led", "cmp-lean-plg"),
         Lean::LeansProductLed => ("You lean product-led", "cmp-lean-plg"),
         Lean::Balanced => ("Your answers are balanced", "cmp-lean-hybrid"),
@@ -93,7 +93,7 @@ fn CompareRow(
     row: &'static Row,
     expanded: RwSignal<BTreeSet<&'static str>>,
     highlighted: Signal<Option<CompareColumn>>,
-    leans: Signal<BTreeMap<Factor, f64>>,
+    answers: Signal<BTreeMap<String, String>>,
 ) -> impl IntoView {
     let wb = use_workbench();
     let id = row.id;
@@ -113,15 +113,15 @@ fn CompareRow(
         focus_after_frame(format!("cmp-pin-{id}"));
     };
     let detail_id = format!("cmp-detail-{id}");
+    let row_lean = Memo::new(move |_| answers.with(|a| row_lean(row, a)));
     let lean = move || {
-        let factor = row.factor?;
-        let l = leans.with(|m| m.get(&factor).copied())?;
-        let (text, class) = lean_chip(l);
-        let source = factor.label();
+        let l = row_lean.get()?;
+        let (text, class) = lean_chip(l.lean);
+        let source = l.source();
         Some(view! {
-            <span class=format!("cmp-lean {class}") title=format!("From your answers on {source}")>
+            <span class=format!("cmp-lean {class}") title=source.clone() data-lean=l.lean.slug()>
                 {text}
-                <span class="sr-only">{format!(" (from your answers on {source})")}</span>
+                <span class="sr-only">{format!(" ({})", source.to_lowercase())}</span>
             </span>
         })
     };

@@ -1,16 +1,19 @@
 //! The metrics to track for the planned motion, each with what it tells you,
-//! its formula, a benchmark where one is known, and, where the simulator
-//! measures it, its current figure in the user's Simulate scenario.
+//! its formula, a benchmark where one is known, and its figure in the user's
+//! Simulate scenario: measured by the simulator, or assumed as one of its
+//! inputs.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::data_table::DataTable;
 use crate::domain::benchmarks::benchmark;
+use crate::domain::compare::sim_anchor;
 use crate::domain::motion::Motion;
-use crate::domain::plan::{current_figure, metrics_for, simulator_formula, CurrentFigure};
+use crate::domain::plan::{metrics_for, scenario_figure, simulator_formula, CurrentFigure};
 use crate::domain::sim::Projection;
 use crate::routes::Route;
+use crate::state::derived::use_scenario_inputs;
 
 /// The metrics section. `projection` is the current Simulate scenario,
 /// projected once by the page; each row only reads its figure from it.
@@ -24,8 +27,9 @@ pub(super) fn Metrics(motion: Signal<Motion>, projection: Memo<Projection>) -> i
                 "For "<strong>{move || motion.get().label()}</strong>", most important first. "
                 "Publish these definitions so every team counts the same way. "
                 "Pick another motion at the top of the page to compare. "
-                "Where the simulator models a metric, the last column shows its value in your "
-                "current Simulate scenario and follows every change you make there."
+                "The last column shows each metric in your current Simulate scenario: the figure the "
+                "simulator computes, or the value your scenario assumes where the metric is one of its "
+                "inputs. It follows every change you make there."
             </p>
             <DataTable
                 columns=[
@@ -67,13 +71,15 @@ pub(super) fn Metrics(motion: Signal<Motion>, projection: Memo<Projection>) -> i
 #[component]
 fn CurrentFigureCell(id: &'static str, projection: Memo<Projection>) -> impl IntoView {
     // Reads the shared projection: no simulation here.
-    let figure = Memo::new(move |_| projection.with(|p| current_figure(id, p)));
+    let inputs = use_scenario_inputs();
+    let figure =
+        Memo::new(move |_| inputs.with(|i| projection.with(|p| scenario_figure(id, i, p))));
     move || figure_view(id, figure.get())
 }
 
 /// The number with its unit, how the simulator computes it, and a link to
-/// Simulate; the reason when the scenario has no value; a dash for metrics
-/// the simulator does not model.
+/// Simulate; an assumed value with a link to its input; the reason when the
+/// scenario has no value; a dash for metrics the simulator does not model.
 fn figure_view(id: &'static str, figure: CurrentFigure) -> AnyView {
     let formula = simulator_formula(id)
         .map(|text| view! { <span class="plan-formula">{format!("= {text}")}</span> });
@@ -93,6 +99,20 @@ fn figure_view(id: &'static str, figure: CurrentFigure) -> AnyView {
             {source}
         }
         .into_any(),
+        CurrentFigure::Assumed(a) => {
+            let label = a.field.spec().label;
+            let text = capitalised(&a.text());
+            view! {
+                <span class="plan-current plan-assumed" data-testid=testid>{text}</span>
+                {a.note.map(|n| view! { <span class="plan-current-note">{n}</span> })}
+                {a.formula.map(|f| view! { <span class="plan-formula">{format!("= {f}")}</span> })}
+                <span class="plan-current-source">
+                    "An input of Simulate: "
+                    <A href=Route::Simulate.href_to(sim_anchor(a.field))>{label}</A>
+                </span>
+            }
+            .into_any()
+        }
         CurrentFigure::Missing(why) => view! {
             <span class="plan-current-none" data-testid=testid>{why.phrase()}</span>
             {formula}
@@ -105,4 +125,13 @@ fn figure_view(id: &'static str, figure: CurrentFigure) -> AnyView {
         }
         .into_any(),
     }
+}
+
+/// `text` with its first letter in upper case.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
 }

@@ -16,6 +16,7 @@ mod pilot;
 mod playbook;
 mod report;
 
+use leptos::context::Provider;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -24,6 +25,7 @@ use crate::domain::motion::Motion;
 use crate::domain::plan::{active_free_accounts, estimate, PlanState, PqlEstimate, PqlVolumes};
 use crate::routes::Route;
 use crate::state::derived::{use_outcome, use_projection, use_scenario_inputs};
+use crate::state::stale::{FieldGroup, InvalidFields};
 use crate::state::use_workbench;
 
 use checklist::Checklist;
@@ -101,6 +103,8 @@ pub fn PlanPage() -> impl IntoView {
         let sim = simulated.get();
         wb.plan.with(|p| current_estimate(p, sim))
     });
+    // A refused share or volume marks the estimate "Not updated".
+    InvalidFields::provide();
 
     view! {
         <section class="page plan">
@@ -112,7 +116,9 @@ pub fn PlanPage() -> impl IntoView {
             </p>
             <div class="plan-editor">
                 <MotionChoice recommended=recommended.into() motion=motion.into()/>
-                <Playbook estimate=estimate.into() simulated=simulated.into()/>
+                <Provider value=FieldGroup::Playbook>
+                    <Playbook estimate=estimate.into() simulated=simulated.into()/>
+                </Provider>
                 <Metrics motion=motion.into() projection/>
                 <Checklist motion=motion.into()/>
                 <Pilot recommended=recommended.into() motion=motion.into()/>

@@ -9,6 +9,7 @@ use crate::components::confirm::ConfirmButton;
 use crate::components::data_table::{text_row, DataTable};
 use crate::components::focus::{focus_after_frame, focus_first_after_frame};
 use crate::components::number_field::NumberField;
+use crate::components::stale_note::StaleNote;
 use crate::components::text_field::TextField;
 use crate::domain::plan::{
     format_quantity, CapacityStatus, PlanError, PqlEstimate, PqlRule, RuleDraft,
@@ -18,6 +19,7 @@ use crate::domain::plan::{
 use crate::routes::Route;
 use crate::state::history::undoable;
 use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
+use crate::state::stale::{use_invalid_fields, use_stale, FieldGroup};
 use crate::state::{try_set, use_workbench, Workbench};
 
 use super::{number, range_text, typed};
@@ -182,7 +184,16 @@ fn RuleEditor(id: u32, estimate: Signal<PqlEstimate>) -> impl IntoView {
         })
     };
     let active = move || wb.plan.with(|p| p.volumes.active_free_accounts);
+    // The line reads this rule's share of the active accounts: while either
+    // holds a refused entry it would describe numbers already replaced.
+    let registry = use_invalid_fields();
+    let share_id = format!("rule-{id}-share");
+    let refused =
+        move || registry.is_some_and(|r| r.is_invalid(&share_id) || r.is_invalid("plan-active"));
     let result_line = move || {
+        if refused() {
+            return String::new();
+        }
         let Some((n, people)) = flagged() else {
             return String::new();
         };
@@ -408,15 +419,22 @@ fn EstimateSummary(estimate: Signal<PqlEstimate>) -> impl IntoView {
         CapacityStatus::MaybeOver => "plan-capacity plan-maybe",
         CapacityStatus::Over => "plan-capacity plan-over",
     };
+    let base_warning = move || estimate.with(|e| e.base_warning.clone());
+    let stale = use_stale();
     view! {
-        <dl class="plan-figures">
+        <StaleNote group=FieldGroup::Playbook testid="plan-stale"/>
+        <p class="plan-capacity plan-over" role="alert" data-testid="plan-base-warning"
+            hidden=move || base_warning().is_none()>
+            {move || base_warning().unwrap_or_default()}
+        </p>
+        <dl class="plan-figures" data-stale=move || stale.with(|s| !s.is_empty()).to_string()>
             <div>
                 <dt>"Accounts flagged a month"</dt>
                 <dd class="plan-figure" data-testid="plan-flagged-total">
                     {move || range_text(e().flagged_lower, e().flagged_upper)}
                 </dd>
                 <dd class="plan-formula">
-                    "From the largest single rule (if every account matches it too) to the sum of all rules (if no account matches two)."
+                    "From the largest single rule (if every account matches it too) to the sum of all rules (if no account matches two), never more than the active free accounts."
                 </dd>
             </div>
             <div>
@@ -454,6 +472,7 @@ fn EstimateSummary(estimate: Signal<PqlEstimate>) -> impl IntoView {
                 caption="Load per owner (if no account matches two rules)"
                 caption_shown=true
                 class="plan-owners"
+                cards=true
             >
                 {move || {
                     e().by_owner

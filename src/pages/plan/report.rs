@@ -18,11 +18,12 @@ use crate::domain::assess::{signed, Lean, Outcome};
 use crate::domain::compare::{self, Row};
 use crate::domain::motion::{CompareColumn, Motion};
 use crate::domain::plan::{
-    current_figure, metrics_for, progress, quarterly_rows, report_checklist, report_markdown,
+    metrics_for, progress, quarterly_rows, report_checklist, report_markdown, scenario_figure,
     CurrentFigure, PqlEstimate, ReportInput, ReportRow, ReportRule,
 };
-use crate::domain::sim::Projection;
+use crate::domain::sim::{Projection, ScenarioInputs};
 use crate::persist::files;
+use crate::state::derived::use_scenario_inputs;
 use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
 use crate::state::{use_workbench, Workbench};
 
@@ -71,8 +72,8 @@ fn scenario_lines(projection: &Projection) -> Vec<String> {
         None => "CAC payback: no customers to measure.".to_string(),
     });
     lines.push(match s.break_even_month {
-        Some(m) => format!("Break-even (gross profit covers spend): month {m}."),
-        None => "Break-even: not within the horizon.".to_string(),
+        Some(m) => format!("Monthly break-even (gross profit covers spend): month {m}."),
+        None => "Monthly break-even: not within the horizon.".to_string(),
     });
     lines
 }
@@ -100,17 +101,22 @@ impl PrintedChart {
 
 /// One line per metric for the report: name, definition, formula and, where
 /// the simulator measures it, the current figure or why there is none.
-fn metric_lines(motion: Motion, projection: &Projection) -> Vec<String> {
+fn metric_lines(motion: Motion, inputs: &ScenarioInputs, projection: &Projection) -> Vec<String> {
     let mut lines: Vec<String> = metrics_for(motion)
         .iter()
         .map(|m| {
             let base = format!("{}: {} Formula: {}.", m.name, m.definition, m.formula);
-            match current_figure(m.id, projection) {
+            match scenario_figure(m.id, inputs, projection) {
                 CurrentFigure::Value(f) if f.ltv_capped => format!(
                     "{base} In your scenario: {} (with LTV capped at 60 months of gross profit).",
                     f.text()
                 ),
                 CurrentFigure::Value(f) => format!("{base} In your scenario: {}.", f.text()),
+                CurrentFigure::Assumed(a) => format!(
+                    "{base} In your scenario: {} (the Simulate input {}).",
+                    a.text(),
+                    a.field.spec().label
+                ),
                 CurrentFigure::Missing(why) => {
                     format!("{base} In your scenario: no figure ({}).", why.phrase())
                 }
@@ -138,7 +144,7 @@ fn build(
     motion: Motion,
     recommended: Option<Motion>,
     estimate: &PqlEstimate,
-    projection: &Projection,
+    (inputs, projection): (&ScenarioInputs, &Projection),
 ) -> ReportInput {
     let assessment = match outcome {
         Outcome::Ready(a) => {
@@ -239,7 +245,7 @@ fn build(
             quarters: quarterly_rows(&projection.rows),
             rules,
             estimate: estimate_lines,
-            metrics: metric_lines(motion, projection),
+            metrics: metric_lines(motion, inputs, projection),
             checklist: report_checklist(motion, &p.checklist),
             pilot: p.pilot.clone(),
             pilot_motion,
@@ -257,10 +263,14 @@ pub(super) fn Report(
     projection: Memo<Projection>,
 ) -> impl IntoView {
     let wb = use_workbench();
+    let sim_inputs = use_scenario_inputs();
     let input = Memo::new(move |_| {
         outcome.with(|o| {
-            estimate
-                .with(|e| projection.with(|p| build(wb, o, motion.get(), recommended.get(), e, p)))
+            estimate.with(|e| {
+                sim_inputs.with(|i| {
+                    projection.with(|p| build(wb, o, motion.get(), recommended.get(), e, (i, p)))
+                })
+            })
         })
     });
     let charts = [

@@ -6,12 +6,14 @@ use leptos::prelude::*;
 use super::format::{count, money, money_cents};
 use crate::components::data_table::{Column, DataTable, Scroll};
 use crate::components::number_field::NumberField;
+use crate::components::stale_note::StaleNote;
 use crate::domain::economics::{
     blended_cac, channel_totals, formula, ChannelRow, CHANNEL_CUSTOMERS_RANGE, CHANNEL_SPEND_RANGE,
     MAX_CHANNEL_ROWS, ORGANIC_ROW_NAME,
 };
 use crate::domain::sim::{SimState, StateError};
 use crate::state::history::undoable;
+use crate::state::stale::{use_stale, FieldGroup};
 use crate::state::{try_set, use_workbench};
 
 /// The CAC-by-channel table.
@@ -39,13 +41,16 @@ pub fn ChannelTable() -> impl IntoView {
             .map_or_else(|| "No customers yet".to_string(), money_cents)
     };
 
+    let stale = use_stale();
     view! {
-        <section class="channel-cac" aria-labelledby="cac-heading">
+        <section class="channel-cac" aria-labelledby="cac-heading"
+            data-stale=move || stale.with(|s| !s.is_empty()).to_string()>
             <h2 id="cac-heading">"CAC by channel"</h2>
             <p class="section-lede">
                 "Enter one period's spend and new customers per channel. Customers nobody paid for belong in the "
                 "organic row: they count in the blended CAC, which is what the business as a whole pays per customer."
             </p>
+            <StaleNote group=FieldGroup::ChannelCac testid="cac-stale"/>
             <DataTable
                 columns=[
                     Column::from("Channel"),
@@ -56,6 +61,7 @@ pub fn ChannelTable() -> impl IntoView {
                 ]
                 caption="Spend, new customers and CAC per channel, with the blended CAC"
                 class="channel-table"
+                cards=true
                 scroll=Scroll::Region("CAC by channel table")
                 card=true
                 foot=move || view! {

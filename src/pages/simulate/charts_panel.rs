@@ -9,7 +9,9 @@ use super::scenarios::Compared;
 use crate::charts::{ChartSpec, LineChart, Series, Unit};
 use crate::components::chart_figure::ChartFigure;
 use crate::components::projection_charts::{cac_ltv_chart, cash_chart, customers_chart, mrr_chart};
+use crate::components::stale_note::StaleNote;
 use crate::domain::sim::Projection;
+use crate::state::stale::{use_stale, FieldGroup};
 
 /// Cumulative cash of each compared scenario.
 pub fn compare_cash_chart(c: &Compared) -> LineChart {
@@ -59,9 +61,12 @@ pub fn ProjectionCharts(projection: Memo<Projection>) -> impl IntoView {
     let cash = Memo::new(move |_| projection.with(cash_chart));
     let cac_ltv = Memo::new(move |_| projection.with(cac_ltv_chart));
     let customers = Memo::new(move |_| projection.with(customers_chart));
+    let stale = use_stale();
     view! {
-        <section class="sim-charts" aria-labelledby="sim-charts-heading">
+        <section class="sim-charts" aria-labelledby="sim-charts-heading"
+            data-stale=move || stale.with(|s| !s.is_empty()).to_string()>
             <h3 id="sim-charts-heading">"Charts"</h3>
+            <StaleNote group=FieldGroup::Scenario testid="charts-stale"/>
             <ChartFigure chart=mrr slug="mrr-by-channel"/>
             <ChartFigure chart=cash slug="cumulative-cash"/>
             <ChartFigure chart=cac_ltv slug="cac-vs-ltv"/>

@@ -4,6 +4,10 @@
 //! The value is focusable; hovering or focusing it shows its formula in a
 //! tooltip, and the formula and the verdict are its accessible description,
 //! so a screen reader hears how the number is made and how it compares.
+//!
+//! Inside a [`FieldGroup`](crate::state::stale::FieldGroup) whose inputs
+//! hold a refused entry, the figure says "Not updated" (seen and heard)
+//! until the entry is fixed.
 
 use leptos::prelude::*;
 
@@ -13,6 +17,7 @@ use super::format::{level_class, level_word};
 use crate::domain::economics::Verdict;
 use crate::domain::methods::MethodId;
 use crate::routes::Route;
+use crate::state::stale::{not_updated_text, use_stale};
 
 /// A labelled figure with formula tooltip, an optional note and an optional
 /// benchmark verdict with its source.
@@ -50,13 +55,23 @@ pub fn Kpi(
     let formula_id = format!("{id}-formula");
     let note_id = format!("{id}-note");
     let verdict_id = format!("{id}-verdict");
+    let stale_id = format!("{id}-stale");
+    let stale = use_stale();
     let labelled_by = format!("{label_id} {value_id}");
     let label_text = label.clone();
     let described_by = {
-        let (formula_id, note_id, verdict_id) =
-            (formula_id.clone(), note_id.clone(), verdict_id.clone());
+        let (formula_id, note_id, verdict_id, stale_id) = (
+            formula_id.clone(),
+            note_id.clone(),
+            verdict_id.clone(),
+            stale_id.clone(),
+        );
         move || {
-            let mut ids = vec![formula_id.clone()];
+            let mut ids = Vec::new();
+            if stale.with(|s| !s.is_empty()) {
+                ids.push(stale_id.clone());
+            }
+            ids.push(formula_id.clone());
             if note.with(Option::is_some) {
                 ids.push(note_id.clone());
             }
@@ -68,8 +83,17 @@ pub fn Kpi(
     };
     let level = move || verdict.get().map(|v| level_class(v.level)).unwrap_or("");
     view! {
-        <div class=move || format!("kpi {}", level())>
+        <div class=move || format!("kpi {}", level())
+            data-stale=move || if stale.with(|s| !s.is_empty()) { "true" } else { "false" }>
             <p class="kpi-label" id=label_id>{label_text}</p>
+            // Seen: a short tag; heard (the value's description): which
+            // field to fix.
+            <p class="stale-tag" aria-hidden="true" hidden=move || stale.with(Vec::is_empty)>
+                "Not updated"
+            </p>
+            <p class="sr-only" id=stale_id hidden=move || stale.with(Vec::is_empty)>
+                {move || stale.with(|s| not_updated_text(s))}
+            </p>
             <div class="kpi-value-wrap">
                 <span
                     class=if compact { "kpi-value small" } else { "kpi-value" }

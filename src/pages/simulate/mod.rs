@@ -17,7 +17,12 @@
 //! - [`charts_panel`]: the charts of the projection and of the comparison;
 //! - [`monthly_table`]: the month-by-month table and its CSV;
 //! - [`what_if`]: sliders on the main levers, above the charts;
-//! - [`scenarios`]: named scenarios and the comparison table.
+//! - [`scenarios`]: named scenarios and the comparison table;
+//! - [`sticky`]: the compact summary that follows the person on a phone.
+//!
+//! Each part sits in a [`FieldGroup`] (the calculator, the CAC table, the
+//! scenario): while one of its fields holds a refused entry, its figures say
+//! "Not updated: fix …" (see [`crate::state::stale`]).
 //!
 //! - [`insight`]: the reality check, sensitivity, uncertainty and goal seek,
 //!   taking the `inputs` and `projection` memos as props.
@@ -30,10 +35,12 @@ mod kpi;
 mod monthly_table;
 mod scenario_inputs;
 mod scenarios;
+mod sticky;
 mod summary;
 mod unit_economics;
 mod what_if;
 
+use leptos::context::Provider;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -41,6 +48,7 @@ use crate::components::focus::scroll_to_and_focus;
 use crate::domain::compare::field_at_anchor;
 use crate::domain::motion::Motion;
 use crate::state::derived::{use_projection, use_scenario_inputs};
+use crate::state::stale::{FieldGroup, InvalidFields};
 use crate::state::use_workbench;
 
 use channels::ChannelTable;
@@ -49,6 +57,7 @@ use insight::InsightPanel;
 use monthly_table::MonthlyTable;
 use scenario_inputs::{apply_preset, PresetSource, ScenarioInputsPanel};
 use scenarios::ScenariosPanel;
+use sticky::StickySummary;
 use summary::SummaryPanel;
 use unit_economics::UnitEconomicsPanel;
 use what_if::WhatIfSliders;
@@ -120,6 +129,7 @@ pub fn SimulatePage() -> impl IntoView {
 
     let inputs = use_scenario_inputs();
     let projection = use_projection();
+    InvalidFields::provide();
 
     view! {
         <section class="page simulate">
@@ -129,8 +139,13 @@ pub fn SimulatePage() -> impl IntoView {
                 "then project a whole go-to-market plan month by month. Every figure shows how it is computed "
                 "and how it compares with published benchmarks; save scenarios to compare them side by side."
             </p>
-            <UnitEconomicsPanel/>
-            <ChannelTable/>
+            <Provider value=FieldGroup::Calculator>
+                <UnitEconomicsPanel/>
+            </Provider>
+            <Provider value=FieldGroup::ChannelCac>
+                <ChannelTable/>
+            </Provider>
+            <Provider value=FieldGroup::Scenario>
             <section class="sim-simulator" aria-labelledby=SIMULATOR_HEADING>
                 <h2 id=SIMULATOR_HEADING tabindex="-1">"Scenario simulator"</h2>
                 <p class="section-lede">
@@ -138,6 +153,7 @@ pub fn SimulatePage() -> impl IntoView {
                     "or off, and change any number: the results and charts follow at once. Invalid numbers are "
                     "flagged beside their field and never reach the model."
                 </p>
+                <StickySummary projection/>
                 <div class="sim-layout">
                     <ScenarioInputsPanel inputs/>
                     <div class="sim-results">
@@ -148,6 +164,7 @@ pub fn SimulatePage() -> impl IntoView {
                 </div>
                 <MonthlyTable projection/>
             </section>
+            </Provider>
             <InsightPanel inputs projection/>
             <ScenariosPanel/>
         </section>

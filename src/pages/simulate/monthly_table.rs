@@ -6,9 +6,11 @@ use wasm_bindgen::JsCast;
 
 use super::format::{count, money};
 use crate::components::data_table::{DataTable, Scroll};
+use crate::components::stale_note::StaleNote;
 use crate::domain::sim::{monthly_csv, Projection};
 use crate::persist::files;
 use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
+use crate::state::stale::FieldGroup;
 use crate::state::use_workbench;
 
 /// Months shown before "Show all".
@@ -77,6 +79,7 @@ pub fn MonthlyTable(projection: Memo<Projection>) -> impl IntoView {
                 <h3 id="monthly-heading">"Month by month"</h3>
                 <button type="button" on:click=download>"Download CSV"</button>
             </div>
+            <StaleNote group=FieldGroup::Scenario testid="monthly-stale"/>
             <p class="field-help">
                 "The CSV has every column: sign-ups, activated, PQLs, opportunities, and new customers, "
                 "active customers, MRR, ARR and spend per channel, then revenue, gross profit and cash."

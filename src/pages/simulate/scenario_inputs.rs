@@ -9,25 +9,50 @@ use crate::components::number_field::NumberField;
 use crate::domain::compare::short_anchor;
 use crate::domain::motion::Motion;
 use crate::domain::sim::{
-    field_reading, fields, preset, Billing, Channel, FieldReading, FieldSpec, PresetChange,
-    ScenarioInputs,
+    field_reading, fields, preset, Billing, Channel, FieldId, FieldReading, FieldSpec,
+    PresetChange, ScenarioInputs,
 };
 use crate::state::history::offer_undo;
 use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
+use crate::state::stale::use_invalid_fields;
 use crate::state::{try_set, use_workbench, Workbench};
 
+/// The inputs a field's reading reads besides the field itself.
+fn reading_also_reads(id: FieldId) -> &'static [FieldId] {
+    match id {
+        FieldId::SaWinPct => &[FieldId::SaPqlToOpportunityPct],
+        _ => &[],
+    }
+}
+
 /// One numeric input from its descriptor, with the short anchor other pages
-/// link to and its benchmark reading.
+/// link to and its benchmark reading. The reading is of the stored value, so
+/// while the field (or an input the reading reads) holds a refused entry it
+/// is hidden rather than shown for a number the person has already
+/// replaced.
 #[component]
 fn SimField(spec: &'static FieldSpec, inputs: Memo<ScenarioInputs>) -> impl IntoView {
     let wb = use_workbench();
     let id = spec.id;
     let value = Memo::new(move |_| inputs.with(|i| i.get(id)));
-    let reading = Memo::new(move |_| inputs.with(|i| field_reading(id, i)));
     // The field has read and range-checked the text; `set` is the one
     // writer. It refuses only what the field would have refused, so its
     // message, if any, stays beside the field rather than in the banner.
     let refused: RwSignal<Option<String>> = RwSignal::new(None);
+    let registry = use_invalid_fields();
+    let invalid = move || {
+        registry.is_some_and(|r| {
+            std::iter::once(id)
+                .chain(reading_also_reads(id).iter().copied())
+                .any(|f| r.is_invalid(f.slug()))
+        })
+    };
+    let reading = Memo::new(move |_| {
+        if invalid() {
+            return None;
+        }
+        inputs.with(|i| field_reading(id, i))
+    });
     let on_valid = Callback::new(move |v| {
         let result = try_set(wb.simulate, |s| s.inputs.set(id, v));
         refused.set(result.and_then(|r| r.err()).map(|e| e.to_string()));

@@ -303,6 +303,7 @@ fn ComparisonView(compared: Memo<Compared>) -> impl IntoView {
                 columns
                 caption="Summary figures of the compared scenarios, with the difference from the first"
                 class="comparison-table"
+                cards=true
                 testid="scenario-comparison"
                 scroll=Scroll::Region("Scenario comparison table")
             >

@@ -1,17 +1,28 @@
 //! The projection's warnings, its summary figures as tiles, and the
 //! per-channel table, each figure with its formula and benchmark reading.
+//!
+//! Two things keep the readings honest: while a scenario input holds a
+//! refused entry the figures say "Not updated" (a [`StaleNote`] and each
+//! tile), and when the reality check finds a number no real company shows
+//! the summary says the projection is not credible and withholds every
+//! positive reading ([`Credibility::reading`]).
 
 use leptos::prelude::*;
 
 use super::format::{count, ltv, ltv_cac, money, money_cents, number, payback, percent, DASH};
 use super::kpi::{Kpi, VerdictBadge};
 use crate::components::data_table::{DataTable, Scroll};
+use crate::components::focus::scroll_to_and_focus;
+use crate::components::stale_note::StaleNote;
 use crate::domain::economics::{
-    formula, verdict_ltv, verdict_ltv_cac, verdict_magic_number, verdict_payback_within, Lifetime,
-    Ltv, LTV_CAP_MONTHS,
+    formula, verdict_ltv, verdict_ltv_cac, verdict_magic_number, verdict_nrr,
+    verdict_payback_within, Lifetime, Ltv, Verdict, LTV_CAP_MONTHS,
 };
+use crate::domain::insight::{sanity_checks, Credibility};
 use crate::domain::methods::MethodId;
 use crate::domain::sim::{CashPayback, Channel, ChannelSummary, MagicNumber, Projection, Summary};
+use crate::state::derived::use_scenario_inputs;
+use crate::state::stale::{use_stale, FieldGroup};
 
 /// Under blended LTV: why it is capped, when it is, and the conservative
 /// figure beside it.
@@ -77,6 +88,12 @@ pub fn SummaryPanel(projection: Memo<Projection>) -> impl IntoView {
         projection.with(|p| p.warnings.iter().map(|w| w.message()).collect::<Vec<_>>())
     });
     let s = move || summary.get();
+    let inputs = use_scenario_inputs();
+    let credibility = Memo::new(move |_| {
+        inputs.with(|i| projection.with(|p| Credibility::of(&sanity_checks(i, &p.summary))))
+    });
+    // Every reading shown goes through the credibility of the projection.
+    let rated = move |v: Verdict| credibility.with(|c| c.reading(v));
 
     let cash_payback = move || match s().cash_payback {
         CashPayback::NeverNegative => "Never below zero".to_string(),
@@ -101,7 +118,7 @@ pub fn SummaryPanel(projection: Memo<Projection>) -> impl IntoView {
         MagicNumber::NotEnoughMonths => "Horizon too short".to_string(),
     };
     let magic_verdict = move || match s().magic_number {
-        MagicNumber::Ratio(r) => Some(verdict_magic_number(r)),
+        MagicNumber::Ratio(r) => Some(rated(verdict_magic_number(r))),
         _ => None,
     };
     let split = move || {
@@ -118,8 +135,9 @@ pub fn SummaryPanel(projection: Memo<Projection>) -> impl IntoView {
         )
     };
 
+    let stale = use_stale();
     view! {
-        <div class="sim-summary">
+        <div class="sim-summary" data-testid="sim-summary" data-stale=move || stale.with(|s| !s.is_empty()).to_string()>
             <div class="sim-warnings" role="status" aria-live="polite" data-testid="sim-warnings">
                 <Show when=move || warnings.with(|w| !w.is_empty())>
                     <ul>
@@ -127,7 +145,9 @@ pub fn SummaryPanel(projection: Memo<Projection>) -> impl IntoView {
                     </ul>
                 </Show>
             </div>
-            <h3>"Summary over the horizon"</h3>
+            <h3 id="sim-summary-heading" tabindex="-1">"Summary over the horizon"</h3>
+            <StaleNote group=FieldGroup::Scenario testid="sim-stale"/>
+            <NotCredible credibility/>
             <div class="kpi-grid">
                 <Kpi label="ARR at the end" id="sim-arr"
                     value=Signal::derive(move || money(s().ending_arr))
@@ -141,30 +161,33 @@ pub fn SummaryPanel(projection: Memo<Projection>) -> impl IntoView {
                     value=Signal::derive(move || s().blended_ltv.map_or_else(|| DASH.to_string(), ltv))
                     formula=format!("{}; channels weighted by new customers", formula::LTV)
                     note=Signal::derive(move || blended_ltv_note(&s()))
-                    verdict=Signal::derive(move || s().blended_ltv.map(verdict_ltv))/>
+                    verdict=Signal::derive(move || s().blended_ltv.map(verdict_ltv).map(rated))/>
                 <Kpi label="Blended LTV:CAC" id="sim-ltv-cac" method=MethodId::LtvCac
                     value=Signal::derive(move || s().blended_ltv_cac.map_or_else(|| DASH.to_string(), ltv_cac))
                     formula=formula::LTV_CAC.to_string()
-                    verdict=Signal::derive(move || s().blended_ltv_cac.map(verdict_ltv_cac))/>
+                    verdict=Signal::derive(move || s().blended_ltv_cac.map(verdict_ltv_cac).map(rated))/>
                 <Kpi label="CAC payback (months, on gross margin)" id="sim-payback" method=MethodId::Payback
                     value=Signal::derive(move || s().blended_payback.map_or_else(|| DASH.to_string(), payback))
                     formula=format!("{}; ARPA weighted by new customers", formula::PAYBACK)
                     verdict=Signal::derive(move || {
                         let s = s();
-                        s.blended_payback.map(|p| verdict_payback_within(p, s.blended_lifetime.unwrap_or(Lifetime::Unbounded)))
+                        s.blended_payback
+                            .map(|p| verdict_payback_within(p, s.blended_lifetime.unwrap_or(Lifetime::Unbounded)))
+                            .map(rated)
                     })/>
-                <Kpi label="Cash payback" id="sim-cash-payback" method=MethodId::CashPayback compact=true
+                <Kpi label="Cash back to zero (cash payback)" id="sim-cash-payback" method=MethodId::CashPayback compact=true
                     value=Signal::derive(cash_payback)
                     formula=formula::CASH_PAYBACK.to_string()/>
                 <Kpi label="Cash trough" id="sim-trough" method=MethodId::Billing compact=true
                     value=Signal::derive(trough)
                     formula="Trough = the lowest cumulative cash: cash in − cost of service − sales & marketing spend, summed month by month".to_string()/>
-                <Kpi label="Break-even" id="sim-break-even" method=MethodId::BreakEven compact=true
+                <Kpi label="Monthly break-even" id="sim-break-even" method=MethodId::BreakEven compact=true
                     value=Signal::derive(break_even)
                     formula=formula::BREAK_EVEN.to_string()/>
                 <Kpi label="NRR over 12 months" id="sim-nrr" method=MethodId::Nrr
                     value=Signal::derive(move || s().nrr_12m_pct.map_or_else(|| DASH.to_string(), |v| percent(v, 1)))
-                    formula=formula::NRR.to_string()/>
+                    formula=formula::NRR.to_string()
+                    verdict=Signal::derive(move || s().nrr_12m_pct.and_then(verdict_nrr).map(rated))/>
                 <Kpi label="Magic number (last quarter)" id="sim-magic" method=MethodId::MagicNumber
                     value=Signal::derive(magic)
                     formula=formula::MAGIC_NUMBER.to_string()
@@ -173,14 +196,15 @@ pub fn SummaryPanel(projection: Memo<Projection>) -> impl IntoView {
                     value=Signal::derive(split)
                     formula="Share of each channel in the revenue of the whole horizon".to_string()/>
             </div>
-            <ChannelSummaryTable summary/>
+            <ChannelSummaryTable summary credibility/>
         </div>
     }
 }
 
 /// Per-channel figures, one row per switched-on channel, and the blended row.
 #[component]
-fn ChannelSummaryTable(summary: Memo<Summary>) -> impl IntoView {
+fn ChannelSummaryTable(summary: Memo<Summary>, credibility: Memo<Credibility>) -> impl IntoView {
+    let rated = move |v: Verdict| credibility.with(|c| c.reading(v));
     let rows = move || {
         let s = summary.get();
         Channel::ALL
@@ -199,11 +223,11 @@ fn ChannelSummaryTable(summary: Memo<Summary>) -> impl IntoView {
                         </td>
                         <td class="num">
                             {c.ltv_cac.map_or_else(|| DASH.to_string(), ltv_cac)}<br/>
-                            {c.ltv_cac.map(|v| view! { <VerdictBadge verdict=verdict_ltv_cac(v)/> })}
+                            {c.ltv_cac.map(|v| view! { <VerdictBadge verdict=rated(verdict_ltv_cac(v))/> })}
                         </td>
                         <td class="num">
                             {c.payback.map_or_else(|| DASH.to_string(), payback)}<br/>
-                            {c.payback.map(|v| view! { <VerdictBadge verdict=verdict_payback_within(v, c.lifetime)/> })}
+                            {c.payback.map(|v| view! { <VerdictBadge verdict=rated(verdict_payback_within(v, c.lifetime))/> })}
                         </td>
                         <td class="num">{percent(c.nrr_12m_pct, 1)}</td>
                     </tr>
@@ -234,6 +258,7 @@ fn ChannelSummaryTable(summary: Memo<Summary>) -> impl IntoView {
             ]
             caption="Customers, CAC, LTV, LTV:CAC, payback and retention per channel"
             class="channel-summary"
+            cards=true
             testid="sim-channel-table"
             scroll=Scroll::Region("Figures by channel")
         >
@@ -251,5 +276,56 @@ fn ChannelSummaryTable(summary: Memo<Summary>) -> impl IntoView {
             <li>{formula::NRR}"."</li>
             <li>"Readings: LTV:CAC and payback bands as named in each reading; a payback longer than the customer lifetime is always poor; sales-led CAC includes the account executives' cost."</li>
         </ul>
+    }
+}
+
+/// "Not credible": when the reality check finds a number no real company
+/// shows, the summary says so above its figures, names the numbers with a
+/// way to each, and (through [`Credibility::reading`]) shows no healthy
+/// reading until they are fixed.
+#[component]
+fn NotCredible(credibility: Memo<Credibility>) -> impl IntoView {
+    let issues = move || match credibility.get() {
+        Credibility::Credible => Vec::new(),
+        Credibility::NotCredible(issues) => issues,
+    };
+    view! {
+        <div role="status" aria-live="polite" data-testid="sim-credibility">
+            <Show when=move || !credibility.with(Credibility::is_credible)>
+                <div class="not-credible">
+                    <p>
+                        <strong>"Not credible: "</strong>
+                        {move || {
+                            let n = issues().len();
+                            if n == 1 {
+                                "this projection rests on a number no real company shows, so its readings are withheld until it is fixed.".to_string()
+                            } else {
+                                format!("this projection rests on {n} numbers no real company shows, so its readings are withheld until they are fixed.")
+                            }
+                        }}
+                    </p>
+                    <ul>
+                        {move || issues()
+                            .into_iter()
+                            .map(|w| {
+                                let field = w.field;
+                                view! {
+                                    <li>
+                                        {w.message}
+                                        {field.map(|f| view! {
+                                            " "
+                                            <button type="button" class="link-button"
+                                                on:click=move |_| scroll_to_and_focus(f.slug())>
+                                                {format!("Go to {}", f.spec().label)}
+                                            </button>
+                                        })}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </div>
+            </Show>
+        </div>
     }
 }

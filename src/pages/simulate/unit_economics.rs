@@ -7,12 +7,14 @@ use leptos::prelude::*;
 use super::format::{ltv, ltv_cac, money_cents, number, payback, percent};
 use super::kpi::Kpi;
 use crate::components::number_field::NumberField;
+use crate::components::stale_note::StaleNote;
 use crate::domain::economics::{
     formula, ChurnBasis, Lifetime, UnitEconomics, UnitField, UnitInputs, DISCOUNT_RATE_RANGE,
     LTV_CAP_MONTHS,
 };
 use crate::domain::format::months;
 use crate::domain::methods::MethodId;
+use crate::state::stale::FieldGroup;
 use crate::state::use_workbench;
 
 /// The discount rate offered when the user first asks for a discounted LTV,
@@ -154,6 +156,7 @@ pub fn UnitEconomicsPanel() -> impl IntoView {
                         </label>
                     </fieldset>
                     <p class="churn-conversion" data-testid="ue-churn-conversion">{conversion}</p>
+                    <StaleNote group=FieldGroup::Calculator testid="ue-stale"/>
                 </div>
                 <div class="ue-outputs kpi-grid">
                     <Kpi

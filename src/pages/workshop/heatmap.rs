@@ -223,6 +223,7 @@ fn heatmap_table(h: &Heatmap) -> impl IntoView {
             caption="Lean on each factor, −100 (product-led) to +100 (sales-led), and the distance from the team"
             caption_shown=true
             class="heatmap-table"
+            cards=true
             testid="heatmap-table"
         >
             {rows}

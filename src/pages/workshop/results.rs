@@ -158,6 +158,7 @@ pub fn ResultsTable(analysis: Memo<Analysis>) -> impl IntoView {
                 ]
                 caption="The team’s result and each person’s own result"
                 class="results-table"
+                cards=true
                 testid="workshop-results"
                 scroll=Scroll::Box
             >

@@ -172,9 +172,10 @@ test("the metrics show the current figure of the Simulate scenario and follow a 
   const cac = page.getByTestId("current-cac_blended");
   await expect(cac).toHaveText(/^\$[\d,]+\.\d\d$/);
   const before = await cac.textContent();
-  // A metric the simulator does not model says so to a screen reader.
+  // A metric the simulator takes as an input shows the value the scenario assumes.
   const activation = metrics.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Activation rate" }) });
-  await expect(activation).toContainText("Not measured by the simulator");
+  await expect(activation).toContainText(/Assumed [\d.]+% in your scenario/);
+  await expect(activation).not.toContainText("Not measured by the simulator");
   // The formula stands beside the number, and the number says where it comes from.
   const cacRow = metrics.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Blended CAC" }) });
   await expect(cacRow).toContainText("= all go-to-market spend ÷ all new customers over the horizon");

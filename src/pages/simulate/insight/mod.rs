@@ -19,9 +19,11 @@ use leptos::prelude::*;
 
 use super::format::{money, number};
 use crate::charts::{self, BandChart, ChartSpec, Unit};
+use crate::components::stale_note::StaleNote;
 use crate::domain::format;
 use crate::domain::insight::{self, Bands, Output, Reading, Swing};
 use crate::domain::sim::{FieldId, Projection, ScenarioInputs};
+use crate::state::stale::FieldGroup;
 
 use goal::GoalSeekPanel;
 use reality::RealityCheck;
@@ -135,6 +137,7 @@ pub fn InsightPanel(inputs: Memo<ScenarioInputs>, projection: Memo<Projection>) 
                 "see which ones the result hangs on, give the uncertain ones a range to see the spread of "
                 "outcomes, and work out what an input would have to be to reach a target."
             </p>
+            <StaleNote group=FieldGroup::Scenario testid="insight-stale"/>
             <RealityCheck inputs projection/>
             <TornadoPanel inputs/>
             <UncertaintyPanel inputs projection/>

@@ -93,6 +93,7 @@ pub fn TornadoPanel(inputs: Memo<ScenarioInputs>) -> impl IntoView {
                     columns=["Input", "Lowered to", "Result", "Raised to", "Result"]
                     caption=move || format!("{} with each input lowered and raised", output.get().label())
                     testid="tornado-table"
+                    cards=true
                     scroll=Scroll::Box
                 >
                     {move || {

@@ -415,6 +415,7 @@ fn HorizonTable(
             ))
             caption_shown=true
             testid="mc-table"
+            cards=true
             scroll=Scroll::Box
         >
             {row("MRR", |r| end_of(&r.mrr), |p| p.rows.last().map_or(0.0, |m| m.mrr.total()))}
