@@ -1,5 +1,7 @@
 //! The Data menu: export the whole state as JSON, import it back, reset, and
-//! undo the last import or reset.
+//! undo the last import or reset. The menu closes when one of these has
+//! done its work, so it does not cover the message it produced, and the
+//! focus goes back to its "Data" button.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,6 +17,17 @@ use crate::state::{use_workbench, SaveMode};
 #[component]
 pub fn DataMenu() -> impl IntoView {
     let wb = use_workbench();
+    let menu = NodeRef::<leptos::html::Details>::new();
+    let summary = NodeRef::<leptos::html::Summary>::new();
+    // Closes the menu and gives the focus back to its button.
+    let close = move || {
+        if let Some(details) = menu.get_untracked() {
+            let _ = details.remove_attribute("open");
+        }
+        if let Some(button) = summary.get_untracked() {
+            let _ = button.focus();
+        }
+    };
 
     let export = move |_| {
         let result = schema::encode(&wb.snapshot_untracked())
@@ -30,6 +43,7 @@ pub fn DataMenu() -> impl IntoView {
                 format!("Export failed: {message}"),
             ));
         }
+        close();
     };
 
     let import = move |ev: leptos::ev::Event| {
@@ -65,6 +79,7 @@ pub fn DataMenu() -> impl IntoView {
                     format!("{name} was not imported, and nothing was changed: {message}"),
                 )),
             }
+            close();
         });
     };
 
@@ -79,6 +94,7 @@ pub fn DataMenu() -> impl IntoView {
             NoticeLevel::Info,
             "Everything was reset to the defaults. Data → Undo last import or reset brings it back.",
         ));
+        close();
     });
 
     let undo = move |_| {
@@ -91,11 +107,12 @@ pub fn DataMenu() -> impl IntoView {
                 "Your previous data is back.",
             ));
         }
+        close();
     };
 
     view! {
-        <details class="data-menu">
-            <summary>"Data"</summary>
+        <details class="data-menu" node_ref=menu>
+            <summary node_ref=summary>"Data"</summary>
             <div class="menu-panel">
                 <button type="button" on:click=export>"Export as JSON"</button>
                 <label class="file-button">
