@@ -30,7 +30,8 @@ const ROUTES = {
 };
 // Splits that no route needs on a cold visit (loaded on first use).
 const ON_USE = {
-  share_codec: "opening or making a share link (src/components/share.rs)",
+  share_codec: "opening or making a share link (src/app/share.rs)",
+  share_qr: "the QR code of a share link just made (src/app/qr.rs)",
 };
 
 const [root, ...rest] = process.argv.slice(2);

@@ -25,7 +25,11 @@ fn the_first_sentence_names_the_motion_and_the_arr_the_model_computes() {
     let projection = simulate(&inputs);
     let b = brief_of(Some(Motion::ProductLed), &inputs);
     let arr = format::money(projection.summary.ending_arr);
-    assert!(b.sentences[0].contains("“Product-led”"), "{}", b.sentences[0]);
+    assert!(
+        b.sentences[0].contains("“Product-led”"),
+        "{}",
+        b.sentences[0]
+    );
     assert!(b.sentences[0].contains(&arr), "{}", b.sentences[0]);
     assert!(
         b.sentences[0].contains("all of it from self-serve"),
@@ -44,7 +48,12 @@ fn the_brief_changes_when_the_numbers_change() {
     after.sales_led.pipeline_spend_per_month *= 3.0;
     let (a, b) = (brief_of(None, &before), brief_of(None, &after));
     for i in 0..3 {
-        assert_ne!(a.sentences[i], b.sentences[i], "sentence {} did not follow", i + 1);
+        assert_ne!(
+            a.sentences[i],
+            b.sentences[i],
+            "sentence {} did not follow",
+            i + 1
+        );
     }
 }
 
@@ -60,11 +69,7 @@ fn a_payback_longer_than_the_customer_lifetime_is_called_a_loss_not_healthy() {
     };
     assert!(m > 4.0, "payback {m}");
     let b = brief_of(Some(Motion::ProductLed), &inputs);
-    assert!(
-        b.sentences[1].contains("loses money"),
-        "{}",
-        b.sentences[1]
-    );
+    assert!(b.sentences[1].contains("loses money"), "{}", b.sentences[1]);
     assert!(!b.sentences[1].contains("inside the usual"));
     // The reality check agrees and heads the list, pointing at churn.
     let first = &b.attention[0];
@@ -116,8 +121,16 @@ fn a_scenario_without_customers_says_so_in_every_sentence() {
     let mut inputs = preset(Motion::ProductLed);
     inputs.self_serve.enabled = false;
     let b = brief_of(Some(Motion::ProductLed), &inputs);
-    assert!(b.sentences[0].contains("brings no revenue"), "{}", b.sentences[0]);
-    assert!(b.sentences[1].contains("No customer is won"), "{}", b.sentences[1]);
+    assert!(
+        b.sentences[0].contains("brings no revenue"),
+        "{}",
+        b.sentences[0]
+    );
+    assert!(
+        b.sentences[1].contains("No customer is won"),
+        "{}",
+        b.sentences[1]
+    );
     for s in &b.sentences {
         assert!(!s.contains("NaN") && !s.contains("inf"), "{s}");
     }
@@ -166,7 +179,9 @@ fn a_plausible_scenario_lists_the_inputs_the_result_hangs_on_from_the_tornado() 
     assert_eq!(b.attention[0].field, Some(chart.rows[0].field));
     assert!(b.attention[0]
         .problem
-        .contains(&gtm_workbench::domain::brief::sentence_name(chart.rows[0].field)));
+        .contains(&gtm_workbench::domain::brief::sentence_name(
+            chart.rows[0].field
+        )));
     // Each item names a different input and suggests something to do.
     let mut fields: Vec<_> = b.attention.iter().filter_map(|a| a.field).collect();
     fields.dedup();
@@ -189,7 +204,11 @@ fn a_weak_payback_suggests_the_move_that_shortens_it_with_the_figure_it_gives() 
         "{}",
         lever.action
     );
-    assert!(lever.action.contains("CAC payback becomes"), "{}", lever.action);
+    assert!(
+        lever.action.contains("CAC payback becomes"),
+        "{}",
+        lever.action
+    );
 }
 
 #[test]

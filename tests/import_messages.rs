@@ -27,7 +27,16 @@ fn message(raw: &str) -> String {
 
 /// No serde or parser vocabulary reaches the person.
 fn reads_plainly(text: &str) {
-    for jargon in ["invalid type", "expected f64", "f64", "u32", "struct ", "column", "EOF", "`"] {
+    for jargon in [
+        "invalid type",
+        "expected f64",
+        "f64",
+        "u32",
+        "struct ",
+        "column",
+        "EOF",
+        "`",
+    ] {
         assert!(!text.contains(jargon), "“{jargon}” in: {text}");
     }
 }
@@ -48,7 +57,10 @@ fn text_in_a_number_field_names_the_field_by_its_label() {
 #[test]
 fn entries_of_lists_say_which_one() {
     let m = message(&with("/data/plan/rules/1/share_pct", "half".into()));
-    assert!(m.contains("share of accounts (%) of playbook rule 2 (Plan)"), "{m}");
+    assert!(
+        m.contains("share of accounts (%) of playbook rule 2 (Plan)"),
+        "{m}"
+    );
     reads_plainly(&m);
     let m = message(&with("/data/assess/weights/pricing", serde_json::json!(-3)));
     assert!(m.contains("the weight of"), "{m}");
@@ -59,8 +71,14 @@ fn entries_of_lists_say_which_one() {
 
 #[test]
 fn a_missing_or_empty_number_and_an_unknown_name_are_named() {
-    let m = message(&with("/data/simulate/inputs/gross_margin_pct", serde_json::Value::Null));
-    assert!(m.contains("Gross margin (%) in the current scenario"), "{m}");
+    let m = message(&with(
+        "/data/simulate/inputs/gross_margin_pct",
+        serde_json::Value::Null,
+    ));
+    assert!(
+        m.contains("Gross margin (%) in the current scenario"),
+        "{m}"
+    );
     assert!(m.contains("is empty"), "{m}");
     reads_plainly(&m);
 
@@ -72,11 +90,17 @@ fn a_missing_or_empty_number_and_an_unknown_name_are_named() {
 
     let raw = schema::encode(&AppState::default()).unwrap_or_default();
     let mut doc: serde_json::Value = serde_json::from_str(&raw).unwrap_or_default();
-    if let Some(unit) = doc.pointer_mut("/data/simulate/unit").and_then(|u| u.as_object_mut()) {
+    if let Some(unit) = doc
+        .pointer_mut("/data/simulate/unit")
+        .and_then(|u| u.as_object_mut())
+    {
         unit.remove("cac");
     }
     let m = message(&doc.to_string());
-    assert!(m.contains("CAC ($) in the quick calculator (Simulate) is missing"), "{m}");
+    assert!(
+        m.contains("CAC ($) in the quick calculator (Simulate) is missing"),
+        "{m}"
+    );
     reads_plainly(&m);
 }
 
@@ -87,8 +111,16 @@ fn a_long_paste_is_quoted_a_few_characters_at_most() {
         "/data/simulate/inputs/sales_led/acv_per_year",
         paste.clone().into(),
     ));
-    assert!(m.chars().count() < 200, "{} characters: {m}", m.chars().count());
-    let quoted = m.split('“').nth(1).and_then(|q| q.split('”').next()).unwrap_or_default();
+    assert!(
+        m.chars().count() < 200,
+        "{} characters: {m}",
+        m.chars().count()
+    );
+    let quoted = m
+        .split('“')
+        .nth(1)
+        .and_then(|q| q.split('”').next())
+        .unwrap_or_default();
     assert!(quoted.chars().count() <= QUOTE_CHARS + 1, "{quoted}");
     assert!(!m.contains(&paste[..60]));
 }
@@ -97,7 +129,10 @@ fn a_long_paste_is_quoted_a_few_characters_at_most() {
 fn a_syntax_error_says_where_in_words() {
     let m = message("{\"version\": 3, \"data\": {\"theme\": \"li\tght\"}}");
     assert!(m.contains("line 1, character"), "{m}");
-    assert!(m.contains("tab, line break or other control character"), "{m}");
+    assert!(
+        m.contains("tab, line break or other control character"),
+        "{m}"
+    );
     reads_plainly(&m);
 
     let m = message("{\"version\": 3, \"data\": {\"theme\": ");
@@ -110,15 +145,26 @@ fn a_syntax_error_says_where_in_words() {
     reads_plainly(&m);
 
     // A long line is quoted only near the error.
-    let long = format!("{{\"version\": 3, \"pad\": \"{}\", oops}}", "y".repeat(5000));
+    let long = format!(
+        "{{\"version\": 3, \"pad\": \"{}\", oops}}",
+        "y".repeat(5000)
+    );
     let m = message(&long);
     assert!(m.chars().count() < 200, "{m}");
 }
 
 #[test]
 fn a_value_out_of_range_names_the_field_and_its_unit() {
-    let m = message(&with("/data/simulate/inputs/self_serve/churn_pct", serde_json::json!(150.0)));
-    assert!(m.starts_with("the value for Self-serve churn (%/month) in the current scenario (Simulate)"), "{m}");
+    let m = message(&with(
+        "/data/simulate/inputs/self_serve/churn_pct",
+        serde_json::json!(150.0),
+    ));
+    assert!(
+        m.starts_with(
+            "the value for Self-serve churn (%/month) in the current scenario (Simulate)"
+        ),
+        "{m}"
+    );
     assert!(m.contains("150%"), "{m}");
     reads_plainly(&m);
     let err = schema::decode(&with("/data/plan/pilot/weeks", serde_json::json!(900)));

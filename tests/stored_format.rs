@@ -133,7 +133,10 @@ fn bad_insight_settings_are_refused_with_their_field() {
     doc["data"]["insight"]["swing_pct"] = serde_json::json!(95.0);
     let err = decode(&doc.to_string()).unwrap_err();
     assert_eq!(refused_at(&err), "insight.swing_pct", "{err}");
-    assert!(err.to_string().contains("the sensitivity's swing (%)"), "{err}");
+    assert!(
+        err.to_string().contains("the sensitivity's swing (%)"),
+        "{err}"
+    );
 
     let mut doc: serde_json::Value = serde_json::from_str(V2).expect("json");
     doc["data"]["insight"]["goal_field"] = serde_json::json!("horizon_months");

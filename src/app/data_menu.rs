@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::app::share::ShareMenu;
 use crate::components::confirm::ConfirmButton;
 use crate::domain::state::AppState;
-use crate::persist::{files, schema};
+use crate::persist::{files, schema, storage};
 use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
 use crate::state::{use_workbench, SaveMode};
 
@@ -86,7 +86,14 @@ pub fn DataMenu() -> impl IntoView {
     let reset = Callback::new(move |()| {
         wb.previous.set(Some(wb.snapshot_untracked()));
         wb.replace(AppState::default());
-        if wb.save_mode.get_untracked() == SaveMode::Paused {
+        // A reset is the person's own data from now on, also over a shared
+        // copy or data this version could not read.
+        if matches!(
+            wb.save_mode.get_untracked(),
+            SaveMode::Paused | SaveMode::SharedCopy
+        ) {
+            storage::clear_shared_copy();
+            wb.dismiss(NoticeKey::SharedCopy);
             wb.save_mode.set(SaveMode::Saving);
         }
         wb.notify(Notice::new(

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::persist::files;
+use crate::persist::{files, storage};
 use crate::state::notices::{Notice, NoticeAction, NoticeKey, NoticeLevel};
 use crate::state::{use_workbench, SaveMode};
 
@@ -57,6 +57,7 @@ fn NoticeView(notice: Notice) -> impl IntoView {
         .into_any(),
         NoticeAction::KeepSharedCopy => view! {
             <button type="button" class="primary" on:click=move |_| {
+                storage::clear_shared_copy();
                 wb.save_mode.set(SaveMode::Saving);
                 wb.notices.update(|list| list.retain(|n| n.key != NoticeKey::SharedCopy));
                 wb.notify(Notice::new(
@@ -66,6 +67,7 @@ fn NoticeView(notice: Notice) -> impl IntoView {
                 ));
             }>"Keep this copy as my data"</button>
             <button type="button" on:click=move |_| {
+                storage::clear_shared_copy();
                 if let Some(own) = wb.previous.get_untracked() {
                     wb.previous.set(None);
                     wb.replace(own);

@@ -477,7 +477,11 @@ fn from_lever(
         } else {
             "Raise"
         };
-        let how = if first { "moves it most" } else { "also moves it" };
+        let how = if first {
+            "moves it most"
+        } else {
+            "also moves it"
+        };
         (
             format!(
                 "{} is {base}, and {name} (now {now}) {how}.",
@@ -495,7 +499,11 @@ fn from_lever(
         if lo.shown > hi.shown {
             std::mem::swap(&mut lo, &mut hi);
         }
-        let how = if first { "hangs most on" } else { "also hangs on" };
+        let how = if first {
+            "hangs most on"
+        } else {
+            "also hangs on"
+        };
         (
             format!(
                 "{} {how} {name} (now {now}): {swing}% either way gives between {} and {}.",

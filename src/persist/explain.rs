@@ -192,7 +192,10 @@ pub fn place(steps: &[Step]) -> String {
             None => "the pinned rows (Compare)".to_string(),
         },
         (Some("simulate"), Some("inputs")) => {
-            format!("{} in the current scenario (Simulate)", scenario_entry(steps, 2))
+            format!(
+                "{} in the current scenario (Simulate)",
+                scenario_entry(steps, 2)
+            )
         }
         (Some("simulate"), Some("scenarios")) => match (index_at(steps, 2), key_at(steps, 3)) {
             (Some(i), Some("inputs")) => format!(
@@ -265,16 +268,14 @@ pub fn place(steps: &[Step]) -> String {
         },
         (Some("plan"), Some("checklist")) => "the rollout checklist (Plan)".to_string(),
         (Some("plan"), Some("metrics_motion")) => "the motion planned for (Plan)".to_string(),
-        (Some("workshop"), Some("participants")) => {
-            match (index_at(steps, 2), key_at(steps, 3)) {
-                (Some(i), Some("name")) => format!("the name of participant {} (Workshop)", nth(i)),
-                (Some(i), Some("answers")) => {
-                    format!("the answers of participant {} (Workshop)", nth(i))
-                }
-                (Some(i), _) => format!("participant {} (Workshop)", nth(i)),
-                (None, _) => "the participants (Workshop)".to_string(),
+        (Some("workshop"), Some("participants")) => match (index_at(steps, 2), key_at(steps, 3)) {
+            (Some(i), Some("name")) => format!("the name of participant {} (Workshop)", nth(i)),
+            (Some(i), Some("answers")) => {
+                format!("the answers of participant {} (Workshop)", nth(i))
             }
-        }
+            (Some(i), _) => format!("participant {} (Workshop)", nth(i)),
+            (None, _) => "the participants (Workshop)".to_string(),
+        },
         (Some("workshop"), _) => "the workshop settings (Workshop)".to_string(),
         (Some("insight"), key) => {
             let what = match key {
@@ -390,7 +391,10 @@ pub fn bad_field(doc: &Value, at: &[Step], message: &str) -> String {
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let want = rest.rsplit_once(", expected ").map_or("", |(_, e)| e);
         let found = value.map_or_else(|| "of another kind".to_string(), describe);
-        return format!("the value for {here} is {found}; it must be {}", expected(want));
+        return format!(
+            "the value for {here} is {found}; it must be {}",
+            expected(want)
+        );
     }
     if let Some(rest) = message.strip_prefix("invalid value: ") {
         let want = rest.rsplit_once(", expected ").map_or("", |(_, e)| e);
@@ -470,8 +474,7 @@ pub fn not_json(message: &str, line: usize, column: usize, eof: bool, raw: &str)
         format!("a comma or a closing bracket is missing at {at}")
     } else if message.starts_with("invalid escape") {
         format!("a backslash at {at} does not start a valid escape such as \\n")
-    } else if message.starts_with("invalid number") || message.starts_with("number out of range")
-    {
+    } else if message.starts_with("invalid number") || message.starts_with("number out of range") {
         format!("the number at {at} cannot be read")
     } else if message.starts_with("recursion limit") {
         "its lists and groups are nested too deeply".to_string()

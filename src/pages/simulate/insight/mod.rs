@@ -122,7 +122,7 @@ pub fn InsightPanel(inputs: Memo<ScenarioInputs>, projection: Memo<Projection>) 
                 "outcomes, and work out what an input would have to be to reach a target."
             </p>
             <RealityCheck inputs projection/>
-            <TornadoPanel inputs/>
+            <TornadoPanel/>
             <UncertaintyPanel inputs projection/>
             <GoalSeekPanel inputs/>
         </section>
