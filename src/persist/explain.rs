@@ -444,6 +444,64 @@ pub fn bad_field(doc: &Value, at: &[Step], message: &str) -> String {
     format!("the value for {here} is refused: {own}")
 }
 
+/// What serde's message `message` says was found, in words: "text
+/// (“lots”)", "the number “5”", "empty (null)".
+fn unexpected(message: &str) -> String {
+    let found = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "))
+        .and_then(|rest| rest.rsplit_once(", expected ").map(|(found, _)| found))
+        .unwrap_or_default();
+    if let Some(text) = found.strip_prefix("string ") {
+        // serde writes the string Debug-quoted; the quote cuts it short.
+        let inner = text
+            .trim_matches('"')
+            .replace("\\\"", "\"")
+            .replace("\\n", " ");
+        return format!("text ({})", quote(&inner));
+    }
+    if found == "null" {
+        return "empty (null)".to_string();
+    }
+    match backticked(found) {
+        Some(value) if found.starts_with("boolean") => value.to_string(),
+        Some(value) => format!("the number {}", quote(value)),
+        None => match found {
+            "sequence" => "a list".to_string(),
+            "map" => "a group of values".to_string(),
+            _ => "of another kind".to_string(),
+        },
+    }
+}
+
+/// serde's message for a value of the wrong kind, in words, without the
+/// place (which only [`bad_field`] knows): "a value is text (“lots”); it
+/// must be a number".
+pub fn unplaced(message: &str) -> String {
+    let want = message.rsplit_once(", expected ").map_or("", |(_, e)| e);
+    if message.starts_with("invalid type: ") || message.starts_with("invalid value: ") {
+        return format!(
+            "a value is {}; it must be {}",
+            unexpected(message),
+            expected(want)
+        );
+    }
+    if message.starts_with("missing field ") {
+        return format!(
+            "an entry is missing ({})",
+            quote(backticked(message).unwrap_or_default())
+        );
+    }
+    if message.starts_with("unknown field ") || message.starts_with("unknown variant ") {
+        return format!(
+            "an entry holds a name the app does not know ({})",
+            quote(backticked(message).unwrap_or_default())
+        );
+    }
+    let own: String = message.chars().take(120).collect();
+    format!("a value is refused: {own}")
+}
+
 /// A JSON syntax error in words, by line and character, with at most a few
 /// characters of the text around it. `message` is serde_json's text,
 /// `line` and `column` its position (1-based), `eof` whether the text ended
@@ -521,6 +579,20 @@ mod tests {
             ]
         );
         assert_eq!(steps(""), Vec::<Step>::new());
+    }
+
+    #[test]
+    fn a_message_without_its_place_still_reads_plainly() {
+        assert_eq!(
+            unplaced("invalid type: string \"lots\", expected f64"),
+            "a value is text (“lots”); it must be a number"
+        );
+        assert_eq!(
+            unplaced("invalid type: null, expected u32"),
+            "a value is empty (null); it must be a whole number of 0 or more"
+        );
+        let long = format!("invalid type: string \"{}\", expected f64", "z".repeat(900));
+        assert!(unplaced(&long).chars().count() < 80, "{}", unplaced(&long));
     }
 
     #[test]

@@ -112,9 +112,37 @@ pub fn decode(raw: &str) -> Result<AppState, DecodeError> {
         return Err(DecodeError::NewerVersion(version));
     }
     let data = migrate(version, data)?;
-    let state: AppState = typed(&data)?;
+    let state: AppState = serde_json::from_value(data)
+        .map_err(|e| DecodeError::BadField(explain::unplaced(&e.to_string())))?;
     state.validate().map_err(DecodeError::OutOfRange)?;
     Ok(state)
+}
+
+/// [`decode`], but a value of the wrong kind is named by its label and
+/// workspace ([`explain::bad_field`]). It costs the document's whole reader
+/// a second time in code, so only lazily loaded parts of the app call it:
+/// the import's message and share links.
+///
+/// # Errors
+/// As [`decode`].
+pub fn decode_located(raw: &str) -> Result<AppState, DecodeError> {
+    match decode(raw) {
+        Err(DecodeError::BadField(plain)) => {
+            let located = serde_json::from_str::<Value>(raw)
+                .ok()
+                .and_then(|mut doc| {
+                    let version = doc.get("version").and_then(Value::as_u64)?;
+                    let data = doc.as_object_mut()?.remove("data")?;
+                    migrate(version, data).ok()
+                })
+                .map(|data| typed::<AppState>(&data));
+            match located {
+                Some(Err(e)) => Err(e),
+                _ => Err(DecodeError::BadField(plain)),
+            }
+        }
+        other => other,
+    }
 }
 
 /// A JSON syntax error of `raw`, in words ([`explain::not_json`]).

@@ -13,11 +13,16 @@ use crate::domain::insight::{tornado, Sensitivity, Swing};
 use crate::domain::sim::{simulate, Projection, ScenarioInputs};
 
 /// The shared memos.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct Derived {
     inputs: Memo<ScenarioInputs>,
     projection: Memo<Projection>,
-    sensitivity: Memo<Sensitivity>,
+    /// The saved swing of the tornado.
+    swing: Memo<Swing>,
+    /// The tornado, made on first use (see [`use_sensitivity`]).
+    sensitivity: StoredValue<Option<Memo<Sensitivity>>>,
+    /// The app's owner, which the tornado's memo is made under.
+    owner: Option<Owner>,
     outcome: Memo<Outcome>,
 }
 
@@ -32,12 +37,13 @@ pub fn provide_derived(wb: Workbench) {
         wb.insight
             .with(|i| Swing::from_percent(i.swing_pct).unwrap_or_default())
     });
-    let sensitivity = Memo::new(move |_| inputs.with(|i| tornado(i, swing.get())));
     let outcome = Memo::new(move |_| wb.assess.with(|s| s.outcome()));
     provide_context(Derived {
         inputs,
         projection,
-        sensitivity,
+        swing,
+        sensitivity: StoredValue::new(None),
+        owner: Owner::current(),
         outcome,
     });
 }
@@ -64,12 +70,26 @@ pub fn use_projection() -> Memo<Projection> {
 
 /// The tornado of the scenario being edited at the saved swing: each input
 /// moved down and up, one at a time ([`crate::domain::insight::tornado`]).
-/// Computed on first use (memos are lazy), so Assess never runs it.
+/// Made and computed on first use, so Assess neither runs nor loads it.
 ///
 /// # Panics
 /// Outside `<App/>` (a programming error every page test catches).
 pub fn use_sensitivity() -> Memo<Sensitivity> {
-    derived().sensitivity
+    let d = derived();
+    if let Some(memo) = d.sensitivity.get_value() {
+        return memo;
+    }
+    // Made here, not in provide_derived, so the tornado's code stays in the
+    // lazily loaded workspaces that use it; under the app's owner, so it
+    // outlives the page that first asked for it.
+    let (inputs, swing) = (d.inputs, d.swing);
+    let make = move || Memo::new(move |_| inputs.with(|i| tornado(i, swing.get())));
+    let memo = match &d.owner {
+        Some(owner) => owner.with(make),
+        None => make(),
+    };
+    d.sensitivity.set_value(Some(memo));
+    memo
 }
 
 /// The recommendation for the Assess answers and weights.
