@@ -32,7 +32,6 @@ const ROUTES = {
 const ON_USE = {
   share_codec: "opening or making a share link (src/app/share.rs)",
   share_qr: "the QR code of a share link just made (src/app/qr.rs)",
-  explain_import: "naming the entry of a refused import by its label (src/app/data_menu.rs)",
 };
 
 const [root, ...rest] = process.argv.slice(2);

@@ -9,43 +9,9 @@ use wasm_bindgen::JsCast;
 use crate::app::share::ShareMenu;
 use crate::components::confirm::ConfirmButton;
 use crate::domain::state::AppState;
-use crate::persist::schema::DecodeError;
 use crate::persist::{files, schema, storage};
 use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
 use crate::state::{use_workbench, SaveMode};
-
-/// Why an import was refused, with the entry named by its label and
-/// workspace ([`schema::decode_located`]); `None` when it reads after all
-/// or its chunk did not load.
-async fn located_message(raw: String) -> Option<String> {
-    #[cfg(feature = "split")]
-    return split_located(raw).await.ok().flatten();
-    #[cfg(not(feature = "split"))]
-    return located(&raw);
-}
-
-fn located(raw: &str) -> Option<String> {
-    schema::decode_located(raw).err().map(|e| e.to_string())
-}
-
-/// The chunk of [`located_message`] could not be fetched.
-#[cfg(feature = "split")]
-struct NotLoaded;
-
-#[cfg(feature = "split")]
-impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
-    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-        NotLoaded
-    }
-}
-
-// The located reader doubles the document reader's code: it is loaded only
-// when an import is refused.
-#[cfg(feature = "split")]
-#[leptos::wasm_split::wasm_split(explain_import, fallible, wasm_split_path = ::leptos::wasm_split)]
-fn split_located(raw: String) -> Result<Option<String>, NotLoaded> {
-    Ok(located(&raw))
-}
 
 /// The Data menu in the header.
 #[component]
@@ -96,15 +62,7 @@ pub fn DataMenu() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let outcome = match files::read_text(file, schema::MAX_IMPORT_BYTES).await {
                 Err(message) => Err(message),
-                Ok(raw) => match schema::decode(&raw) {
-                    Ok(state) => Ok(state),
-                    // Name the entry by its label (a chunk of its own);
-                    // the message without the place if it cannot load.
-                    Err(DecodeError::BadField(plain)) => {
-                        Err(format!("{}.", located_message(raw).await.unwrap_or(plain)))
-                    }
-                    Err(e) => Err(format!("{e}.")),
-                },
+                Ok(raw) => schema::decode(&raw).map_err(|e| format!("{e}.")),
             };
             match outcome {
                 Ok(state) => {

@@ -430,7 +430,12 @@ pub fn bad_field(doc: &Value, at: &[Step], message: &str) -> String {
     }
     if message.starts_with("missing field ") {
         let name = backticked(message).unwrap_or_default();
+        // The position may be on the object's last entry: the object that
+        // misses one is the nearest enclosing object.
         let mut full = at.to_vec();
+        while !full.is_empty() && !value_at(doc, &full).is_some_and(Value::is_object) {
+            full.pop();
+        }
         full.push(Step::Key(name.to_string()));
         return format!("the value for {} is missing", place(&full));
     }
@@ -444,62 +449,72 @@ pub fn bad_field(doc: &Value, at: &[Step], message: &str) -> String {
     format!("the value for {here} is refused: {own}")
 }
 
-/// What serde's message `message` says was found, in words: "text
-/// (“lots”)", "the number “5”", "empty (null)".
-fn unexpected(message: &str) -> String {
-    let found = message
-        .strip_prefix("invalid type: ")
-        .or_else(|| message.strip_prefix("invalid value: "))
-        .and_then(|rest| rest.rsplit_once(", expected ").map(|(found, _)| found))
-        .unwrap_or_default();
-    if let Some(text) = found.strip_prefix("string ") {
-        // serde writes the string Debug-quoted; the quote cuts it short.
-        let inner = text
-            .trim_matches('"')
-            .replace("\\\"", "\"")
-            .replace("\\n", " ");
-        return format!("text ({})", quote(&inner));
+/// The path of the entry at byte `column` (1-based, as serde_json counts)
+/// of `text`, a document on one line: which object keys and list positions
+/// enclose that place. serde_json reports a value of the wrong kind just
+/// after reading it, and a missing entry at the end of its object, so the
+/// path leads to the entry (or to the object that misses one).
+pub fn path_at(text: &str, column: usize) -> Vec<Step> {
+    enum Frame {
+        Object { key: Option<String>, want_key: bool },
+        List { index: usize },
     }
-    if found == "null" {
-        return "empty (null)".to_string();
+    let bytes = text.as_bytes();
+    let end = column.min(bytes.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < end {
+        match bytes[i] {
+            b'{' => stack.push(Frame::Object {
+                key: None,
+                want_key: true,
+            }),
+            b'[' => stack.push(Frame::List { index: 0 }),
+            b'}' | b']' if i + 1 < end => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::List { index }) => *index += 1,
+                Some(Frame::Object { want_key, .. }) => *want_key = true,
+                None => {}
+            },
+            b':' => {
+                if let Some(Frame::Object { want_key, .. }) = stack.last_mut() {
+                    *want_key = false;
+                }
+            }
+            b'"' => {
+                // Structural bytes never occur inside a multi-byte character,
+                // so a scan by bytes is exact.
+                let start = i + 1;
+                let mut j = start;
+                while j < bytes.len() && bytes[j] != b'"' {
+                    j += if bytes[j] == b'\\' { 2 } else { 1 };
+                }
+                if let Some(Frame::Object { key, want_key }) = stack.last_mut() {
+                    if *want_key {
+                        *key = Some(
+                            String::from_utf8_lossy(&bytes[start..j.min(bytes.len())]).into_owned(),
+                        );
+                    }
+                }
+                i = j;
+            }
+            _ => {}
+        }
+        i += 1;
     }
-    match backticked(found) {
-        Some(value) if found.starts_with("boolean") => value.to_string(),
-        Some(value) => format!("the number {}", quote(value)),
-        None => match found {
-            "sequence" => "a list".to_string(),
-            "map" => "a group of values".to_string(),
-            _ => "of another kind".to_string(),
-        },
-    }
-}
-
-/// serde's message for a value of the wrong kind, in words, without the
-/// place (which only [`bad_field`] knows): "a value is text (“lots”); it
-/// must be a number".
-pub fn unplaced(message: &str) -> String {
-    let want = message.rsplit_once(", expected ").map_or("", |(_, e)| e);
-    if message.starts_with("invalid type: ") || message.starts_with("invalid value: ") {
-        return format!(
-            "a value is {}; it must be {}",
-            unexpected(message),
-            expected(want)
-        );
-    }
-    if message.starts_with("missing field ") {
-        return format!(
-            "an entry is missing ({})",
-            quote(backticked(message).unwrap_or_default())
-        );
-    }
-    if message.starts_with("unknown field ") || message.starts_with("unknown variant ") {
-        return format!(
-            "an entry holds a name the app does not know ({})",
-            quote(backticked(message).unwrap_or_default())
-        );
-    }
-    let own: String = message.chars().take(120).collect();
-    format!("a value is refused: {own}")
+    stack
+        .into_iter()
+        .filter_map(|frame| match frame {
+            Frame::Object {
+                key: Some(key),
+                want_key: false,
+            } => Some(Step::Key(key)),
+            Frame::Object { .. } => None,
+            Frame::List { index } => Some(Step::Index(index)),
+        })
+        .collect()
 }
 
 /// A JSON syntax error in words, by line and character, with at most a few
@@ -582,17 +597,28 @@ mod tests {
     }
 
     #[test]
-    fn a_message_without_its_place_still_reads_plainly() {
+    fn a_position_in_the_text_gives_the_path_of_its_entry() {
+        let text = r#"{"a":{"b":[1,{"c":"x"}],"d":2},"e":[]}"#;
+        let at = |needle: &str| text.find(needle).map_or(0, |i| i + needle.len());
         assert_eq!(
-            unplaced("invalid type: string \"lots\", expected f64"),
-            "a value is text (“lots”); it must be a number"
+            path_at(text, at(r#""c":"x""#)),
+            vec![
+                Step::Key("a".into()),
+                Step::Key("b".into()),
+                Step::Index(1),
+                Step::Key("c".into())
+            ]
         );
         assert_eq!(
-            unplaced("invalid type: null, expected u32"),
-            "a value is empty (null); it must be a whole number of 0 or more"
+            path_at(text, at(r#""d":2"#)),
+            vec![Step::Key("a".into()), Step::Key("d".into())]
         );
-        let long = format!("invalid type: string \"{}\", expected f64", "z".repeat(900));
-        assert!(unplaced(&long).chars().count() < 80, "{}", unplaced(&long));
+        // Just after a name, before its value (an unknown entry): the
+        // object that holds it.
+        assert_eq!(
+            path_at(text, at(r#"{"a":{"b""#)),
+            vec![Step::Key("a".into())]
+        );
     }
 
     #[test]

@@ -112,37 +112,9 @@ pub fn decode(raw: &str) -> Result<AppState, DecodeError> {
         return Err(DecodeError::NewerVersion(version));
     }
     let data = migrate(version, data)?;
-    let state: AppState = serde_json::from_value(data)
-        .map_err(|e| DecodeError::BadField(explain::unplaced(&e.to_string())))?;
+    let state: AppState = typed(&data)?;
     state.validate().map_err(DecodeError::OutOfRange)?;
     Ok(state)
-}
-
-/// [`decode`], but a value of the wrong kind is named by its label and
-/// workspace ([`explain::bad_field`]). It costs the document's whole reader
-/// a second time in code, so only lazily loaded parts of the app call it:
-/// the import's message and share links.
-///
-/// # Errors
-/// As [`decode`].
-pub fn decode_located(raw: &str) -> Result<AppState, DecodeError> {
-    match decode(raw) {
-        Err(DecodeError::BadField(plain)) => {
-            let located = serde_json::from_str::<Value>(raw)
-                .ok()
-                .and_then(|mut doc| {
-                    let version = doc.get("version").and_then(Value::as_u64)?;
-                    let data = doc.as_object_mut()?.remove("data")?;
-                    migrate(version, data).ok()
-                })
-                .map(|data| typed::<AppState>(&data));
-            match located {
-                Some(Err(e)) => Err(e),
-                _ => Err(DecodeError::BadField(plain)),
-            }
-        }
-        other => other,
-    }
 }
 
 /// A JSON syntax error of `raw`, in words ([`explain::not_json`]).
@@ -159,23 +131,24 @@ pub fn not_json(error: &serde_json::Error, raw: &str) -> DecodeError {
 /// Reads `data` as a `T`, naming the entry that does not fit by its label
 /// ([`explain::bad_field`]) rather than by serde's message alone.
 ///
+/// The value is written out as compact JSON and read from that text, so
+/// serde's error carries a position, which [`explain::path_at`] turns into
+/// the path of the entry: a reader of the whole document is compiled once
+/// (reading from a `Value` would not say where, and tracking the path
+/// during the read would compile the reader a second time).
+///
 /// # Errors
 /// [`DecodeError::BadField`].
 pub fn typed<T: serde::de::DeserializeOwned>(data: &Value) -> Result<T, DecodeError> {
-    serde_path_to_error::deserialize(data).map_err(|e| {
-        let at: Vec<explain::Step> = e
-            .path()
-            .iter()
-            .map(|segment| match segment {
-                serde_path_to_error::Segment::Seq { index } => explain::Step::Index(*index),
-                serde_path_to_error::Segment::Map { key } => explain::Step::Key(key.clone()),
-                serde_path_to_error::Segment::Enum { variant } => {
-                    explain::Step::Key(variant.clone())
-                }
-                serde_path_to_error::Segment::Unknown => explain::Step::Key("?".to_string()),
-            })
-            .collect();
-        DecodeError::BadField(explain::bad_field(data, &at, &e.inner().to_string()))
+    let text = data.to_string();
+    serde_json::from_str(&text).map_err(|e| {
+        let message = e.to_string();
+        // serde_json adds " at line L column C"; the position is read apart.
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(m, _)| m);
+        let at = explain::path_at(&text, e.column());
+        DecodeError::BadField(explain::bad_field(data, &at, message))
     })
 }
 

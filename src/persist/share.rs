@@ -282,7 +282,7 @@ pub fn decode(text: &str) -> Result<SharePayload, ShareError> {
         ShareKind::Answers => unpack_answers(bytes),
         ShareKind::State => {
             let json = unseal_json(bytes)?;
-            schema::decode_located(&json)
+            schema::decode(&json)
                 .map(SharePayload::State)
                 .map_err(from_schema)
         }
