@@ -27,6 +27,7 @@ const ROUTES = {
   "/simulate": ["simulate"],
   "/plan": ["plan"],
   "/workshop": ["workshop"],
+  "/methods": ["methods"],
 };
 // Splits that no route needs on a cold visit (loaded on first use).
 const ON_USE = {

@@ -31,16 +31,19 @@ pub enum Chunk {
     Plan,
     /// The workshop room.
     Workshop,
+    /// How the numbers are computed (the formulas page).
+    Methods,
 }
 
 impl Chunk {
     /// Every chunk, in the order they are fetched when the browser is idle
     /// (the simulator first: it is the largest and the most visited).
-    pub const ALL: [Chunk; 4] = [
+    pub const ALL: [Chunk; 5] = [
         Chunk::Simulate,
         Chunk::Compare,
         Chunk::Plan,
         Chunk::Workshop,
+        Chunk::Methods,
     ];
 
     /// The workspace's name as the navigation shows it.
@@ -50,13 +53,15 @@ impl Chunk {
             Chunk::Simulate => "Simulate",
             Chunk::Plan => "Plan",
             Chunk::Workshop => "Workshop",
+            Chunk::Methods => "How the numbers are computed",
         }
     }
 }
 
-// The views of the four routes: `compare()`, `simulate()`, `plan()`,
-// `workshop()` (lazy with the `split` feature, the page itself without).
-pub use lazy::{compare, plan, simulate, workshop};
+// The views of the lazy routes: `compare()`, `simulate()`, `plan()`,
+// `workshop()`, `methods()` (lazy with the `split` feature, the page itself
+// without).
+pub use lazy::{compare, methods, plan, simulate, workshop};
 
 /// After the first paint, loads every chunk in turn whenever the browser is
 /// idle, so that opening a workspace later is instant and works even if the
@@ -143,6 +148,7 @@ mod lazy {
 
     use super::{Chunk, ChunkFailed};
     use crate::pages::compare::ComparePage;
+    use crate::pages::methods::MethodsPage;
     use crate::pages::plan::PlanPage;
     use crate::pages::simulate::SimulatePage;
     use crate::pages::workshop::WorkshopPage;
@@ -176,6 +182,11 @@ mod lazy {
         Lazy::<WorkshopRoute>::new()
     }
 
+    /// The view of the `/methods` route.
+    pub fn methods() -> impl ChooseView {
+        Lazy::<MethodsRoute>::new()
+    }
+
     // Each function below is what moves into its chunk: the workspace's
     // whole view, with everything only it uses. `fallible` makes a failed
     // fetch an `Err` instead of a panic.
@@ -199,6 +210,11 @@ mod lazy {
         Ok(view! { <WorkshopPage/> }.into_any())
     }
 
+    #[wasm_split(methods, fallible, wasm_split_path = ::leptos::wasm_split, preload(load_methods))]
+    fn methods_view() -> Result<AnyView, ChunkError> {
+        Ok(view! { <MethodsPage/> }.into_any())
+    }
+
     /// Fetches and instantiates the chunk (at most once; a failure is not
     /// remembered, so the next call tries again), and the stylesheets of
     /// the lazy workspaces.
@@ -209,6 +225,7 @@ mod lazy {
             Chunk::Simulate => load_simulate().await,
             Chunk::Plan => load_plan().await,
             Chunk::Workshop => load_workshop().await,
+            Chunk::Methods => load_methods().await,
         };
         styles.await;
         loaded
@@ -222,6 +239,7 @@ mod lazy {
             Chunk::Simulate => simulate_view().await,
             Chunk::Plan => plan_view().await,
             Chunk::Workshop => workshop_view().await,
+            Chunk::Methods => methods_view().await,
         };
         styles.await;
         loaded.unwrap_or_else(|_| view! { <ChunkFailed chunk/> }.into_any())
@@ -327,6 +345,7 @@ mod lazy {
     lazy_route!(SimulateRoute, Chunk::Simulate);
     lazy_route!(PlanRoute, Chunk::Plan);
     lazy_route!(WorkshopRoute, Chunk::Workshop);
+    lazy_route!(MethodsRoute, Chunk::Methods);
 }
 
 /// Without the `split` feature every workspace is an ordinary route.
@@ -337,6 +356,7 @@ mod lazy {
 
     use super::Chunk;
     use crate::pages::compare::ComparePage;
+    use crate::pages::methods::MethodsPage;
     use crate::pages::plan::PlanPage;
     use crate::pages::simulate::SimulatePage;
     use crate::pages::workshop::WorkshopPage;
@@ -361,6 +381,11 @@ mod lazy {
         WorkshopPage
     }
 
+    /// The view of the `/methods` route.
+    pub fn methods() -> impl ChooseView {
+        MethodsPage
+    }
+
     /// Nothing to fetch: every page is in the main module.
     pub async fn load(_: Chunk) -> Result<(), std::convert::Infallible> {
         Ok(())
@@ -373,6 +398,7 @@ mod lazy {
             Chunk::Simulate => view! { <SimulatePage/> }.into_any(),
             Chunk::Plan => view! { <PlanPage/> }.into_any(),
             Chunk::Workshop => view! { <WorkshopPage/> }.into_any(),
+            Chunk::Methods => view! { <MethodsPage/> }.into_any(),
         }
     }
 }

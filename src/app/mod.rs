@@ -11,6 +11,8 @@ pub mod notices;
 pub mod qr;
 pub mod saver;
 pub mod share;
+pub mod undo;
+pub mod wayfinding;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -21,17 +23,18 @@ use leptos_router::components::{Route as RouteView, Router, Routes};
 use leptos_router::{path, StaticSegment};
 
 use crate::pages::assess::AssessPage;
-use crate::pages::methods::MethodsPage;
 use crate::pages::not_found::NotFound;
 use crate::persist::storage;
 use crate::routes::{set_base, Route};
 use crate::state::derived::provide_derived;
+use crate::state::history;
 use crate::state::notices::{Notice, NoticeAction, NoticeKey, NoticeLevel};
 use crate::state::Workbench;
 use header::Header;
 use notices::Notices;
 use saver::{load_notice, LocalStorage, Saver};
 use share::ShareOffer;
+use wayfinding::RouteAnnouncer;
 
 /// How long typing must pause before the state is written.
 const SAVE_DEBOUNCE: Duration = Duration::from_millis(300);
@@ -109,6 +112,10 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // Every change to the document goes into the undo history.
+    history::track(wb);
+    undo::listen_for_shortcuts(wb);
+
     // An edit made just before the tab closes is written at once.
     let on_hide = Rc::clone(&saver);
     let flush_on_hide = move || Scheduled::flush(&on_hide);
@@ -168,6 +175,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router base=base>
             <a class="skip-link" href="#main">"Skip to content"</a>
+            <RouteAnnouncer/>
             <Header/>
             <Notices/>
             <ShareOffer/>
@@ -175,12 +183,12 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <RouteView path=path!("/") view=AssessPage/>
                     <RouteView path=StaticSegment(Route::Assess.segment()) view=AssessPage/>
-                    // Assess and Methods are in the main module; the other four are chunks.
+                    // Assess is in the main module; the other routes are chunks.
                     <RouteView path=StaticSegment(Route::Compare.segment()) view=chunks::compare()/>
                     <RouteView path=StaticSegment(Route::Simulate.segment()) view=chunks::simulate()/>
                     <RouteView path=StaticSegment(Route::Plan.segment()) view=chunks::plan()/>
                     <RouteView path=StaticSegment(Route::Workshop.segment()) view=chunks::workshop()/>
-                    <RouteView path=StaticSegment(Route::Methods.segment()) view=MethodsPage/>
+                    <RouteView path=StaticSegment(Route::Methods.segment()) view=chunks::methods()/>
                 </Routes>
             </main>
         </Router>

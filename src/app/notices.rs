@@ -4,19 +4,53 @@
 
 use leptos::prelude::*;
 
+use crate::components::focus::focus_after_frame;
 use crate::persist::{files, storage};
+use crate::state::history::{redo_and_tell, undo_and_tell};
 use crate::state::notices::{Notice, NoticeAction, NoticeKey, NoticeLevel};
 use crate::state::{use_workbench, SaveMode};
 
-/// The list of notices.
+/// The list of notices. Those of the undo history ("Preset applied —
+/// Undo") show at the bottom of the window, where they can be seen from
+/// anywhere on a long page, and only while their step is the one their
+/// button would undo or redo; the others show under the header.
 #[component]
 pub fn Notices() -> impl IntoView {
     let wb = use_workbench();
+    let status = Memo::new(move |_| wb.history.status());
+    let applies = move |n: &Notice| match n.action {
+        Some(NoticeAction::Undo(id)) => {
+            status.with(|s| s.undo.as_ref().is_some_and(|u| u.id == id))
+        }
+        Some(NoticeAction::Redo(id)) => {
+            status.with(|s| s.redo.as_ref().is_some_and(|r| r.id == id))
+        }
+        _ => false,
+    };
+    let plain = move || {
+        wb.notices
+            .get()
+            .into_iter()
+            .filter(|n| n.history_step().is_none())
+            .collect::<Vec<_>>()
+    };
+    let toasts = move || {
+        wb.notices
+            .get()
+            .into_iter()
+            .filter(|n| applies(n))
+            .collect::<Vec<_>>()
+    };
     view! {
         <div class="notices" aria-live="polite" data-testid="notices">
-            <For each=move || wb.notices.get() key=|n| (n.key, n.text.clone()) let:notice>
+            <For each=plain key=|n| (n.key, n.text.clone()) let:notice>
                 <NoticeView notice/>
             </For>
+            <div class="toasts">
+                <For each=toasts key=|n| (n.key, n.text.clone(), n.action) let:notice>
+                    <NoticeView notice/>
+                </For>
+            </div>
         </div>
     }
 }
@@ -75,6 +109,22 @@ fn NoticeView(notice: Notice) -> impl IntoView {
                 wb.save_mode.set(SaveMode::Saving);
                 wb.notices.update(|list| list.retain(|n| n.key != NoticeKey::SharedCopy));
             }>"Back to my data"</button>
+        }
+        .into_any(),
+        NoticeAction::Undo(_) => view! {
+            <button type="button" class="primary" id="notice-undo" on:click=move |_| {
+                if undo_and_tell(wb).is_some() {
+                    focus_after_frame("notice-redo");
+                }
+            }>"Undo"</button>
+        }
+        .into_any(),
+        NoticeAction::Redo(_) => view! {
+            <button type="button" id="notice-redo" on:click=move |_| {
+                if redo_and_tell(wb).is_some() {
+                    focus_after_frame("notice-undo");
+                }
+            }>"Redo"</button>
         }
         .into_any(),
     });

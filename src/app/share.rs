@@ -16,8 +16,9 @@ use leptos_router::hooks::use_navigate;
 use crate::persist::share::{self, ShareKind, SharePayload};
 use crate::persist::{schema, storage};
 use crate::routes::Route;
+use crate::state::history::offer_undo;
 use crate::state::notices::{Notice, NoticeAction, NoticeKey, NoticeLevel};
-use crate::state::{use_workbench, SaveMode, Workbench};
+use crate::state::{try_set, use_workbench, SaveMode, Workbench};
 
 /// The fragment key of a share link.
 const KEY: &str = "share=";
@@ -288,12 +289,9 @@ fn open_as_copy(wb: Workbench, payload: SharePayload) -> Option<Route> {
         }
         SharePayload::Answers { name, answers } => {
             let name = name.unwrap_or_else(|| "Shared answers".to_string());
-            let mut result = Ok(());
-            wb.workshop.update(|w| {
-                result = w.receive_answers(&name, answers).map(|_| ());
-            });
-            match result {
-                Ok(()) => {
+            match try_set(wb.workshop, |w| w.receive_answers(&name, answers)) {
+                None => None,
+                Some(Ok(_)) => {
                     wb.notify(Notice::new(
                         NoticeKey::Share,
                         NoticeLevel::Info,
@@ -301,7 +299,7 @@ fn open_as_copy(wb: Workbench, payload: SharePayload) -> Option<Route> {
                     ));
                     Some(Route::Workshop)
                 }
-                Err(e) => {
+                Some(Err(e)) => {
                     wb.notify(Notice::new(
                         NoticeKey::Share,
                         NoticeLevel::Error,
@@ -312,16 +310,17 @@ fn open_as_copy(wb: Workbench, payload: SharePayload) -> Option<Route> {
             }
         }
         SharePayload::Scenario { name, inputs } => {
-            let mut result = Ok(0);
-            wb.simulate.update(|s| {
+            let result = try_set(wb.simulate, |s| {
                 // save_as names the current inputs; put the shared ones there
                 // for the call and give the user's own back afterwards.
                 let own = std::mem::replace(&mut s.inputs, inputs);
-                result = s.save_as(&name);
+                let saved = s.save_as(&name);
                 s.inputs = own;
+                saved
             });
             match result {
-                Ok(_) => {
+                None => None,
+                Some(Ok(_)) => {
                     wb.notify(Notice::new(
                         NoticeKey::Share,
                         NoticeLevel::Info,
@@ -329,7 +328,7 @@ fn open_as_copy(wb: Workbench, payload: SharePayload) -> Option<Route> {
                     ));
                     Some(Route::Simulate)
                 }
-                Err(e) => {
+                Some(Err(e)) => {
                     wb.notify(Notice::new(
                         NoticeKey::Share,
                         NoticeLevel::Error,
@@ -346,31 +345,39 @@ fn open_as_copy(wb: Workbench, payload: SharePayload) -> Option<Route> {
 /// returns the workspace to go to.
 fn replace(wb: Workbench, payload: SharePayload) -> Option<Route> {
     wb.previous.set(Some(wb.snapshot_untracked()));
-    let (text, route) = match payload {
-        SharePayload::State(state) => {
-            wb.replace(state);
-            ("Your data was replaced by the shared link.", None)
-        }
-        SharePayload::Answers { answers, .. } => {
-            wb.assess.update(|a| a.answers = answers);
-            (
-                "Your Assess answers were replaced by the shared ones.",
-                Some(Route::Assess),
-            )
-        }
-        SharePayload::Scenario { inputs, .. } => {
-            wb.simulate.update(|s| s.inputs = inputs);
-            (
-                "Your current scenario was replaced by the shared one.",
-                Some(Route::Simulate),
-            )
-        }
-    };
-    wb.notify(Notice::new(
-        NoticeKey::Share,
-        NoticeLevel::Info,
-        format!("{text} Data → Undo last import or reset brings back what you had."),
-    ));
+    let mut text = "";
+    let mut route = None;
+    // One step of the undo history, offered with Undo.
+    let step = wb.history.act(wb, "opening the shared link", || {
+        (text, route) = match payload {
+            SharePayload::State(state) => {
+                wb.replace(state);
+                ("Your data was replaced by the shared link.", None)
+            }
+            SharePayload::Answers { answers, .. } => {
+                wb.assess.update(|a| a.answers = answers);
+                (
+                    "Your Assess answers were replaced by the shared ones.",
+                    Some(Route::Assess),
+                )
+            }
+            SharePayload::Scenario { inputs, .. } => {
+                wb.simulate.update(|s| s.inputs = inputs);
+                (
+                    "Your current scenario was replaced by the shared one.",
+                    Some(Route::Simulate),
+                )
+            }
+        };
+    });
+    match step {
+        Some(step) => offer_undo(wb, &step, text),
+        None => wb.notify(Notice::new(
+            NoticeKey::Share,
+            NoticeLevel::Info,
+            "The shared link holds what you have already; nothing changed.",
+        )),
+    }
     route
 }
 

@@ -16,5 +16,6 @@ pub mod motion;
 pub mod plan;
 pub mod sim;
 pub mod state;
+pub mod steps;
 pub mod unit;
 pub mod workshop;

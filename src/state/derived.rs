@@ -4,6 +4,12 @@
 //! outcome. `<App/>` calls [`provide_derived`] once; a page calls
 //! [`use_projection`] or [`use_outcome`] instead of building its own memo,
 //! so Simulate, Plan and the report never disagree or simulate twice.
+//!
+//! The projection memo is made the first time a page asks for it, not in
+//! `<App/>`: the model's code is then referenced only from the workspaces
+//! that show it, so it travels in their lazily loaded chunks rather than in
+//! the first load of `/` (issue 13). It is made under the app's owner, so
+//! it outlives the page that asked first and every page shares it.
 
 use leptos::prelude::*;
 
@@ -16,14 +22,15 @@ use crate::domain::sim::{simulate, Projection, ScenarioInputs};
 #[derive(Clone)]
 struct Derived {
     inputs: Memo<ScenarioInputs>,
-    projection: Memo<Projection>,
+    outcome: Memo<Outcome>,
+    /// The app's owner, under which the memos made on first use live.
+    owner: Owner,
+    /// The projection, once a page has asked for it.
+    projection: StoredValue<Option<Memo<Projection>>>,
     /// The saved swing of the tornado.
     swing: Memo<Swing>,
-    /// The tornado, made on first use (see [`use_sensitivity`]).
+    /// The tornado, once a page has asked for it (see [`use_sensitivity`]).
     sensitivity: StoredValue<Option<Memo<Sensitivity>>>,
-    /// The app's owner, which the tornado's memo is made under.
-    owner: Option<Owner>,
-    outcome: Memo<Outcome>,
 }
 
 /// Builds the shared memos from `wb` and provides them as context.
@@ -31,20 +38,19 @@ pub fn provide_derived(wb: Workbench) {
     // The inputs alone, so a change to the saved scenario list does not
     // re-run the model.
     let inputs = Memo::new(move |_| wb.simulate.with(|s| s.inputs.clone()));
-    let projection = Memo::new(move |_| inputs.with(simulate));
+    let outcome = Memo::new(move |_| wb.assess.with(|s| s.outcome()));
     // The swing alone, so other insight settings do not re-run the tornado.
     let swing = Memo::new(move |_| {
         wb.insight
             .with(|i| Swing::from_percent(i.swing_pct).unwrap_or_default())
     });
-    let outcome = Memo::new(move |_| wb.assess.with(|s| s.outcome()));
     provide_context(Derived {
         inputs,
-        projection,
+        outcome,
+        owner: Owner::current().unwrap_or_default(),
+        projection: StoredValue::new(None),
         swing,
         sensitivity: StoredValue::new(None),
-        owner: Owner::current(),
-        outcome,
     });
 }
 
@@ -65,31 +71,34 @@ pub fn use_scenario_inputs() -> Memo<ScenarioInputs> {
 /// # Panics
 /// Outside `<App/>` (a programming error every page test catches).
 pub fn use_projection() -> Memo<Projection> {
-    derived().projection
+    let d = derived();
+    if let Some(made) = d.projection.get_value() {
+        return made;
+    }
+    let inputs = d.inputs;
+    let made = d.owner.with(|| Memo::new(move |_| inputs.with(simulate)));
+    d.projection.set_value(Some(made));
+    made
 }
 
 /// The tornado of the scenario being edited at the saved swing: each input
 /// moved down and up, one at a time ([`crate::domain::insight::tornado`]).
-/// Made and computed on first use, so Assess neither runs nor loads it.
+/// Made on first use like the projection, so its code travels with the
+/// workspaces that show it (the brief, the sensitivity panel).
 ///
 /// # Panics
 /// Outside `<App/>` (a programming error every page test catches).
 pub fn use_sensitivity() -> Memo<Sensitivity> {
     let d = derived();
-    if let Some(memo) = d.sensitivity.get_value() {
-        return memo;
+    if let Some(made) = d.sensitivity.get_value() {
+        return made;
     }
-    // Made here, not in provide_derived, so the tornado's code stays in the
-    // lazily loaded workspaces that use it; under the app's owner, so it
-    // outlives the page that first asked for it.
     let (inputs, swing) = (d.inputs, d.swing);
-    let make = move || Memo::new(move |_| inputs.with(|i| tornado(i, swing.get())));
-    let memo = match &d.owner {
-        Some(owner) => owner.with(make),
-        None => make(),
-    };
-    d.sensitivity.set_value(Some(memo));
-    memo
+    let made = d
+        .owner
+        .with(|| Memo::new(move |_| inputs.with(|i| tornado(i, swing.get()))));
+    d.sensitivity.set_value(Some(made));
+    made
 }
 
 /// The recommendation for the Assess answers and weights.

@@ -13,7 +13,9 @@
 //! from a typed value to the state.
 
 pub mod derived;
+pub mod history;
 pub mod notices;
+pub mod steps;
 
 use leptos::prelude::*;
 
@@ -69,6 +71,8 @@ pub struct Workbench {
     pub previous: RwSignal<Option<AppState>>,
     /// A share link that was opened and waits for the user's choice.
     pub share_offer: RwSignal<Option<SharePayload>>,
+    /// Undo and redo over the whole document.
+    pub history: history::Undo,
 }
 
 impl Workbench {
@@ -87,12 +91,16 @@ impl Workbench {
             save_mode: RwSignal::new(SaveMode::Saving),
             previous: RwSignal::new(None),
             share_offer: RwSignal::new(None),
+            history: history::Undo::new(state.clone()),
         };
         wb.replace(state);
         wb
     }
 
-    /// The whole document, tracked: an effect that calls this re-runs on any change.
+    /// The whole document, tracked: an effect that calls this re-runs on
+    /// any change. The saver writes it and the undo history keeps it; the
+    /// struct literal names every field, so a slice added to [`AppState`]
+    /// cannot be left out of either.
     pub fn snapshot(&self) -> AppState {
         AppState {
             theme: self.theme.get(),
@@ -110,15 +118,27 @@ impl Workbench {
         untrack(|| self.snapshot())
     }
 
-    /// Replaces the whole document (import, reset, another tab's save).
+    /// Replaces the whole document (import, reset, undo, another tab's
+    /// save). Only the slices that differ are set, so undoing an edit in
+    /// one workspace does not redraw the others; the destructuring names
+    /// every field, so a new slice cannot be missed.
     pub fn replace(&self, state: AppState) {
-        self.theme.set(state.theme);
-        self.assess.set(state.assess);
-        self.compare.set(state.compare);
-        self.simulate.set(state.simulate);
-        self.plan.set(state.plan);
-        self.workshop.set(state.workshop);
-        self.insight.set(state.insight);
+        let AppState {
+            theme,
+            assess,
+            compare,
+            simulate,
+            plan,
+            workshop,
+            insight,
+        } = state;
+        set_if_changed(self.theme, theme);
+        set_if_changed(self.assess, assess);
+        set_if_changed(self.compare, compare);
+        set_if_changed(self.simulate, simulate);
+        set_if_changed(self.plan, plan);
+        set_if_changed(self.workshop, workshop);
+        set_if_changed(self.insight, insight);
     }
 
     /// Shows a notice; a notice with the same key replaces the earlier one.
@@ -132,6 +152,13 @@ impl Workbench {
     /// Takes away the notice with this key, if it is shown.
     pub fn dismiss(&self, key: NoticeKey) {
         self.notices.update(|list| list.retain(|n| n.key != key));
+    }
+}
+
+/// Sets `signal` to `value` unless it holds an equal value already.
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|v| *v != value) {
+        signal.set(value);
     }
 }
 

@@ -21,8 +21,6 @@ pub enum NoticeKey {
     SimulateCsv,
     /// A chart's SVG.
     SimulateSvg,
-    /// A simulator input was refused.
-    SimulateInput,
     /// A preset was applied.
     SimulatePreset,
     /// A named scenario was saved, loaded or refused.
@@ -43,6 +41,9 @@ pub enum NoticeKey {
     Unreadable,
     /// A new version of the app is ready.
     Update,
+    /// A step that can be undone or redone: a one-click replacement, or
+    /// what Undo or Redo just did.
+    History,
 }
 
 impl NoticeKey {
@@ -56,7 +57,6 @@ impl NoticeKey {
             NoticeKey::SharedCopy => "shared-copy",
             NoticeKey::SimulateCsv => "simulate-csv",
             NoticeKey::SimulateSvg => "simulate-svg",
-            NoticeKey::SimulateInput => "simulate-input",
             NoticeKey::SimulatePreset => "simulate-preset",
             NoticeKey::SimulateScenario => "simulate-scenario",
             NoticeKey::Export => "export",
@@ -67,6 +67,7 @@ impl NoticeKey {
             NoticeKey::SaveInvalid => "save-invalid",
             NoticeKey::Unreadable => "unreadable",
             NoticeKey::Update => "update",
+            NoticeKey::History => "history",
         }
     }
 }
@@ -83,12 +84,18 @@ pub enum NoticeLevel {
 }
 
 /// What a notice's button does.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum NoticeAction {
     /// Asks the waiting service worker to take over; the page then reloads.
     ReloadToUpdate,
     /// Makes a shared copy opened in this tab the user's own data, or goes back.
     KeepSharedCopy,
+    /// Undoes the step with this id ([`super::history::Step::id`]); shown
+    /// only while it is the step Undo would take back.
+    Undo(u64),
+    /// Redoes the step with this id; shown only while it is the step Redo
+    /// would do again.
+    Redo(u64),
 }
 
 /// One message.
@@ -107,6 +114,16 @@ pub struct Notice {
 }
 
 impl Notice {
+    /// Whether this notice belongs to the undo history (its button undoes
+    /// or redoes one step); such notices show at the bottom of the window,
+    /// where the person is, and only while their step is still next.
+    pub fn history_step(&self) -> Option<u64> {
+        match self.action {
+            Some(NoticeAction::Undo(id) | NoticeAction::Redo(id)) => Some(id),
+            _ => None,
+        }
+    }
+
     /// A notice without a download or a button.
     pub fn new(key: NoticeKey, level: NoticeLevel, text: impl Into<String>) -> Self {
         Notice {

@@ -15,6 +15,7 @@ use super::inputs::{
     Billing, SalesAssistInputs, SalesLedInputs, ScenarioInputs, SelfServeInputs,
     DEFAULT_MARKET_ACCOUNTS,
 };
+use super::{Channel, FieldId};
 use crate::domain::motion::Motion;
 
 /// Three years: long enough to see payback and the cash trough of every
@@ -169,5 +170,95 @@ pub fn preset(motion: Motion) -> ScenarioInputs {
             sales_led: enterprise_sales(),
             ..base
         },
+    }
+}
+
+/// What replacing one scenario by another changed, for the notice that
+/// offers to undo it ("12 of 29 inputs changed; Sales-led channel switched
+/// on").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PresetChange {
+    /// Numeric inputs whose value changed.
+    pub changed: usize,
+    /// Numeric inputs in all ([`FieldId::ALL`]).
+    pub of: usize,
+    /// Channels off before and on after.
+    pub switched_on: Vec<Channel>,
+    /// Channels on before and off after.
+    pub switched_off: Vec<Channel>,
+    /// The billing after, when it changed.
+    pub billing: Option<Billing>,
+}
+
+impl PresetChange {
+    /// Compares the inputs before and after, field by field.
+    pub fn between(before: &ScenarioInputs, after: &ScenarioInputs) -> PresetChange {
+        let changed = FieldId::ALL
+            .into_iter()
+            .filter(|id| before.get(*id) != after.get(*id))
+            .count();
+        let switched = |on: bool| {
+            Channel::ALL
+                .into_iter()
+                .filter(|c| before.is_enabled(*c) != on && after.is_enabled(*c) == on)
+                .collect()
+        };
+        PresetChange {
+            changed,
+            of: FieldId::ALL.len(),
+            switched_on: switched(true),
+            switched_off: switched(false),
+            billing: (before.billing != after.billing).then_some(after.billing),
+        }
+    }
+
+    /// Whether nothing changed at all.
+    pub fn is_nothing(&self) -> bool {
+        self.changed == 0
+            && self.switched_on.is_empty()
+            && self.switched_off.is_empty()
+            && self.billing.is_none()
+    }
+
+    /// The change in words: "12 of 29 inputs changed; Sales-led channel
+    /// switched on; Self-serve channel switched off; billing now Annual,
+    /// paid up front", or "nothing changed".
+    pub fn sentence(&self) -> String {
+        if self.is_nothing() {
+            return "nothing changed".to_string();
+        }
+        let mut parts = vec![format!("{} of {} inputs changed", self.changed, self.of)];
+        let names = |channels: &[Channel]| {
+            channels
+                .iter()
+                .map(|c| c.label())
+                .collect::<Vec<_>>()
+                .join(" and ")
+        };
+        let plural = |channels: &[Channel]| {
+            if channels.len() == 1 {
+                "channel"
+            } else {
+                "channels"
+            }
+        };
+        if !self.switched_on.is_empty() {
+            parts.push(format!(
+                "{} {} switched on",
+                names(&self.switched_on),
+                plural(&self.switched_on)
+            ));
+        }
+        if !self.switched_off.is_empty() {
+            parts.push(format!(
+                "{} {} switched off",
+                names(&self.switched_off),
+                plural(&self.switched_off)
+            ));
+        }
+        if let Some(billing) = self.billing {
+            parts.push(format!("billing now {}", billing.label().to_lowercase()));
+        }
+        parts.join("; ")
     }
 }

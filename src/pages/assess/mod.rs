@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::components::confirm::ConfirmButton;
 use crate::domain::assess::{AssessState, PRICE_BANDS_NOTE};
+use crate::state::history::undoable;
 use crate::state::use_workbench;
 
 use questionnaire::Questionnaire;
@@ -22,7 +23,16 @@ pub fn AssessPage() -> impl IntoView {
     let wb = use_workbench();
     let progress = Memo::new(move |_| wb.assess.with(AssessState::progress));
     let has_answers = move || wb.assess.with(|s| !s.answers.is_empty());
-    let clear = Callback::new(move |()| wb.assess.update(|s| s.answers.clear()));
+    let clear = Callback::new(move |()| {
+        let answered = wb.assess.with_untracked(|s| s.answers.len());
+        let text = format!(
+            "Cleared {answered} answer{}.",
+            if answered == 1 { "" } else { "s" }
+        );
+        undoable(wb, "clearing the answers", text, || {
+            wb.assess.update(|s| s.answers.clear());
+        });
+    });
     view! {
         <section class="page assess">
             <h1>"Assess: which growth motion fits you?"</h1>

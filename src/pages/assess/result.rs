@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 
 use crate::domain::assess::{confidence_formula, motion_description, signed, Assessment, Outcome};
 use crate::routes::Route;
@@ -28,42 +29,59 @@ pub fn ResultPanel() -> impl IntoView {
         ),
         Outcome::NotEnough { .. } => "No recommendation yet.".to_string(),
     };
+    let ready = move || match outcome.get() {
+        Outcome::Ready(a) => Some(a),
+        Outcome::NotEnough { .. } => None,
+    };
+    // The summary (the motion, its figures and where to go next) stays in
+    // view beside the questions; the explanation below it scrolls with the
+    // page, so nothing of the result sits in a scroller of its own.
     view! {
-        <aside class="result card" aria-labelledby="result-heading" data-testid="assess-result">
-            <h2 id="result-heading">"Your result"</h2>
-            <p class="sr-only" aria-live="polite" aria-atomic="true">{announcement}</p>
-            {move || match outcome.get() {
-                Outcome::NotEnough { scored, needed } => {
-                    let text = if all_weights_zero() {
-                        "Every factor weight is 0, so there is nothing to score. Give at least one factor a weight.".to_string()
-                    } else {
-                        let more = needed.saturating_sub(scored);
-                        format!(
-                            "Answer {more} more question{} (other than “Not sure”) to see a recommendation. \
-                             It needs about one real answer per factor, so the result is never a guess.",
-                            if more == 1 { "" } else { "s" }
-                        )
-                    };
-                    view! { <p class="not-enough" data-testid="assess-not-enough">{text}</p> }.into_any()
-                }
-                Outcome::Ready(a) => view! { <Recommendation assessment=a/> }.into_any(),
-            }}
+        <aside class="result" aria-labelledby="result-heading" data-testid="assess-result">
+            <div class="result-head card">
+                <h2 id="result-heading">"Your result"</h2>
+                <p class="sr-only" aria-live="polite" aria-atomic="true">{announcement}</p>
+                {move || match outcome.get() {
+                    Outcome::NotEnough { scored, needed } => {
+                        let text = if all_weights_zero() {
+                            "Every factor weight is 0, so there is nothing to score. Give at least one factor a weight.".to_string()
+                        } else {
+                            let more = needed.saturating_sub(scored);
+                            format!(
+                                "Answer {more} more question{} (other than “Not sure”) to see a recommendation. \
+                                 It needs about one real answer per factor, so the result is never a guess.",
+                                if more == 1 { "" } else { "s" }
+                            )
+                        };
+                        view! { <p class="not-enough" data-testid="assess-not-enough">{text}</p> }.into_any()
+                    }
+                    Outcome::Ready(a) => view! { <Summary assessment=a/> }.into_any(),
+                }}
+            </div>
+            {move || ready().map(|a| view! {
+                <div class="result-body card">
+                    <Details assessment=a/>
+                </div>
+            })}
         </aside>
     }
 }
 
+/// The motion, its figures and the next steps.
 #[component]
-fn Recommendation(assessment: Assessment) -> impl IntoView {
+fn Summary(assessment: Assessment) -> impl IntoView {
     let wb = use_workbench();
     let navigate = use_navigate();
     let motion = assessment.motion;
-    let position = assessment.position;
-    let factors = assessment.factors.clone();
     let model = move |_| {
         wb.assess.update(|s| s.chosen_motion = Some(motion));
+        // Simulate scrolls to its scenario simulator itself.
         navigate(
             &format!("{}?preset={}", Route::Simulate.path(), motion.slug()),
-            Default::default(),
+            NavigateOptions {
+                scroll: false,
+                ..Default::default()
+            },
         );
     };
     let compare_href = format!(
@@ -77,7 +95,7 @@ fn Recommendation(assessment: Assessment) -> impl IntoView {
         <dl class="result-figures">
             <div>
                 <dt>"Position"</dt>
-                <dd data-testid="assess-position">{signed(position)}</dd>
+                <dd data-testid="assess-position">{signed(assessment.position)}</dd>
             </div>
             <div>
                 <dt>"Confidence"</dt>
@@ -86,6 +104,21 @@ fn Recommendation(assessment: Assessment) -> impl IntoView {
                 </dd>
             </div>
         </dl>
+        <div class="next-steps">
+            <a class="button" href=compare_href>"See it in Compare"</a>
+            <button type="button" class="primary" on:click=model>"Model this motion"</button>
+        </div>
+    }
+}
+
+/// Why: the confidence, the gauge, the factors, the warnings, what would
+/// flip it and how each motion fits.
+#[component]
+fn Details(assessment: Assessment) -> impl IntoView {
+    let motion = assessment.motion;
+    let position = assessment.position;
+    let factors = assessment.factors.clone();
+    view! {
         <p class="formula" id="confidence-breakdown" data-testid="assess-confidence-breakdown">
             {assessment.confidence_parts.breakdown()}
         </p>
@@ -147,9 +180,5 @@ fn Recommendation(assessment: Assessment) -> impl IntoView {
                 })
                 .collect_view()}
         </ol>
-        <div class="next-steps">
-            <a class="button" href=compare_href>"See it in Compare"</a>
-            <button type="button" class="primary" on:click=model>"Model this motion"</button>
-        </div>
     }
 }

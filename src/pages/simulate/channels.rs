@@ -11,6 +11,7 @@ use crate::domain::economics::{
     MAX_CHANNEL_ROWS, ORGANIC_ROW_NAME,
 };
 use crate::domain::sim::{SimState, StateError};
+use crate::state::history::undoable;
 use crate::state::{try_set, use_workbench};
 
 /// The CAC-by-channel table.
@@ -22,17 +23,14 @@ pub fn ChannelTable() -> impl IntoView {
     let new_name = RwSignal::new(String::new());
     let add_error: RwSignal<Option<String>> = RwSignal::new(None);
 
-    let add = move |name: String| {
-        let mut result = Ok(0);
-        wb.simulate.update(|s| result = s.add_channel(&name));
-        match result {
+    let add =
+        move |name: String| match try_set(wb.simulate, |s| s.add_channel(&name)).unwrap_or(Ok(0)) {
             Ok(_) => {
                 new_name.set(String::new());
                 add_error.set(None);
             }
             Err(e) => add_error.set(Some(e.to_string())),
-        }
-    };
+        };
     let has_organic = move || rows.with(|r| r.iter().any(|c| c.name == ORGANIC_ROW_NAME));
     let full = move || rows.with(|r| r.len() >= MAX_CHANNEL_ROWS);
     let totals = move || rows.with(|r| channel_totals(r));
@@ -145,16 +143,20 @@ fn ChannelRowView(id: u32, rows: Memo<Vec<ChannelRow>>) -> impl IntoView {
     let name_id = format!("cac-name-{id}");
     let error_id = format!("cac-name-{id}-error");
     let on_name = move |typed: String| {
-        let mut result = Ok(());
-        wb.simulate
-            .update(|s| result = s.rename_channel(id, &typed));
-        name_error.set(result.err().map(|e| e.to_string()));
+        let result = try_set(wb.simulate, |s| s.rename_channel(id, &typed));
+        name_error.set(result.and_then(|r| r.err()).map(|e| e.to_string()));
         raw_name.set(Some(typed));
     };
     let remove = move |_| {
-        wb.simulate.update(|s| {
-            let _ = s.remove_channel(id);
-        });
+        let removed = name.get_untracked();
+        undoable(
+            wb,
+            format!("removing “{removed}”"),
+            format!("Removed “{removed}” from the channel table."),
+            || {
+                try_set(wb.simulate, |s| s.remove_channel(id));
+            },
+        );
     };
     let described = error_id.clone();
     view! {

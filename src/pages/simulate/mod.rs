@@ -42,18 +42,21 @@ use crate::components::focus::scroll_to_and_focus;
 use crate::domain::compare::field_at_anchor;
 use crate::domain::motion::Motion;
 use crate::state::derived::{use_projection, use_scenario_inputs};
-use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
 use crate::state::use_workbench;
 
 use channels::ChannelTable;
 use charts_panel::ProjectionCharts;
 use insight::InsightPanel;
 use monthly_table::MonthlyTable;
-use scenario_inputs::ScenarioInputsPanel;
+use scenario_inputs::{apply_preset, PresetSource, ScenarioInputsPanel};
 use scenarios::ScenariosPanel;
 use summary::SummaryPanel;
 use unit_economics::UnitEconomicsPanel;
 use what_if::WhatIfSliders;
+
+/// The id of the scenario simulator's heading, where "Model this motion"
+/// lands.
+const SIMULATOR_HEADING: &str = "sim-heading";
 
 /// The DOM id to focus for a location hash: the input a short anchor of
 /// [`crate::domain::compare::SIM_ANCHORS`] names, or the hash itself.
@@ -104,17 +107,14 @@ pub fn SimulatePage() -> impl IntoView {
         .and_then(|slug| Motion::from_slug(&slug));
     if let Some(motion) = requested {
         if wb.assess.with_untracked(|a| a.chosen_motion.is_some()) {
-            wb.simulate.update(|s| s.apply_preset(motion));
-            wb.notify(Notice::new(
-                NoticeKey::SimulatePreset,
-                NoticeLevel::Info,
-                format!(
-                    "The simulator now holds the {} preset from your assessment. Replace its numbers with your own.",
-                    motion.label()
-                ),
-            ));
+            apply_preset(wb, motion, PresetSource::Assessment);
         }
-        request_animation_frame(drop_query);
+        // The preset changes the scenario simulator, not the quick
+        // calculator at the top: land there.
+        request_animation_frame(|| {
+            drop_query();
+            scroll_to_and_focus(SIMULATOR_HEADING);
+        });
     } else {
         request_animation_frame(focus_hash);
     }
@@ -133,8 +133,8 @@ pub fn SimulatePage() -> impl IntoView {
             <Brief/>
             <UnitEconomicsPanel/>
             <ChannelTable/>
-            <section class="sim-simulator" aria-labelledby="sim-heading">
-                <h2 id="sim-heading">"Scenario simulator"</h2>
+            <section class="sim-simulator" aria-labelledby=SIMULATOR_HEADING>
+                <h2 id=SIMULATOR_HEADING tabindex="-1">"Scenario simulator"</h2>
                 <p class="section-lede">
                     "A month-by-month model of up to three channels. Pick a preset for a motion, switch channels on "
                     "or off, and change any number: the results and charts follow at once. Invalid numbers are "

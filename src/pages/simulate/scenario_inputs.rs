@@ -4,39 +4,17 @@
 
 use leptos::prelude::*;
 
-use super::format::{level_class, level_word, percent};
+use super::format::{level_class, level_word};
 use crate::components::number_field::NumberField;
 use crate::domain::compare::short_anchor;
-use crate::domain::economics::{
-    verdict_free_to_paid, verdict_gross_margin, verdict_monthly_churn, verdict_pql_to_paid,
-    verdict_viral_coefficient, MonthlyRate, Verdict,
-};
 use crate::domain::motion::Motion;
-use crate::domain::sim::{fields, preset, Billing, Channel, FieldId, FieldSpec, ScenarioInputs};
+use crate::domain::sim::{
+    field_reading, fields, preset, Billing, Channel, FieldReading, FieldSpec, PresetChange,
+    ScenarioInputs,
+};
+use crate::state::history::offer_undo;
 use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
-use crate::state::use_workbench;
-
-/// A benchmark reading for the fields that have a published band, with an
-/// optional lead-in naming the figure read (when it is derived).
-fn field_reading(id: FieldId, inputs: &ScenarioInputs) -> Option<(Option<String>, Verdict)> {
-    let v = inputs.get(id);
-    match id {
-        FieldId::GrossMarginPct => Some((None, verdict_gross_margin(v))),
-        FieldId::SsFreeToPaidPct => Some((None, verdict_free_to_paid(v))),
-        FieldId::SsViralCoefficient => Some((None, verdict_viral_coefficient(v))),
-        FieldId::SsChurnPct | FieldId::SlChurnPct => {
-            Some((None, verdict_monthly_churn(MonthlyRate::from_percent(v))))
-        }
-        FieldId::SaWinPct => {
-            let pql_to_paid = inputs.sales_assist.pql_to_opportunity_pct * v / 100.0;
-            Some((
-                Some(format!("PQL to paid: {}.", percent(pql_to_paid, 1))),
-                verdict_pql_to_paid(pql_to_paid),
-            ))
-        }
-        _ => None,
-    }
-}
+use crate::state::{try_set, use_workbench, Workbench};
 
 /// One numeric input from its descriptor, with the short anchor other pages
 /// link to and its benchmark reading.
@@ -46,22 +24,22 @@ fn SimField(spec: &'static FieldSpec, inputs: Memo<ScenarioInputs>) -> impl Into
     let id = spec.id;
     let value = Memo::new(move |_| inputs.with(|i| i.get(id)));
     let reading = Memo::new(move |_| inputs.with(|i| field_reading(id, i)));
+    // The field has read and range-checked the text; `set` is the one
+    // writer. It refuses only what the field would have refused, so its
+    // message, if any, stays beside the field rather than in the banner.
+    let refused: RwSignal<Option<String>> = RwSignal::new(None);
     let on_valid = Callback::new(move |v| {
-        let mut result = Ok(());
-        wb.simulate.update(|s| result = s.inputs.set(id, v));
-        if let Err(e) = result {
-            wb.notify(Notice::new(
-                NoticeKey::SimulateInput,
-                NoticeLevel::Error,
-                format!("{}: {e}", spec.label),
-            ));
-        }
+        let result = try_set(wb.simulate, |s| s.inputs.set(id, v));
+        refused.set(result.and_then(|r| r.err()).map(|e| e.to_string()));
     });
     view! {
         <div class="sim-field">
             {short_anchor(id).map(|a| view! { <span class="anchor" id=a></span> })}
             <NumberField label=spec.label value=value range=spec.range on_valid id=spec.slug help=spec.help/>
-            {move || reading.get().map(|(lead, v)| view! {
+            {move || refused.get().map(|e| view! {
+                <p class="field-error" role="alert">{format!("{}: {e}", spec.label)}</p>
+            })}
+            {move || reading.get().map(|FieldReading { lead, verdict: v }| view! {
                 <p class=format!("field-reading {}", level_class(v.level))
                     data-testid=format!("reading-{}", spec.slug)>
                     {lead.map(|l| format!("{l} "))}
@@ -71,6 +49,50 @@ fn SimField(spec: &'static FieldSpec, inputs: Memo<ScenarioInputs>) -> impl Into
                 </p>
             })}
         </div>
+    }
+}
+
+/// Where a preset was asked for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum PresetSource {
+    /// A preset button.
+    Button,
+    /// "Model this motion" on Assess.
+    Assessment,
+}
+
+/// Puts the motion's preset into the scenario as one undoable step, and
+/// says what it changed, with Undo.
+pub(super) fn apply_preset(wb: Workbench, motion: Motion, source: PresetSource) {
+    let before = wb.simulate.with_untracked(|s| s.inputs.clone());
+    let change = PresetChange::between(&before, &preset(motion));
+    let step = wb
+        .history
+        .act(wb, format!("the {} preset", motion.label()), || {
+            wb.simulate.update(|s| s.apply_preset(motion));
+        });
+    let from = match source {
+        PresetSource::Button => "",
+        PresetSource::Assessment => " from your assessment",
+    };
+    match step {
+        Some(step) => offer_undo(
+            wb,
+            &step,
+            format!(
+                "Applied the {} preset{from}: {}. Replace its numbers with your own.",
+                motion.label(),
+                change.sentence()
+            ),
+        ),
+        None => wb.notify(Notice::new(
+            NoticeKey::SimulatePreset,
+            NoticeLevel::Info,
+            format!(
+                "The {} preset{from} is already in place; nothing changed.",
+                motion.label()
+            ),
+        )),
     }
 }
 
@@ -90,7 +112,7 @@ fn Presets(inputs: Memo<ScenarioInputs>) -> impl IntoView {
                     .map(|m| view! {
                         <button type="button"
                             aria-pressed=move || if active.get() == Some(m) { "true" } else { "false" }
-                            on:click=move |_| wb.simulate.update(|s| s.apply_preset(m))>
+                            on:click=move |_| apply_preset(wb, m, PresetSource::Button)>
                             {m.label()}
                             <Show when=move || chosen.get() == Some(m)>
                                 <span class="preset-chosen">" (your assessment)"</span>

@@ -12,8 +12,9 @@ use crate::domain::economics::MAX_NAME_CHARS;
 use crate::domain::sim::{
     compare_summaries, simulate, Projection, StateError, MAX_COMPARE, MAX_SCENARIOS,
 };
+use crate::state::history::undoable;
 use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
-use crate::state::use_workbench;
+use crate::state::{try_set, use_workbench};
 
 /// The compared scenarios: id, name and projection, in comparison order.
 pub type Compared = Vec<(u32, String, Projection)>;
@@ -57,9 +58,7 @@ pub fn ScenariosPanel() -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let name = new_name.get_untracked();
-        let mut result: Result<u32, StateError> = Ok(0);
-        wb.simulate.update(|s| result = s.save_as(&name));
-        match result {
+        match try_set(wb.simulate, |s| s.save_as(&name)).unwrap_or(Ok(0)) {
             Ok(_) => {
                 new_name.set(String::new());
                 save_error.set(None);
@@ -137,8 +136,7 @@ fn ScenarioItem(
     let error: RwSignal<Option<String>> = RwSignal::new(None);
 
     let run = move |op: &dyn Fn(&mut crate::domain::sim::SimState) -> Result<(), StateError>| {
-        let mut result = Ok(());
-        wb.simulate.update(|s| result = op(s));
+        let result = try_set(wb.simulate, |s| op(s)).unwrap_or(Ok(()));
         let failed = result.is_err();
         error.set(result.err().map(|e| e.to_string()));
         !failed
@@ -171,7 +169,15 @@ fn ScenarioItem(
         }
     };
     let delete = Callback::new(move |()| {
-        run(&|s| s.delete(id));
+        let deleted = name.get_untracked();
+        undoable(
+            wb,
+            format!("deleting “{deleted}”"),
+            format!("Deleted the scenario “{deleted}”."),
+            || {
+                run(&|s| s.delete(id));
+            },
+        );
     });
     let check_id = format!("scenario-compare-{id}");
     let check_for = check_id.clone();
