@@ -6,7 +6,7 @@ SHELL := bash
 export PATH := $(CURDIR)/tools/bin:$(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: serve test build dist size bench tools
+.PHONY: serve test build dist size bench tools screenshots
 
 ## Build and serve the app at http://127.0.0.1:8080
 serve:
@@ -33,6 +33,12 @@ size: build
 bench:
 	@scripts/ensure-tools.sh test
 	@scripts/bench.sh
+
+## The README's screenshots of each workspace (docs/screenshots/), taken
+## from the release build at 1280×800; pngquant shrinks them when installed.
+screenshots: build
+	@scripts/ensure-tools.sh test
+	cd tests/e2e && npx playwright test -c screenshots.config.ts
 
 tools:
 	@scripts/ensure-tools.sh test

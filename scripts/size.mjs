@@ -32,6 +32,7 @@ const ROUTES = {
 // Splits that no route needs on a cold visit (loaded on first use).
 const ON_USE = {
   share_codec: "opening or making a share link (src/app/share.rs)",
+  share_qr: "the QR code of a share link just made (src/app/qr.rs)",
 };
 
 const [root, ...rest] = process.argv.slice(2);

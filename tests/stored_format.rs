@@ -118,30 +118,46 @@ fn decoding_then_encoding_the_fixtures_is_stable() {
     }
 }
 
+/// Where a refused value sits: the path of an out-of-range value, or the
+/// whole message for a value of the wrong kind.
+fn refused_at(err: &DecodeError) -> String {
+    match err {
+        DecodeError::OutOfRange(e) => e.field.clone(),
+        other => other.to_string(),
+    }
+}
+
 #[test]
 fn bad_insight_settings_are_refused_with_their_field() {
     let mut doc: serde_json::Value = serde_json::from_str(V2).expect("json");
     doc["data"]["insight"]["swing_pct"] = serde_json::json!(95.0);
     let err = decode(&doc.to_string()).unwrap_err();
-    assert!(err.to_string().contains("insight.swing_pct"), "{err}");
+    assert_eq!(refused_at(&err), "insight.swing_pct", "{err}");
+    assert!(
+        err.to_string().contains("the sensitivity's swing (%)"),
+        "{err}"
+    );
 
     let mut doc: serde_json::Value = serde_json::from_str(V2).expect("json");
     doc["data"]["insight"]["goal_field"] = serde_json::json!("horizon_months");
     let err = decode(&doc.to_string()).unwrap_err();
-    assert!(err.to_string().contains("insight.goal_field"), "{err}");
+    assert!(refused_at(&err).starts_with("insight.goal_field"), "{err}");
+    assert!(err.to_string().contains("goal seek's input"), "{err}");
 
     let mut doc: serde_json::Value = serde_json::from_str(V2).expect("json");
     doc["data"]["insight"]["uncertainty"]["ranges"][0]["low"] = serde_json::json!(9.0);
     let err = decode(&doc.to_string()).unwrap_err();
     assert!(
-        err.to_string().contains("insight.uncertainty.ranges[0]"),
+        refused_at(&err).starts_with("insight.uncertainty.ranges[0]"),
         "{err}"
     );
+    assert!(err.to_string().contains("an uncertainty range"), "{err}");
 
     let mut doc: serde_json::Value = serde_json::from_str(V2).expect("json");
     doc["data"]["insight"]["draws"] = serde_json::json!(10);
     let err = decode(&doc.to_string()).unwrap_err();
-    assert!(err.to_string().contains("insight.draws"), "{err}");
+    assert_eq!(refused_at(&err), "insight.draws", "{err}");
+    assert!(err.to_string().contains("uncertainty runs"), "{err}");
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! The Data menu: export the whole state as JSON, import it back, reset, and
-//! undo the last import or reset.
+//! undo the last import or reset. The menu closes when one of these has
+//! done its work, so it does not cover the message it produced, and the
+//! focus goes back to its "Data" button.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -7,7 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::app::share::ShareMenu;
 use crate::components::confirm::ConfirmButton;
 use crate::domain::state::AppState;
-use crate::persist::{files, schema};
+use crate::persist::{files, schema, storage};
 use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
 use crate::state::{use_workbench, SaveMode};
 
@@ -15,6 +17,17 @@ use crate::state::{use_workbench, SaveMode};
 #[component]
 pub fn DataMenu() -> impl IntoView {
     let wb = use_workbench();
+    let menu = NodeRef::<leptos::html::Details>::new();
+    let summary = NodeRef::<leptos::html::Summary>::new();
+    // Closes the menu and gives the focus back to its button.
+    let close = move || {
+        if let Some(details) = menu.get_untracked() {
+            let _ = details.remove_attribute("open");
+        }
+        if let Some(button) = summary.get_untracked() {
+            let _ = button.focus();
+        }
+    };
 
     let export = move |_| {
         let result = schema::encode(&wb.snapshot_untracked())
@@ -30,6 +43,7 @@ pub fn DataMenu() -> impl IntoView {
                 format!("Export failed: {message}"),
             ));
         }
+        close();
     };
 
     let import = move |ev: leptos::ev::Event| {
@@ -46,9 +60,10 @@ pub fn DataMenu() -> impl IntoView {
         // Clear the picker so choosing the same file again fires `change`.
         input.set_value("");
         leptos::task::spawn_local(async move {
-            let outcome = files::read_text(file, schema::MAX_IMPORT_BYTES)
-                .await
-                .and_then(|raw| schema::decode(&raw).map_err(|e| format!("{e}.")));
+            let outcome = match files::read_text(file, schema::MAX_IMPORT_BYTES).await {
+                Err(message) => Err(message),
+                Ok(raw) => schema::decode(&raw).map_err(|e| format!("{e}.")),
+            };
             match outcome {
                 Ok(state) => {
                     wb.previous.set(Some(wb.snapshot_untracked()));
@@ -65,13 +80,21 @@ pub fn DataMenu() -> impl IntoView {
                     format!("{name} was not imported, and nothing was changed: {message}"),
                 )),
             }
+            close();
         });
     };
 
     let reset = Callback::new(move |()| {
         wb.previous.set(Some(wb.snapshot_untracked()));
         wb.replace(AppState::default());
-        if wb.save_mode.get_untracked() == SaveMode::Paused {
+        // A reset is the person's own data from now on, also over a shared
+        // copy or data this version could not read.
+        if matches!(
+            wb.save_mode.get_untracked(),
+            SaveMode::Paused | SaveMode::SharedCopy
+        ) {
+            storage::clear_shared_copy();
+            wb.dismiss(NoticeKey::SharedCopy);
             wb.save_mode.set(SaveMode::Saving);
         }
         wb.notify(Notice::new(
@@ -79,6 +102,7 @@ pub fn DataMenu() -> impl IntoView {
             NoticeLevel::Info,
             "Everything was reset to the defaults. Data → Undo last import or reset brings it back.",
         ));
+        close();
     });
 
     let undo = move |_| {
@@ -91,11 +115,12 @@ pub fn DataMenu() -> impl IntoView {
                 "Your previous data is back.",
             ));
         }
+        close();
     };
 
     view! {
-        <details class="data-menu">
-            <summary>"Data"</summary>
+        <details class="data-menu" node_ref=menu>
+            <summary node_ref=summary>"Data"</summary>
             <div class="menu-panel">
                 <button type="button" on:click=export>"Export as JSON"</button>
                 <label class="file-button">

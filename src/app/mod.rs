@@ -8,6 +8,7 @@ pub mod chunks;
 pub mod data_menu;
 pub mod header;
 pub mod notices;
+pub mod qr;
 pub mod saver;
 pub mod share;
 pub mod undo;
@@ -104,6 +105,8 @@ pub fn App() -> impl IntoView {
     let scheduler = Rc::clone(&saver);
     Effect::new(move |previous: Option<()>| {
         let _ = wb.snapshot();
+        // A change of mode (a shared copy kept as the user's data) saves too.
+        let _ = wb.save_mode.get();
         if previous.is_some() {
             Scheduled::schedule(&scheduler);
         }
@@ -150,6 +153,8 @@ pub fn App() -> impl IntoView {
         );
     });
 
+    // A shared copy this tab had open before a reload comes back as it was.
+    share::reopen_kept_copy(wb);
     // A share link in the fragment: offer it now, and whenever one is pasted
     // into the address bar of the open app.
     share::check_location(wb);

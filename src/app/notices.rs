@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::focus::focus_after_frame;
-use crate::persist::files;
+use crate::persist::{files, storage};
 use crate::state::history::{redo_and_tell, undo_and_tell};
 use crate::state::notices::{Notice, NoticeAction, NoticeKey, NoticeLevel};
 use crate::state::{use_workbench, SaveMode};
@@ -91,6 +91,7 @@ fn NoticeView(notice: Notice) -> impl IntoView {
         .into_any(),
         NoticeAction::KeepSharedCopy => view! {
             <button type="button" class="primary" on:click=move |_| {
+                storage::clear_shared_copy();
                 wb.save_mode.set(SaveMode::Saving);
                 wb.notices.update(|list| list.retain(|n| n.key != NoticeKey::SharedCopy));
                 wb.notify(Notice::new(
@@ -100,6 +101,7 @@ fn NoticeView(notice: Notice) -> impl IntoView {
                 ));
             }>"Keep this copy as my data"</button>
             <button type="button" on:click=move |_| {
+                storage::clear_shared_copy();
                 if let Some(own) = wb.previous.get_untracked() {
                     wb.previous.set(None);
                     wb.replace(own);

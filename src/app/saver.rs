@@ -23,6 +23,12 @@ pub trait Backend {
     /// # Errors
     /// A message when storage refuses (blocked, full).
     fn write(&self, raw: &str) -> Result<(), String>;
+    /// Keeps `raw` as this tab's shared copy ([`SaveMode::SharedCopy`]),
+    /// apart from the document.
+    ///
+    /// # Errors
+    /// A message when storage refuses.
+    fn write_copy(&self, raw: &str) -> Result<(), String>;
 }
 
 /// Local storage, through [`crate::persist::storage`].
@@ -36,6 +42,10 @@ impl Backend for LocalStorage {
     fn write(&self, raw: &str) -> Result<(), String> {
         storage::write_raw(storage::KEY, raw)
     }
+
+    fn write_copy(&self, raw: &str) -> Result<(), String> {
+        storage::write_shared_copy(raw)
+    }
 }
 
 /// What one [`Saver::flush`] did.
@@ -48,6 +58,9 @@ pub enum Flushed {
     /// This tab does not save ([`SaveMode::MemoryOnly`] or
     /// [`SaveMode::Paused`]).
     NotSaving,
+    /// A shared copy is open: it was kept for this tab, the document left
+    /// alone.
+    CopyKept,
     /// A value could not be saved; a notice says so.
     Invalid,
     /// Another tab had written since; its document was adopted.
@@ -80,7 +93,8 @@ impl<B: Backend> Saver<B> {
     /// Saves now. See [`Flushed`] for what can happen.
     pub fn flush(&mut self) -> Flushed {
         let wb = self.wb;
-        if wb.save_mode.get_untracked() != SaveMode::Saving {
+        let mode = wb.save_mode.get_untracked();
+        if mode != SaveMode::Saving && mode != SaveMode::SharedCopy {
             return Flushed::NotSaving;
         }
         let raw = match schema::encode(&wb.snapshot_untracked()) {
@@ -94,6 +108,16 @@ impl<B: Backend> Saver<B> {
                 return Flushed::Invalid;
             }
         };
+        if mode == SaveMode::SharedCopy {
+            if let Err(reason) = self.backend.write_copy(&raw) {
+                wb.notify(Notice::new(
+                    NoticeKey::SaveInvalid,
+                    NoticeLevel::Warning,
+                    format!("The shared copy could not be kept for a reload: {reason}."),
+                ));
+            }
+            return Flushed::CopyKept;
+        }
         let stored = self.backend.read();
         if stored.is_some() && stored != self.last_raw {
             // Another tab saved after we last looked and its `storage` event
@@ -131,6 +155,18 @@ impl<B: Backend> Saver<B> {
     fn adopt(&mut self, raw: String) -> Flushed {
         let wb = self.wb;
         match schema::decode(&raw) {
+            // A shared copy is on screen: the other tab's data is the user's
+            // own, which comes back when they leave the copy.
+            Ok(state) if wb.save_mode.get_untracked() == SaveMode::SharedCopy => {
+                self.last_raw = Some(raw);
+                wb.previous.set(Some(state));
+                wb.notify(Notice::new(
+                    NoticeKey::OtherTab,
+                    NoticeLevel::Info,
+                    "Another tab saved changes to your data; the shared copy stays open here.",
+                ));
+                Flushed::AdoptedOtherTab
+            }
             Ok(state) => {
                 self.last_raw = Some(raw);
                 wb.replace(state);
@@ -225,6 +261,7 @@ mod tests {
     #[derive(Clone, Default)]
     struct Memory {
         stored: Rc<RefCell<Option<String>>>,
+        copy: Rc<RefCell<Option<String>>>,
         refuse: Rc<RefCell<bool>>,
     }
 
@@ -237,6 +274,10 @@ mod tests {
                 return Err("storage is full".into());
             }
             *self.stored.borrow_mut() = Some(raw.to_string());
+            Ok(())
+        }
+        fn write_copy(&self, raw: &str) -> Result<(), String> {
+            *self.copy.borrow_mut() = Some(raw.to_string());
             Ok(())
         }
     }
@@ -334,6 +375,48 @@ mod tests {
             assert_eq!(saver.flush(), Flushed::Written);
             saver.other_tab_saved(memory.read());
             assert!(wb.notices.get_untracked().is_empty());
+        });
+    }
+
+    #[test]
+    fn a_shared_copy_is_kept_apart_and_the_saved_document_left_alone() {
+        with_saver(|wb, memory, saver| {
+            assert_eq!(saver.flush(), Flushed::Written);
+            let own = memory.read();
+            wb.save_mode.set(SaveMode::SharedCopy);
+            wb.theme.set(Theme::Projector);
+            assert_eq!(saver.flush(), Flushed::CopyKept);
+            assert_eq!(memory.read(), own, "the user's document is untouched");
+            let kept = memory
+                .copy
+                .borrow()
+                .clone()
+                .and_then(|raw| schema::decode(&raw).ok());
+            assert_eq!(kept.map(|s| s.theme), Some(Theme::Projector));
+        });
+    }
+
+    #[test]
+    fn another_tabs_save_during_a_shared_copy_becomes_the_data_to_go_back_to() {
+        with_saver(|wb, memory, saver| {
+            assert_eq!(saver.flush(), Flushed::Written);
+            wb.save_mode.set(SaveMode::SharedCopy);
+            wb.theme.set(Theme::Projector);
+            let other = AppState {
+                theme: Theme::Dark,
+                ..AppState::default()
+            };
+            saver.other_tab_saved(schema::encode(&other).ok());
+            assert_eq!(
+                wb.theme.get_untracked(),
+                Theme::Projector,
+                "the copy stays on screen"
+            );
+            assert_eq!(
+                wb.previous.get_untracked().map(|s| s.theme),
+                Some(Theme::Dark)
+            );
+            let _ = memory;
         });
     }
 }

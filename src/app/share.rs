@@ -2,10 +2,20 @@
 //! packed into the URL fragment (`#share=…`), which browsers never send to a
 //! server. Opening one never overwrites local work silently: the user picks
 //! "open as a copy" or "replace".
+//!
+//! A link opens the workspace it is about ([`workspace`]): a scenario in
+//! Simulate, answers in Workshop (where they become a participant), the
+//! whole workbench on the page it was made from. The link box has a Copy
+//! button and a QR code of the link, drawn as SVG by [`super::qr`] in a
+//! chunk of its own, loaded when the first link is made.
 
 use leptos::prelude::*;
 
-use crate::persist::share::{self, SharePayload};
+use leptos_router::hooks::use_navigate;
+
+use crate::persist::share::{self, ShareKind, SharePayload};
+use crate::persist::{schema, storage};
+use crate::routes::Route;
 use crate::state::history::offer_undo;
 use crate::state::notices::{Notice, NoticeAction, NoticeKey, NoticeLevel};
 use crate::state::{try_set, use_workbench, SaveMode, Workbench};
@@ -65,8 +75,36 @@ pub fn check_location(wb: Workbench) {
     });
 }
 
+/// The workspace a link opens on: where its payload is used. `None` for
+/// the whole workbench, which opens on the page the link was made from.
+pub fn workspace(kind: ShareKind) -> Option<Route> {
+    match kind {
+        ShareKind::State => None,
+        ShareKind::Answers => Some(Route::Workshop),
+        ShareKind::Scenario => Some(Route::Simulate),
+    }
+}
+
+/// The page a link made now opens on: the payload's workspace, else the
+/// current page (without its query or fragment).
+fn link_page(kind: ShareKind) -> String {
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    match workspace(kind) {
+        // The base ends with the sub-path the app is served under.
+        Some(route) => format!("{}{}", base.trim_end_matches('/'), route.path()),
+        None => {
+            let location = window().location();
+            match (location.origin(), location.pathname()) {
+                (Ok(origin), Ok(path)) => format!("{origin}{path}"),
+                _ => base,
+            }
+        }
+    }
+}
+
 /// A link to this app carrying `payload`.
 async fn link_for(payload: SharePayload) -> Result<String, String> {
+    let page = link_page(payload.kind());
     let code = codec::encode(payload).await.map_err(|failure| match failure {
         codec::Failure::Code(error) => error,
         codec::Failure::NotLoaded => {
@@ -74,8 +112,7 @@ async fn link_for(payload: SharePayload) -> Result<String, String> {
                 .to_string()
         }
     })?;
-    let base = document().base_uri().ok().flatten().unwrap_or_default();
-    Ok(format!("{base}#{KEY}{code}"))
+    Ok(format!("{page}#{KEY}{code}"))
 }
 
 /// The share-link codec (packing, compression, checksums), which only a
@@ -114,6 +151,21 @@ mod codec {
         return share::encode(&payload).map_err(|e| Failure::Code(e.to_string()));
     }
 
+    /// The QR code of `text` as SVG ([`crate::app::qr::svg`]), loading its
+    /// chunk first (a chunk of its own: opening a link does not need it).
+    pub async fn qr(text: String) -> Result<String, Failure> {
+        #[cfg(feature = "split")]
+        return split_qr(text).await;
+        #[cfg(not(feature = "split"))]
+        return crate::app::qr::svg(&text).map_err(|e| Failure::Code(e.to_string()));
+    }
+
+    #[cfg(feature = "split")]
+    #[leptos::wasm_split::wasm_split(share_qr, fallible, wasm_split_path = ::leptos::wasm_split)]
+    fn split_qr(text: String) -> Result<String, Failure> {
+        crate::app::qr::svg(&text).map_err(|e| Failure::Code(e.to_string()))
+    }
+
     #[cfg(feature = "split")]
     #[leptos::wasm_split::wasm_split(share_codec, fallible, wasm_split_path = ::leptos::wasm_split)]
     fn split_decode(code: String) -> Result<SharePayload, Failure> {
@@ -131,9 +183,17 @@ mod codec {
 #[component]
 pub fn ShareOffer() -> impl IntoView {
     let wb = use_workbench();
+    let navigate = use_navigate();
     let dismiss = move || wb.share_offer.set(None);
+    // After the choice, the workspace where the link's data now is.
+    let go = move |route: Option<Route>| {
+        if let Some(route) = route {
+            navigate(route.path(), Default::default());
+        }
+    };
     view! {
         {move || wb.share_offer.get().map(|payload| {
+            let go = go.clone();
             let (title, copy_label, replace_label) = match &payload {
                 SharePayload::State(_) => (
                     "This link holds a complete workbench: answers, scenarios and plans.".to_string(),
@@ -159,17 +219,20 @@ pub fn ShareOffer() -> impl IntoView {
             };
             let as_copy = payload.clone();
             let to_replace = payload;
+            let go_copy = go.clone();
             view! {
                 <div class="share-offer notice notice-info" role="dialog" aria-modal="false"
                     aria-labelledby="share-offer-title" data-testid="share-offer">
                     <p id="share-offer-title"><strong>"Shared link: "</strong>{title}</p>
                     <button type="button" class="primary" on:click=move |_| {
-                        open_as_copy(wb, as_copy.clone());
+                        let route = open_as_copy(wb, as_copy.clone());
                         dismiss();
+                        go_copy(route);
                     }>{copy_label}</button>
                     <button type="button" on:click=move |_| {
-                        replace(wb, to_replace.clone());
+                        let route = replace(wb, to_replace.clone());
                         dismiss();
+                        go(route);
                     }>{replace_label}</button>
                     <button type="button" on:click=move |_| dismiss()>"Ignore it"</button>
                 </div>
@@ -178,36 +241,72 @@ pub fn ShareOffer() -> impl IntoView {
     }
 }
 
-fn open_as_copy(wb: Workbench, payload: SharePayload) {
+/// The notice shown while a shared copy is open in place of the user's data.
+fn shared_copy_notice() -> Notice {
+    Notice::new(
+        NoticeKey::SharedCopy,
+        NoticeLevel::Warning,
+        "You are looking at a shared copy. Your own data is saved and untouched. Changes made \
+         here stay with the copy in this tab, also after a reload, until you keep it as your \
+         data or go back to yours.",
+    )
+    .with_action(NoticeAction::KeepSharedCopy)
+}
+
+/// Opens `state` as a shared copy over the user's data, which is kept to
+/// go back to.
+fn open_copy(wb: Workbench, state: crate::domain::state::AppState) {
+    wb.previous.set(Some(wb.snapshot_untracked()));
+    wb.replace(state);
+    wb.save_mode.set(SaveMode::SharedCopy);
+    wb.notify(shared_copy_notice());
+}
+
+/// At start: a shared copy this tab had open (kept in session storage)
+/// opens again over the user's data, so a reload never drops it. Only when
+/// the user's own data loaded normally; a copy that no longer reads is
+/// forgotten.
+pub fn reopen_kept_copy(wb: Workbench) {
+    if wb.save_mode.get_untracked() != SaveMode::Saving {
+        return;
+    }
+    let Some(raw) = storage::read_shared_copy() else {
+        return;
+    };
+    match schema::decode(&raw) {
+        Ok(copy) => open_copy(wb, copy),
+        Err(_) => storage::clear_shared_copy(),
+    }
+}
+
+/// Does what "open as a copy" (or "add") says; returns the workspace to go
+/// to, where the link's data now is.
+fn open_as_copy(wb: Workbench, payload: SharePayload) -> Option<Route> {
     match payload {
         SharePayload::State(state) => {
-            wb.previous.set(Some(wb.snapshot_untracked()));
-            wb.replace(state);
-            wb.save_mode.set(SaveMode::Paused);
-            wb.notify(
-                Notice::new(
-                    NoticeKey::SharedCopy,
-                    NoticeLevel::Warning,
-                    "You are looking at a shared copy. Your own data is saved and untouched; \
-                     changes made here are not saved unless you keep the copy.",
-                )
-                .with_action(NoticeAction::KeepSharedCopy),
-            );
+            open_copy(wb, state);
+            None
         }
         SharePayload::Answers { name, answers } => {
             let name = name.unwrap_or_else(|| "Shared answers".to_string());
             match try_set(wb.workshop, |w| w.receive_answers(&name, answers)) {
-                None => {}
-                Some(Ok(_)) => wb.notify(Notice::new(
-                    NoticeKey::Share,
-                    NoticeLevel::Info,
-                    format!("{name} was added to the workshop. See Workshop."),
-                )),
-                Some(Err(e)) => wb.notify(Notice::new(
-                    NoticeKey::Share,
-                    NoticeLevel::Error,
-                    e.to_string(),
-                )),
+                None => None,
+                Some(Ok(_)) => {
+                    wb.notify(Notice::new(
+                        NoticeKey::Share,
+                        NoticeLevel::Info,
+                        format!("{name} was added to the workshop."),
+                    ));
+                    Some(Route::Workshop)
+                }
+                Some(Err(e)) => {
+                    wb.notify(Notice::new(
+                        NoticeKey::Share,
+                        NoticeLevel::Error,
+                        e.to_string(),
+                    ));
+                    None
+                }
             }
         }
         SharePayload::Scenario { name, inputs } => {
@@ -220,39 +319,54 @@ fn open_as_copy(wb: Workbench, payload: SharePayload) {
                 saved
             });
             match result {
-                None => {}
-                Some(Ok(_)) => wb.notify(Notice::new(
-                    NoticeKey::Share,
-                    NoticeLevel::Info,
-                    format!("“{name}” was added to your saved scenarios in Simulate."),
-                )),
-                Some(Err(e)) => wb.notify(Notice::new(
-                    NoticeKey::Share,
-                    NoticeLevel::Error,
-                    e.to_string(),
-                )),
+                None => None,
+                Some(Ok(_)) => {
+                    wb.notify(Notice::new(
+                        NoticeKey::Share,
+                        NoticeLevel::Info,
+                        format!("“{name}” was added to your saved scenarios."),
+                    ));
+                    Some(Route::Simulate)
+                }
+                Some(Err(e)) => {
+                    wb.notify(Notice::new(
+                        NoticeKey::Share,
+                        NoticeLevel::Error,
+                        e.to_string(),
+                    ));
+                    None
+                }
             }
         }
     }
 }
 
-fn replace(wb: Workbench, payload: SharePayload) {
+/// Replaces the user's data (or the part the link holds) with the link's;
+/// returns the workspace to go to.
+fn replace(wb: Workbench, payload: SharePayload) -> Option<Route> {
     wb.previous.set(Some(wb.snapshot_untracked()));
     let mut text = "";
+    let mut route = None;
     // One step of the undo history, offered with Undo.
     let step = wb.history.act(wb, "opening the shared link", || {
-        text = match payload {
+        (text, route) = match payload {
             SharePayload::State(state) => {
                 wb.replace(state);
-                "Your data was replaced by the shared link."
+                ("Your data was replaced by the shared link.", None)
             }
             SharePayload::Answers { answers, .. } => {
                 wb.assess.update(|a| a.answers = answers);
-                "Your Assess answers were replaced by the shared ones."
+                (
+                    "Your Assess answers were replaced by the shared ones.",
+                    Some(Route::Assess),
+                )
             }
             SharePayload::Scenario { inputs, .. } => {
                 wb.simulate.update(|s| s.inputs = inputs);
-                "Your current scenario was replaced by the shared one."
+                (
+                    "Your current scenario was replaced by the shared one.",
+                    Some(Route::Simulate),
+                )
             }
         };
     });
@@ -264,6 +378,32 @@ fn replace(wb: Workbench, payload: SharePayload) {
             "The shared link holds what you have already; nothing changed.",
         )),
     }
+    route
+}
+
+/// Whether the link was copied, for the button and the line beside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Copied {
+    /// Not yet.
+    No,
+    /// Written to the clipboard.
+    Yes,
+    /// The clipboard refused: the link is selected for Ctrl+C.
+    Selected,
+}
+
+/// Writes `text` to the clipboard; `false` when there is no clipboard here
+/// or it refused.
+async fn write_clipboard(text: &str) -> bool {
+    let navigator = window().navigator();
+    let has = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .map(|c| !c.is_undefined() && !c.is_null())
+        .unwrap_or(false);
+    if !has {
+        return false;
+    }
+    let promise = navigator.clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
 /// The "Share a link" part of the Data menu.
@@ -271,8 +411,43 @@ fn replace(wb: Workbench, payload: SharePayload) {
 pub fn ShareMenu() -> impl IntoView {
     let wb = use_workbench();
     let link = RwSignal::new(None::<Result<String, String>>);
+    let qr = RwSignal::new(None::<Result<String, String>>);
+    let copied = RwSignal::new(Copied::No);
+    let input = NodeRef::<leptos::html::Input>::new();
     let make = move |payload: SharePayload| {
-        leptos::task::spawn_local(async move { link.set(Some(link_for(payload).await)) })
+        copied.set(Copied::No);
+        qr.set(None);
+        leptos::task::spawn_local(async move {
+            let made = link_for(payload).await;
+            let url = made.as_ref().ok().cloned();
+            link.set(Some(made));
+            if let Some(url) = url {
+                qr.set(Some(codec::qr(url).await.map_err(
+                    |failure| match failure {
+                        codec::Failure::Code(error) => error,
+                        codec::Failure::NotLoaded => {
+                            "the part of the app that draws it did not download".to_string()
+                        }
+                    },
+                )));
+            }
+        })
+    };
+    let copy = move |_| {
+        let Some(Ok(url)) = link.get_untracked() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            if write_clipboard(&url).await {
+                copied.set(Copied::Yes);
+            } else {
+                if let Some(el) = input.get_untracked() {
+                    let _ = el.focus();
+                    el.select();
+                }
+                copied.set(Copied::Selected);
+            }
+        });
     };
     view! {
         <div class="share-menu" role="group" aria-labelledby="share-menu-title">
@@ -291,11 +466,42 @@ pub fn ShareMenu() -> impl IntoView {
             })>"Link to the current scenario"</button>
             {move || link.get().map(|result| match result {
                 Ok(url) => view! {
-                    <label class="field">
-                        "Copy this link"
-                        <input type="text" readonly prop:value=url data-testid="share-link"
-                            on:focus:target=move |ev| ev.target().select()/>
-                    </label>
+                    <div class="share-link">
+                        <label for="share-link">"The link"</label>
+                        <div class="share-link-row">
+                            <input type="text" id="share-link" readonly prop:value=url node_ref=input
+                                data-testid="share-link"
+                                on:focus:target=move |ev| ev.target().select()/>
+                            <button type="button" class="primary" on:click=copy
+                                aria-describedby="share-copy-status">
+                                {move || if copied.get() == Copied::Yes { "Copied" } else { "Copy" }}
+                            </button>
+                        </div>
+                        <p id="share-copy-status" class="hint" role="status" aria-live="polite">
+                            {move || match copied.get() {
+                                Copied::No => "",
+                                Copied::Yes => "The link is on the clipboard: paste it anywhere.",
+                                Copied::Selected => "The link is selected: press Ctrl+C (⌘C on a Mac) to copy it.",
+                            }}
+                        </p>
+                        {move || qr.get().map(|drawn| match drawn {
+                            Ok(svg) => view! {
+                                <figure class="share-qr" data-testid="share-qr">
+                                    // SVG drawn by app::qr from the link alone: no text of
+                                    // the person's goes into it unescaped.
+                                    <div class="share-qr-code" inner_html=svg></div>
+                                    <figcaption class="hint">
+                                        "Point a phone's camera at it to open the link there."
+                                    </figcaption>
+                                </figure>
+                            }.into_any(),
+                            Err(message) => view! {
+                                <p class="hint" data-testid="share-qr-none">
+                                    {format!("No QR code: {message}.")}
+                                </p>
+                            }.into_any(),
+                        })}
+                    </div>
                 }.into_any(),
                 Err(message) => view! {
                     <p class="field-error" role="alert">{format!("No link was made: {message}")}</p>

@@ -1,8 +1,10 @@
-//! Small shared leaves of UI used by two or more pages: the validated field
+//! Small shared leaves of UI used by two or more pages: the brief written
+//! from the figures, the validated field
 //! (number and text), the data table, the confirm button, the weight slider,
 //! focus helpers, the chart figure, the projection charts, the spectrum
 //! gauge and the "not updated" note.
 
+pub mod brief;
 pub mod chart_figure;
 pub mod confirm;
 pub mod data_table;

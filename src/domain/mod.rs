@@ -4,6 +4,7 @@
 
 pub mod assess;
 pub mod benchmarks;
+pub mod brief;
 pub mod compare;
 pub mod economics;
 pub mod format;

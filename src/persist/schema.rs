@@ -7,6 +7,7 @@
 use serde_json::Value;
 use thiserror::Error;
 
+use super::explain;
 use crate::domain::input::FieldError;
 use crate::domain::state::AppState;
 
@@ -25,8 +26,9 @@ pub enum DecodeError {
     /// Larger than [`MAX_IMPORT_BYTES`].
     #[error("the data is {0} bytes, more than the 1 MiB limit")]
     TooLarge(usize),
-    /// Not JSON at all, or cut off.
-    #[error("the data is not valid JSON ({0})")]
+    /// Not JSON at all, or cut off; the text says where, in words
+    /// ([`explain::not_json`]).
+    #[error("{0}")]
     NotJson(String),
     /// JSON, but not an object with `version` and `data`.
     #[error("the data is not a GTM Workbench document ({0})")]
@@ -38,11 +40,14 @@ pub enum DecodeError {
     #[error("the data was saved by a newer version of the app (format {0}; this one reads up to {CURRENT_VERSION})")]
     NewerVersion(u64),
     /// A field holds the wrong type or an id this build does not know (e.g.
-    /// a simulator input's slug), or a number is missing (`null`).
-    #[error("a field is missing, has the wrong type or holds an unknown name ({0})")]
+    /// a simulator input's slug), or a number is missing (`null`); the text
+    /// names the entry by its label and says what is wrong
+    /// ([`explain::bad_field`]).
+    #[error("{0}")]
     BadField(String),
-    /// A value is outside what the app accepts.
-    #[error("a value is out of range: {0}")]
+    /// A value is outside what the app accepts (the message names the
+    /// entry by its label: [`explain::out_of_range`]).
+    #[error("{}", explain::out_of_range(.0))]
     OutOfRange(FieldError),
 }
 
@@ -88,7 +93,7 @@ pub fn decode(raw: &str) -> Result<AppState, DecodeError> {
     if raw.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
-    let doc: Value = serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+    let doc: Value = serde_json::from_str(raw).map_err(|e| not_json(&e, raw))?;
     let Value::Object(mut map) = doc else {
         return Err(DecodeError::WrongShape("expected an object".into()));
     };
@@ -107,10 +112,44 @@ pub fn decode(raw: &str) -> Result<AppState, DecodeError> {
         return Err(DecodeError::NewerVersion(version));
     }
     let data = migrate(version, data)?;
-    let state: AppState =
-        serde_json::from_value(data).map_err(|e| DecodeError::BadField(e.to_string()))?;
+    let state: AppState = typed(&data)?;
     state.validate().map_err(DecodeError::OutOfRange)?;
     Ok(state)
+}
+
+/// A JSON syntax error of `raw`, in words ([`explain::not_json`]).
+pub fn not_json(error: &serde_json::Error, raw: &str) -> DecodeError {
+    DecodeError::NotJson(explain::not_json(
+        &error.to_string(),
+        error.line(),
+        error.column(),
+        error.classify() == serde_json::error::Category::Eof,
+        raw,
+    ))
+}
+
+/// Reads `data` as a `T`, naming the entry that does not fit by its label
+/// ([`explain::bad_field`]) rather than by serde's message alone.
+///
+/// The value is written out as compact JSON and read from that text, so
+/// serde's error carries a position, which [`explain::path_at`] turns into
+/// the path of the entry: a reader of the whole document is compiled once
+/// (reading from a `Value` would not say where, and tracking the path
+/// during the read would compile the reader a second time).
+///
+/// # Errors
+/// [`DecodeError::BadField`].
+pub fn typed<T: serde::de::DeserializeOwned>(data: &Value) -> Result<T, DecodeError> {
+    let text = data.to_string();
+    serde_json::from_str(&text).map_err(|e| {
+        let message = e.to_string();
+        // serde_json adds " at line L column C"; the position is read apart.
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(m, _)| m);
+        let at = explain::path_at(&text, e.column());
+        DecodeError::BadField(explain::bad_field(data, &at, message))
+    })
 }
 
 /// Brings `data` of `version` up to [`CURRENT_VERSION`], one step at a time.

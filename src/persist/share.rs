@@ -433,6 +433,12 @@ struct ScenarioDoc {
     inputs: ScenarioInputs,
 }
 
+/// A `c` link's `data` under the name `scenario`, for the messages.
+#[derive(Deserialize)]
+struct ScenarioDocIn {
+    scenario: ScenarioDoc,
+}
+
 fn check_scenario(name: &str, inputs: &ScenarioInputs) -> Result<(), FieldError> {
     check_name("scenario.name", name)?;
     inputs
@@ -442,8 +448,8 @@ fn check_scenario(name: &str, inputs: &ScenarioInputs) -> Result<(), FieldError>
 
 /// The version rules of [`schema::decode`] applied to a scenario document.
 fn decode_scenario(json: &str) -> Result<SharePayload, ShareError> {
-    let doc: Value = serde_json::from_str(json)
-        .map_err(|e| ShareError::Rejected(DecodeError::NotJson(e.to_string())))?;
+    let doc: Value =
+        serde_json::from_str(json).map_err(|e| ShareError::Rejected(schema::not_json(&e, json)))?;
     let Value::Object(mut map) = doc else {
         return Err(ShareError::Rejected(DecodeError::WrongShape(
             "expected an object".into(),
@@ -473,8 +479,12 @@ fn decode_scenario(json: &str) -> Result<SharePayload, ShareError> {
     let data = map
         .remove("data")
         .ok_or_else(|| ShareError::Rejected(DecodeError::WrongShape("no data".into())))?;
-    let doc: ScenarioDoc = serde_json::from_value(data)
-        .map_err(|e| ShareError::Rejected(DecodeError::BadField(e.to_string())))?;
+    // Read inside `{"scenario": …}` so a message names `scenario.…` paths
+    // as the shared scenario's entries.
+    let wrapped = serde_json::json!({ "scenario": data });
+    let doc = schema::typed::<ScenarioDocIn>(&wrapped)
+        .map_err(ShareError::Rejected)?
+        .scenario;
     check_scenario(&doc.name, &doc.inputs)
         .map_err(|e| ShareError::Rejected(DecodeError::OutOfRange(e)))?;
     Ok(SharePayload::Scenario {

@@ -22,6 +22,38 @@ pub const KEY: &str = "gtm-workbench";
 /// Where an unreadable document is moved, so it is never thrown away.
 pub const BACKUP_KEY: &str = "gtm-workbench.unreadable";
 
+/// Where this tab keeps a shared copy that is open in place of the user's
+/// data (session storage: it lasts for the tab, reloads included).
+pub const SHARED_COPY_KEY: &str = "gtm-workbench.shared-copy";
+
+/// Session storage, if this page may use it.
+fn session_storage() -> Option<Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// The shared copy this tab keeps, if any.
+pub fn read_shared_copy() -> Option<String> {
+    session_storage()?.get_item(SHARED_COPY_KEY).ok().flatten()
+}
+
+/// Keeps `raw` as this tab's shared copy.
+///
+/// # Errors
+/// A message when session storage is blocked or full.
+pub fn write_shared_copy(raw: &str) -> Result<(), String> {
+    session_storage()
+        .ok_or_else(|| "session storage is not available".to_string())?
+        .set_item(SHARED_COPY_KEY, raw)
+        .map_err(|_| "session storage refused the copy (it may be full)".to_string())
+}
+
+/// Forgets this tab's shared copy.
+pub fn clear_shared_copy() {
+    if let Some(storage) = session_storage() {
+        let _ = storage.remove_item(SHARED_COPY_KEY);
+    }
+}
+
 /// What went wrong while loading, for the notice the app shows.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadProblem {

@@ -1,6 +1,7 @@
 //! The figures several pages show, computed once per change of what they
-//! depend on and shared: the projection of the scenario being edited and
-//! the Assess outcome. `<App/>` calls [`provide_derived`] once; a page calls
+//! depend on and shared: the projection of the scenario being edited, its
+//! sensitivity (the tornado, which the brief also reads) and the Assess
+//! outcome. `<App/>` calls [`provide_derived`] once; a page calls
 //! [`use_projection`] or [`use_outcome`] instead of building its own memo,
 //! so Simulate, Plan and the report never disagree or simulate twice.
 //!
@@ -14,6 +15,7 @@ use leptos::prelude::*;
 
 use super::Workbench;
 use crate::domain::assess::Outcome;
+use crate::domain::insight::{tornado, Sensitivity, Swing};
 use crate::domain::sim::{simulate, Projection, ScenarioInputs};
 
 /// The shared memos.
@@ -25,6 +27,10 @@ struct Derived {
     owner: Owner,
     /// The projection, once a page has asked for it.
     projection: StoredValue<Option<Memo<Projection>>>,
+    /// The saved swing of the tornado.
+    swing: Memo<Swing>,
+    /// The tornado, once a page has asked for it (see [`use_sensitivity`]).
+    sensitivity: StoredValue<Option<Memo<Sensitivity>>>,
 }
 
 /// Builds the shared memos from `wb` and provides them as context.
@@ -33,11 +39,18 @@ pub fn provide_derived(wb: Workbench) {
     // re-run the model.
     let inputs = Memo::new(move |_| wb.simulate.with(|s| s.inputs.clone()));
     let outcome = Memo::new(move |_| wb.assess.with(|s| s.outcome()));
+    // The swing alone, so other insight settings do not re-run the tornado.
+    let swing = Memo::new(move |_| {
+        wb.insight
+            .with(|i| Swing::from_percent(i.swing_pct).unwrap_or_default())
+    });
     provide_context(Derived {
         inputs,
         outcome,
         owner: Owner::current().unwrap_or_default(),
         projection: StoredValue::new(None),
+        swing,
+        sensitivity: StoredValue::new(None),
     });
 }
 
@@ -65,6 +78,26 @@ pub fn use_projection() -> Memo<Projection> {
     let inputs = d.inputs;
     let made = d.owner.with(|| Memo::new(move |_| inputs.with(simulate)));
     d.projection.set_value(Some(made));
+    made
+}
+
+/// The tornado of the scenario being edited at the saved swing: each input
+/// moved down and up, one at a time ([`crate::domain::insight::tornado`]).
+/// Made on first use like the projection, so its code travels with the
+/// workspaces that show it (the brief, the sensitivity panel).
+///
+/// # Panics
+/// Outside `<App/>` (a programming error every page test catches).
+pub fn use_sensitivity() -> Memo<Sensitivity> {
+    let d = derived();
+    if let Some(made) = d.sensitivity.get_value() {
+        return made;
+    }
+    let (inputs, swing) = (d.inputs, d.swing);
+    let made = d
+        .owner
+        .with(|| Memo::new(move |_| inputs.with(|i| tornado(i, swing.get()))));
+    d.sensitivity.set_value(Some(made));
     made
 }
 

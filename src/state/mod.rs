@@ -39,6 +39,10 @@ pub enum SaveMode {
     MemoryOnly,
     /// Storage holds data this version cannot read; it is not overwritten.
     Paused,
+    /// A shared copy is open in place of the user's data: their saved data
+    /// is left alone, and the copy is kept for this tab (session storage)
+    /// until they keep it or go back, so a reload does not drop it.
+    SharedCopy,
 }
 
 /// The workbench's state: one signal per slice of the saved document, plus

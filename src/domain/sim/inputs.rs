@@ -277,6 +277,27 @@ impl FieldId {
     pub fn from_slug(slug: &str) -> Option<FieldId> {
         FieldId::ALL.into_iter().find(|f| f.slug() == slug)
     }
+
+    /// The field's name with its channel and unit, as the insight tools and
+    /// messages show it: `Sales-led: Win rate (%)`; a label that already
+    /// names its channel (`Self-serve churn (%/month)`) or a shared input
+    /// (`Gross margin (%)`) is its label alone.
+    pub fn name(self) -> String {
+        let spec = self.spec();
+        match spec.channel {
+            Some(ch)
+                if ch
+                    .label()
+                    .split(' ')
+                    .next()
+                    .is_some_and(|word| spec.label.starts_with(word)) =>
+            {
+                spec.label.to_string()
+            }
+            Some(ch) => format!("{}: {}", ch.label(), spec.label),
+            None => spec.label.to_string(),
+        }
+    }
 }
 
 /// Stored as its slug, e.g. `"self_serve.churn_pct"`: the format saved

@@ -88,8 +88,15 @@ pub fn ComparePage() -> impl IntoView {
             expanded.set(rows().iter().map(|r| r.id).collect());
         }
     };
+    let pinned_count = Memo::new(move |_| wb.compare.with(|c| c.pinned.len()));
     let print_view = move |_| {
         expanded.set(rows().iter().map(|r| r.id).collect());
+        // With pins, paper gets the pinned rows (the others are not
+        // printed): show them all, whatever the filter.
+        if pinned_count.get_untracked() > 0 {
+            theme.set(None);
+            search.set(String::new());
+        }
         // Print once the expanded rows are on the page.
         request_animation_frame(|| {
             let _ = window().print();
@@ -107,7 +114,7 @@ pub fn ComparePage() -> impl IntoView {
     };
 
     view! {
-        <section class="page compare">
+        <section class="page compare" class:cmp-print-pinned=move || { pinned_count.get() > 0 }>
             <h1>"Compare: sales-led, hybrid and product-led"</h1>
             <p class="lede">
                 "The three ways to grow, side by side on every dimension that matters. "
@@ -145,6 +152,13 @@ pub fn ComparePage() -> impl IntoView {
                 </div>
             </div>
             <p class="cmp-count no-print" role="status" data-testid="compare-count">{count_text}</p>
+            <p class="cmp-print-note" data-testid="compare-print-note">
+                {move || match pinned_count.get() {
+                    0 => String::new(),
+                    1 => "Printed: the one row you pinned.".to_string(),
+                    n => format!("Printed: the {n} rows you pinned."),
+                }}
+            </p>
 
             <CompareTable
                 visible=Signal::derive(move || visible.get())

@@ -12,6 +12,7 @@
 use leptos::prelude::*;
 
 use crate::charts::{Chart, Palette};
+use crate::components::brief::Brief;
 use crate::components::data_table::{text_row, DataTable};
 use crate::components::projection_charts::{cash_chart, mrr_chart};
 use crate::domain::assess::{signed, Lean, Outcome};
@@ -126,6 +127,39 @@ fn metric_lines(motion: Motion, inputs: &ScenarioInputs, projection: &Projection
         .collect();
     lines.insert(0, format!("Motion planned for: {}", motion.label()));
     lines
+}
+
+/// The metrics for the printed page: each name with the scenario's figure
+/// when the simulator has one, without definitions and formulas (those are
+/// an added section).
+fn metric_figures(motion: Motion, inputs: &ScenarioInputs, projection: &Projection) -> Vec<String> {
+    metrics_for(motion)
+        .iter()
+        .map(|m| match scenario_figure(m.id, inputs, projection) {
+            CurrentFigure::Value(f) => format!("{}: {}", m.name, f.text()),
+            CurrentFigure::Assumed(a) => format!("{}: {}", m.name, a.text()),
+            CurrentFigure::Missing(why) => format!("{}: no figure ({})", m.name, why.phrase()),
+            _ => m.name.to_string(),
+        })
+        .collect()
+}
+
+/// The sections a person may add to the printed report; each goes after the
+/// first page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Extras {
+    /// Every metric with its definition and formula.
+    metric_definitions: bool,
+    /// Every task of the rollout checklist.
+    checklist_tasks: bool,
+    /// The scenario at each quarter end.
+    quarters: bool,
+}
+
+impl Extras {
+    fn any(self) -> bool {
+        self.metric_definitions || self.checklist_tasks || self.quarters
+    }
 }
 
 fn report_row(r: &Row) -> ReportRow {
@@ -282,6 +316,11 @@ pub(super) fn Report(
         format!("{d} of {t} tasks done.")
     };
     let preview = RwSignal::new(false);
+    let extras = RwSignal::new(Extras::default());
+    let compact_metrics = Memo::new(move |_| {
+        sim_inputs.with(|i| projection.with(|p| metric_figures(motion.get(), i, p)))
+    });
+    let today = files::today();
     let print = move |_| {
         let _ = window().print();
     };
@@ -298,11 +337,22 @@ pub(super) fn Report(
         <section class="plan-report" aria-labelledby="report-heading">
             <h2 id="report-heading">"One-page report"</h2>
             <p class="plan-intro no-print">
-                "Your Assess result, the key comparison rows (the ones you pinned in Compare, or five "
-                "central ones), your Simulate scenario with its MRR and cash charts, the playbook, "
-                "metrics, checklist and pilot on one page: print it, save it as a PDF, or download it "
-                "as Markdown to paste into a document (there the charts become a table by quarter)."
+                "A brief written from your figures with what needs attention first, then your Assess "
+                "result, the key comparison rows (the ones you pinned in Compare, or five central ones), "
+                "your Simulate scenario with its MRR and cash charts, the playbook, the metrics, the "
+                "checklist's progress and the pilot, printed on one page. Sections you add below go on a "
+                "second page. The Markdown download holds everything, with a table by quarter in place "
+                "of the charts."
             </p>
+            <fieldset class="plan-report-extras no-print">
+                <legend>"Add to the printed report (after the first page)"</legend>
+                <ExtraToggle extras label="Metric definitions and formulas"
+                    get=|e| e.metric_definitions set=|e, on| e.metric_definitions = on/>
+                <ExtraToggle extras label="Every checklist task"
+                    get=|e| e.checklist_tasks set=|e, on| e.checklist_tasks = on/>
+                <ExtraToggle extras label="The scenario by quarter"
+                    get=|e| e.quarters set=|e, on| e.quarters = on/>
+            </fieldset>
             <div class="plan-buttons no-print">
                 <button type="button" class="primary" on:click=print>"Print / Save as PDF"</button>
                 <button type="button" on:click=download>"Download as Markdown"</button>
@@ -321,12 +371,44 @@ pub(super) fn Report(
                 class:plan-report-open=move || preview.get()
                 data-testid="plan-report"
             >
-                <p class="plan-report-title">{move || input.with(|i| i.title.clone())}</p>
+                <p class="plan-report-title">
+                    {move || input.with(|i| i.title.clone())}
+                    <span class="plan-report-date">{format!(" · {today}")}</span>
+                </p>
+                <Brief motion=Signal::derive(move || Some(motion.get())) nested=true/>
                 {move || input.with(|i| view! {
-                    <ReportBody input=i.clone() highlighted=highlighted() progress=progress_text() charts/>
+                    <ReportBody
+                        input=i.clone()
+                        highlighted=highlighted()
+                        progress=progress_text()
+                        charts
+                        metrics=compact_metrics.get()
+                        extras=extras.get()
+                    />
                 })}
             </div>
         </section>
+    }
+}
+
+/// One checkbox of the sections added to the printed report.
+#[component]
+fn ExtraToggle(
+    extras: RwSignal<Extras>,
+    label: &'static str,
+    get: fn(Extras) -> bool,
+    set: fn(&mut Extras, bool),
+) -> impl IntoView {
+    view! {
+        <label class="plan-report-extra-toggle">
+            <input type="checkbox"
+                prop:checked=move || get(extras.get())
+                on:change:target=move |ev| {
+                    let on = ev.target().checked();
+                    extras.update(|e| set(e, on));
+                }/>
+            {label}
+        </label>
     }
 }
 
@@ -341,19 +423,37 @@ fn ReportBody(
     highlighted: CompareColumn,
     progress: String,
     charts: [PrintedChart; 2],
+    /// The metrics as the first page lists them (names and figures).
+    metrics: Vec<String>,
+    /// The sections added after the first page.
+    extras: Extras,
 ) -> impl IntoView {
     let ReportInput {
         assessment,
         comparison,
         scenario,
+        quarters,
         rules,
         estimate,
-        metrics,
+        metrics: metric_definitions,
         checklist,
         pilot,
         pilot_motion,
         ..
     } = input;
+    let steps_done: Vec<String> = checklist
+        .iter()
+        .enumerate()
+        .map(|(n, step)| {
+            let done = step.tasks.iter().filter(|(d, _)| *d).count();
+            format!(
+                "{}. {}: {done} of {} done",
+                n + 1,
+                step.title,
+                step.tasks.len()
+            )
+        })
+        .collect();
     let head = move |c: CompareColumn| {
         if c == highlighted {
             format!("{} (planned)", c.label())
@@ -367,6 +467,7 @@ fn ReportBody(
         pilot.segment.clone()
     };
     view! {
+        <div class="plan-report-columns">
         // Unnamed sections are not landmarks: with the preview open they would
         // otherwise repeat the editor's regions of the same name.
         <section class="plan-report-section">
@@ -428,7 +529,63 @@ fn ReportBody(
         </section>
         <section class="plan-report-section">
             <h3 id="report-checklist">"Rollout checklist"</h3>
-            <p>{progress}</p>
+            <p>{progress.clone()}</p>
+            {lines(steps_done)}
+        </section>
+        <section class="plan-report-section">
+            <h3 id="report-pilot">"Pilot plan"</h3>
+            <ul class="plan-report-lines">
+                <li>"Segment: "{segment}</li>
+                <li>"Motion: "{pilot_motion}</li>
+                <li>{format!("Duration: {} weeks", pilot.weeks)}</li>
+            </ul>
+            {(!pilot.metrics.is_empty()).then(|| view! {
+                <DataTable columns=["Success metric", "Target"] class="plan-report-table">
+                    {pilot.metrics.into_iter().map(|m| text_row([m.name, m.target])).collect_view()}
+                </DataTable>
+            })}
+        </section>
+        </div>
+        {extras.any().then(|| view! {
+            <div class="plan-report-more">
+                {extras.metric_definitions.then(|| view! {
+                    <section class="plan-report-section">
+                        <h3 id="report-metric-definitions">"Metric definitions and formulas"</h3>
+                        {lines(metric_definitions)}
+                    </section>
+                })}
+                {extras.checklist_tasks.then(|| view! {
+                    <section class="plan-report-section">
+                        <h3 id="report-checklist-tasks">"Every checklist task"</h3>
+                        <p>{progress}</p>
+                        <ChecklistTasks checklist/>
+                    </section>
+                })}
+                {extras.quarters.then(|| view! {
+                    <section class="plan-report-section">
+                        <h3 id="report-quarters">"The scenario by quarter"</h3>
+                        <DataTable
+                            columns=["Month", "MRR", "Paying customers", "Cumulative cash"]
+                            class="plan-report-table"
+                        >
+                            {quarters.into_iter().map(|q| text_row([
+                                q.month.to_string(),
+                                format::money(q.mrr),
+                                format::count(q.customers),
+                                format::money(q.cumulative_cash),
+                            ])).collect_view()}
+                        </DataTable>
+                    </section>
+                })}
+            </div>
+        })}
+    }
+}
+
+/// Every checklist step with its tasks, ticked or not.
+#[component]
+fn ChecklistTasks(checklist: Vec<crate::domain::plan::ReportStep>) -> impl IntoView {
+    view! {
             <ol class="plan-report-steps">
                 {checklist.into_iter().map(|step| {
                     view! {
@@ -447,19 +604,5 @@ fn ReportBody(
                     }
                 }).collect_view()}
             </ol>
-        </section>
-        <section class="plan-report-section">
-            <h3 id="report-pilot">"Pilot plan"</h3>
-            <ul class="plan-report-lines">
-                <li>"Segment: "{segment}</li>
-                <li>"Motion: "{pilot_motion}</li>
-                <li>{format!("Duration: {} weeks", pilot.weeks)}</li>
-            </ul>
-            {(!pilot.metrics.is_empty()).then(|| view! {
-                <DataTable columns=["Success metric", "Target"] class="plan-report-table">
-                    {pilot.metrics.into_iter().map(|m| text_row([m.name, m.target])).collect_view()}
-                </DataTable>
-            })}
-        </section>
     }
 }

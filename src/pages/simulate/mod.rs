@@ -44,6 +44,7 @@ use leptos::context::Provider;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::components::brief::Brief;
 use crate::components::focus::scroll_to_and_focus;
 use crate::domain::compare::field_at_anchor;
 use crate::domain::motion::Motion;
@@ -139,6 +140,7 @@ pub fn SimulatePage() -> impl IntoView {
                 "then project a whole go-to-market plan month by month. Every figure shows how it is computed "
                 "and how it compares with published benchmarks; save scenarios to compare them side by side."
             </p>
+            <Brief/>
             <Provider value=FieldGroup::Calculator>
                 <UnitEconomicsPanel/>
             </Provider>

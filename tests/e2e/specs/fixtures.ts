@@ -57,3 +57,19 @@ export async function stored(page: Page): Promise<any> {
 export async function waitForSaved(page: Page, predicate: (doc: any) => boolean) {
   await expect.poll(async () => predicate(await stored(page)), { timeout: 5_000 }).toBe(true);
 }
+
+/** axe-core's WCAG 2.1 AA and best-practice violations on the page as it is
+ *  now. The page's context must bypass the app's CSP (axe is injected as a
+ *  script). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const { readFileSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const axe = readFileSync(join(process.cwd(), "node_modules", "axe-core", "axe.min.js"), "utf8");
+  await page.addScriptTag({ content: axe });
+  return page.evaluate(async () => {
+    const r = await (window as any).axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+    });
+    return r.violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.target}`);
+  });
+}

@@ -249,6 +249,8 @@ test("the print view holds every report section and nothing else; the report dow
 
   await report.getByRole("button", { name: "Print / Save as PDF" }).click();
   await expect.poll(() => page.evaluate(() => (window as any).__printed)).toBe(1);
+  // The first page lists the checklist's progress; every task is an added section.
+  await report.getByRole("checkbox", { name: "Every checklist task" }).check();
 
   await page.emulateMedia({ media: "print" });
   for (const name of SECTIONS) {

@@ -36,21 +36,7 @@ pub const TORNADO_BARS: usize = 10;
 /// A field's name as the insight tools show it: its channel, then its label
 /// (which carries the unit), e.g. `Self-serve: Monthly churn (%)`.
 pub fn field_name(id: FieldId) -> String {
-    let spec = id.spec();
-    match spec.channel {
-        // "Self-serve churn (%/month)" already names its channel.
-        Some(ch)
-            if ch
-                .label()
-                .split(' ')
-                .next()
-                .is_some_and(|word| spec.label.starts_with(word)) =>
-        {
-            spec.label.to_string()
-        }
-        Some(ch) => format!("{}: {}", ch.label(), spec.label),
-        None => spec.label.to_string(),
-    }
+    id.name()
 }
 
 /// A field's value with its unit: `$1,200/month`, `3.5%/month`, `9 months`
@@ -139,7 +125,7 @@ pub fn InsightPanel(inputs: Memo<ScenarioInputs>, projection: Memo<Projection>) 
             </p>
             <StaleNote group=FieldGroup::Scenario testid="insight-stale"/>
             <RealityCheck inputs projection/>
-            <TornadoPanel inputs/>
+            <TornadoPanel/>
             <UncertaintyPanel inputs projection/>
             <GoalSeekPanel inputs/>
         </section>

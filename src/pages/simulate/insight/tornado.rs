@@ -8,18 +8,18 @@ use super::{field_name, field_value, reading_text, tornado_chart, TORNADO_BARS};
 use crate::components::chart_figure::ChartFigure;
 use crate::components::data_table::{DataTable, Scroll};
 use crate::components::number_field::NumberField;
-use crate::domain::insight::{tornado, Output, Swing, SWING_RANGE};
-use crate::domain::sim::ScenarioInputs;
+use crate::domain::insight::{Output, SWING_RANGE};
+use crate::state::derived::use_sensitivity;
 use crate::state::use_workbench;
 
 /// The tornado: swing, output picker, chart and table.
 #[component]
-pub fn TornadoPanel(inputs: Memo<ScenarioInputs>) -> impl IntoView {
+pub fn TornadoPanel() -> impl IntoView {
     let wb = use_workbench();
     let swing_pct = Signal::derive(move || wb.insight.with(|i| i.swing_pct));
     let output = Memo::new(move |_| wb.insight.with(|i| i.tornado_output));
-    let swing = Memo::new(move |_| Swing::from_percent(swing_pct.get()).unwrap_or_default());
-    let analysis = Memo::new(move |_| inputs.with(|i| tornado(i, swing.get())));
+    // The app's one tornado of the scenario, shared with the brief.
+    let analysis = use_sensitivity();
     let chart = Memo::new(move |_| {
         analysis.with(|a| {
             a.chart(output.get())
