@@ -20,6 +20,7 @@ use leptos::prelude::*;
 use crate::domain::assess::AssessState;
 use crate::domain::compare::CompareState;
 use crate::domain::insight::InsightSettings;
+use crate::domain::measure::MeasureState;
 use crate::domain::plan::PlanState;
 use crate::domain::sim::SimState;
 use crate::domain::state::{AppState, Theme};
@@ -57,6 +58,8 @@ pub struct Workbench {
     pub workshop: RwSignal<WorkshopState>,
     /// Insight: tornado, Monte Carlo and goal-seek settings.
     pub insight: RwSignal<InsightSettings>,
+    /// Measure: the last measurement and the page's settings.
+    pub measure: RwSignal<MeasureState>,
     /// Messages shown under the header.
     pub notices: RwSignal<Vec<Notice>>,
     /// Whether changes are being saved.
@@ -79,6 +82,7 @@ impl Workbench {
             plan: RwSignal::new(PlanState::default()),
             workshop: RwSignal::new(WorkshopState::default()),
             insight: RwSignal::new(InsightSettings::default()),
+            measure: RwSignal::new(MeasureState::default()),
             notices: RwSignal::new(Vec::new()),
             save_mode: RwSignal::new(SaveMode::Saving),
             previous: RwSignal::new(None),
@@ -98,6 +102,7 @@ impl Workbench {
             plan: self.plan.get(),
             workshop: self.workshop.get(),
             insight: self.insight.get(),
+            measure: self.measure.get(),
         }
     }
 
@@ -115,6 +120,7 @@ impl Workbench {
         self.plan.set(state.plan);
         self.workshop.set(state.workshop);
         self.insight.set(state.insight);
+        self.measure.set(state.measure);
     }
 
     /// Shows a notice; a notice with the same key replaces the earlier one.

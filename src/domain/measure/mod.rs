@@ -14,7 +14,11 @@
 //!    order, currencies) before finishing again, or an [`ImportError`].
 //! 4. [`Measurement::figures`] (and [`Measurement::channel_figures`]) for
 //!    the numbers, each with its text in [`formula`]; the series, channels
-//!    and cohorts for the charts and tables.
+//!    and cohorts for the charts and tables; [`readout`] writes them for the
+//!    page with their benchmark readings.
+//! 5. [`MeasureState`] keeps the measurement in the saved document;
+//!    [`seed_scenario`] fills the simulator's inputs from it with their
+//!    provenance, and [`backtest`] runs the model over the measured months.
 //!
 //! What is kept: [`Measurement`] is plain serialisable data — the monthly
 //! series, channels, cohort table, 12-month retention inputs, and the
@@ -28,16 +32,27 @@
 //! table's last month: each row is taken to be a closed month.
 
 mod amount;
+pub mod backtest;
 mod cohorts;
 mod date;
 mod format;
 mod import;
 mod metrics;
+pub mod readout;
 mod rows;
+pub mod seed;
 mod series;
+mod state;
 
 use serde::{Deserialize, Serialize};
 
+pub use backtest::{backtest, Backtest, EndGap, MAX_BACKTEST_MONTHS};
+pub use readout::{readout, verdict_nrr, Companion, Figure};
+pub use seed::{
+    groups, merge_series, money_cents_in, money_in, seed_scenario, source_line, target_of, Change,
+    ChannelTarget, Group, ModelChannel, Seeded,
+};
+pub use state::{MeasureState, GROSS_MARGIN_RANGE};
 pub use amount::{monthly_amount, AmountError, DAYS_PER_MONTH, MAX_INTERVAL_MONTHS, MAX_QUANTITY};
 pub use cohorts::{CohortRow, CohortTable, CurvePoint};
 pub use date::{DateError, DateOrder, Day, YearMonth, MAX_YEAR, MIN_YEAR};

@@ -7,6 +7,7 @@
 //! - [`model`]: [`simulate`] → [`Projection`] (monthly rows and a summary).
 //! - [`presets`]: one [`ScenarioInputs`] per motion at public benchmark levels.
 //! - [`state`]: the saved simulator state and named-scenario operations.
+//! - [`provenance`]: where an input came from when it was not typed.
 //! - [`compare`]: the side-by-side table of summary figures.
 //! - [`csv`]: the monthly table as CSV.
 //!
@@ -19,6 +20,7 @@ pub mod csv;
 pub mod inputs;
 pub mod model;
 pub mod presets;
+pub mod provenance;
 pub mod state;
 
 pub use compare::{
@@ -34,6 +36,7 @@ pub use model::{
     Summary, Trough, Warning,
 };
 pub use presets::preset;
+pub use provenance::Provenance;
 pub use state::{NamedScenario, SimState, StateError, MAX_COMPARE, MAX_SCENARIOS};
 
 /// One of the three channels the simulator models.
