@@ -2,13 +2,17 @@
 # Installs whatever the build and the tests need and is missing, and says
 # what it installs. A second run installs nothing.
 #
-#   scripts/ensure-tools.sh build   wasm32 target, trunk, wasm-bindgen-cli, wasm-opt
+#   scripts/ensure-tools.sh build   wasm32 target, trunk, wasm-bindgen-cli, wasm-split-cli,
+#                                   wasm-opt
 #   scripts/ensure-tools.sh test    the above, plus Chromium + chromedriver and the
 #                                   npm test dependencies (no browser download)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+# Splits the wasm module into one chunk per lazily loaded workspace
+# (tools/bin/wasm-bindgen runs it before wasm-bindgen).
+WASM_SPLIT_VERSION=0.2.4
 # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock.
 WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
@@ -29,6 +33,11 @@ ensure_build_tools() {
         say "installing wasm-bindgen-cli $WBG_VERSION (about 3 minutes, once)"
         cargo install wasm-bindgen-cli --version "$WBG_VERSION" --locked \
             || cargo install wasm-bindgen-cli --version "$WBG_VERSION"
+    fi
+    if ! command -v wasm-split-cli >/dev/null \
+        || ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+        say "installing wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION, 2 to 7 minutes, once)"
+        cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
     fi
     if [ ! -x tools/node_modules/.bin/wasm-opt ] \
         || ! tools/node_modules/.bin/wasm-opt --version | grep -q "version 132"; then

@@ -4,6 +4,8 @@
 //! Run with `cargo test --target wasm32-unknown-unknown --test browser`
 //! (`make test` does).
 #![cfg(target_arch = "wasm32")]
+// Helpers outside #[test] functions unwrap too: a panic there fails the test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use gtm_workbench::app::App;
 use gtm_workbench::persist::storage::{self, LoadProblem, BACKUP_KEY, KEY};

@@ -1,5 +1,7 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Charts render natively to SVG strings; these tests read the strings.
+#![cfg(not(target_arch = "wasm32"))]
+// Helpers outside #[test] functions unwrap too: a panic there fails the test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use gtm_workbench::charts::{
     describe, format_compact, trough, BandChart, Chart, ChartSpec, GroupedBarChart, LineChart,

@@ -1,10 +1,10 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Unit economics against worked examples published by others, and the
 //! conventions of PRODUCT.md §3.
 //!
 //! Each worked example names its source (author or site, title) and the
 //! figure it publishes; the test recomputes that figure from the example's
 //! inputs with our formulas.
+#![cfg(not(target_arch = "wasm32"))]
 
 use gtm_workbench::domain::economics::{
     blended_cac, cac_payback, channel_totals, default_channel_rows, discounted_ltv, lifetime, ltv,

@@ -1,6 +1,8 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Insight: the tornado, the Monte Carlo run, goal seek and the sanity
 //! checks, tested against the simulator itself and against closed forms.
+#![cfg(not(target_arch = "wasm32"))]
+// Helpers outside #[test] functions unwrap too: a panic there fails the test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use gtm_workbench::domain::economics::{Level, LtvCac, Payback};
 use gtm_workbench::domain::input::{InputError, Unit};
@@ -409,12 +411,6 @@ fn draw_counts_are_clamped_and_unusable_ranges_are_dropped() {
     );
     let spec = UncertaintySpec {
         ranges: vec![
-            InputRange {
-                field: "no_such_input".into(),
-                low: 1.0,
-                likely: 2.0,
-                high: 3.0,
-            },
             InputRange::new(FieldId::HorizonMonths, 12.0, 24.0, 60.0),
             InputRange::new(FieldId::SsChurnPct, f64::NAN, 9.0, -4.0),
         ],
@@ -446,13 +442,6 @@ fn uncertainty_specs_are_validated_field_by_field() {
         InputRange::new(FieldId::SlWinPct, 20.0, 20.0, 20.0),
     ])
     .is_ok());
-    let unknown = InputRange {
-        field: "self_serve.nonsense".into(),
-        low: 1.0,
-        likely: 2.0,
-        high: 3.0,
-    };
-    assert_eq!(err_field(vec![unknown]), "ranges[0].field");
     assert_eq!(
         err_field(vec![InputRange::new(
             FieldId::HorizonMonths,
@@ -519,6 +508,26 @@ fn uncertainty_specs_round_trip_through_json_and_refuse_unknown_keys() {
     let extra_in_range =
         r#"{"ranges":[{"field":"gross_margin_pct","low":1,"likely":2,"high":3,"mode":2}]}"#;
     assert!(serde_json::from_str::<UncertaintySpec>(extra_in_range).is_err());
+}
+
+/// A range whose field names no simulator input cannot be read, and the
+/// message says which range and which text: the check that `validate` did
+/// while the field was a string.
+#[test]
+fn a_stored_range_on_an_unknown_input_is_refused_naming_the_range() {
+    let json = r#"{"ranges":[
+        {"field":"self_serve.churn_pct","low":2,"likely":3,"high":4},
+        {"field":"self_serve.nonsense","low":1,"likely":2,"high":3}
+    ]}"#;
+    let err = serde_json::from_str::<UncertaintySpec>(json)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(err.contains("ranges[1]"), "{err}");
+    assert!(
+        err.contains("“self_serve.nonsense” is not a simulator input"),
+        "{err}"
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -1116,7 +1125,7 @@ fn targets_round_trip_through_json() {
 fn fired(inputs: &ScenarioInputs) -> Vec<(SanityId, Option<&'static str>)> {
     sanity_checks(inputs, &simulate(inputs).summary)
         .into_iter()
-        .map(|w| (w.id, w.field))
+        .map(|w| (w.id, w.field.map(FieldId::slug)))
         .collect()
 }
 
@@ -1352,4 +1361,38 @@ fn churn_and_expansion_move_the_ltv_cac_tornado_at_mid_market_churn() {
         .find(|r| r.field == FieldId::SlChurnPct)
         .expect("churn row");
     assert!(churn.at_high.shown < churn.at_low.shown);
+}
+
+// ---------------------------------------------------------------------------
+// Stored settings
+// ---------------------------------------------------------------------------
+
+/// A saved document whose goal-seek input or range names no simulator input
+/// is refused, and the message says where: the stored field and the text it
+/// held.
+#[test]
+fn unknown_inputs_in_stored_settings_are_refused_naming_the_field() {
+    use gtm_workbench::persist::schema::decode;
+    const V3: &str = include_str!("fixtures/v3.json");
+    let with = |pointer: &str, value: &str| {
+        let mut doc: serde_json::Value = serde_json::from_str(V3).expect("json");
+        if let Some(slot) = doc.pointer_mut(pointer) {
+            *slot = serde_json::json!(value);
+        }
+        decode(&doc.to_string())
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+    };
+    assert!(decode(V3).is_ok());
+    let err = with("/data/insight/goal_field", "sales_led.nonsense");
+    assert!(
+        err.contains("insight.goal_field: “sales_led.nonsense” is not a simulator input"),
+        "{err}"
+    );
+    let err = with("/data/insight/uncertainty/ranges/0/field", "churn");
+    assert!(
+        err.contains("insight.uncertainty.ranges[0]: “churn” is not a simulator input"),
+        "{err}"
+    );
 }

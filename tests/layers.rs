@@ -1,10 +1,10 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! The shape of the house (STYLE.md): dependencies point one way,
 //! app → pages → components/charts → routes/state → persist → domain.
 //! Nothing imports a layer above its own, no page imports another page, and
 //! the domain stays free of browser and UI crates. This test reads every
 //! file under src/ and fails on the first import that breaks the order, so
 //! the layering cannot decay unnoticed.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
 

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Measure: reading subscription exports and monthly tables, and the
 //! figures computed from them (issue 15).
 //!
@@ -6,6 +5,7 @@
 //! by hand in each test's comment. The shipped sample is checked twice: once
 //! against a plain, loop-by-loop implementation of the definitions written
 //! here (no product code), once against the parameters that generated it.
+#![cfg(not(target_arch = "wasm32"))]
 
 #[path = "../examples/support/measure_sample.rs"]
 #[allow(dead_code)]

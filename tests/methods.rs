@@ -1,28 +1,27 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! "How the numbers are computed" (issue 11, "How to prove it"): one page
 //! lists every formula, convention and band, from the same definitions as
 //! the figures.
+#![cfg(not(target_arch = "wasm32"))]
 
 use gtm_workbench::domain::benchmarks::{table, BenchmarkId};
 use gtm_workbench::domain::economics::formula;
-use gtm_workbench::domain::methods::{method, methods, Group};
+use gtm_workbench::domain::methods::{method, methods, Group, MethodId};
 use gtm_workbench::domain::sim::Billing;
 
 #[test]
 fn every_entry_has_a_unique_anchor_a_group_and_a_formula() {
     let all = methods();
-    let mut slugs: Vec<&str> = all.iter().map(|m| m.slug).collect();
+    let mut slugs: Vec<&str> = all.iter().map(|m| m.id.slug()).collect();
     slugs.sort_unstable();
     slugs.dedup();
     assert_eq!(slugs.len(), all.len(), "anchors are unique");
     for m in &all {
-        assert!(!m.formula.trim().is_empty(), "{}", m.slug);
+        let slug = m.id.slug();
+        assert!(!m.formula.trim().is_empty(), "{slug}");
         assert!(
-            m.slug
-                .chars()
+            slug.chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
-            "{} is usable as an anchor",
-            m.slug
+            "{slug} is usable as an anchor"
         );
     }
     for g in Group::ALL {
@@ -33,15 +32,15 @@ fn every_entry_has_a_unique_anchor_a_group_and_a_formula() {
 #[test]
 fn entries_quote_the_texts_the_figures_show() {
     assert_eq!(
-        method("ltv").map(|m| m.formula),
+        method(MethodId::Ltv).map(|m| m.formula),
         Some(formula::LTV.to_string())
     );
     assert_eq!(
-        method("blended-cac").map(|m| m.formula),
+        method(MethodId::BlendedCac).map(|m| m.formula),
         Some(formula::BLENDED_CAC.to_string())
     );
     assert_eq!(
-        method("billing").map(|m| m.formula),
+        method(MethodId::Billing).map(|m| m.formula),
         Some(Billing::CONVENTION.to_string())
     );
 }
@@ -69,35 +68,19 @@ fn the_band_table_has_every_benchmark_once_with_a_source() {
     }
 }
 
-/// Every figure that links to the page names an entry that exists: the
-/// `method="…"` slugs in src/pages.
+/// Every id a figure can link to has exactly one entry on the page, and the
+/// page lists no entry twice: figures link by [`MethodId`], so an id without
+/// an entry would be a link to nowhere.
 #[test]
-fn every_link_from_a_figure_lands_on_an_entry() {
-    fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                walk(&p, out);
-            } else if p.extension().is_some_and(|x| x == "rs") {
-                out.push(std::fs::read_to_string(&p).unwrap_or_default());
-            }
-        }
+fn every_method_id_has_exactly_one_entry() {
+    let all = methods();
+    for id in MethodId::ALL {
+        let count = all.iter().filter(|m| m.id == id).count();
+        assert_eq!(count, 1, "{id:?} has {count} entries");
     }
-    let mut sources = Vec::new();
-    walk(
-        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-        &mut sources,
+    assert_eq!(
+        all.len(),
+        MethodId::ALL.len(),
+        "an entry outside MethodId::ALL"
     );
-    let mut linked = 0;
-    for src in &sources {
-        for part in src.split("method=\"").skip(1) {
-            let slug = part.split('"').next().unwrap_or_default();
-            assert!(method(slug).is_some(), "no entry for method=\"{slug}\"");
-            linked += 1;
-        }
-    }
-    assert!(linked >= 10, "only {linked} figures link to the page");
 }

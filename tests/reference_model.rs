@@ -1,7 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
-// Loop-by-loop over month indices is the point of this file: every month's
-// value is read at `t`, `t − 1` or `t − lag` of several vectors at once.
-#![allow(clippy::needless_range_loop)]
 //! An independent reference model (issue 11, "How to prove it").
 //!
 //! The reference below is written from `MODEL_SPEC.md` (the binding reading
@@ -24,6 +20,10 @@
 //! zero. Yes/no figures that sit within that tolerance of their threshold
 //! (a trough that is a tie, a month that only just breaks even) are not
 //! asserted — rounding may tip them either way.
+#![cfg(not(target_arch = "wasm32"))]
+// Loop-by-loop over month indices is the point of this file: every month's
+// value is read at `t`, `t − 1` or `t − lag` of several vectors at once.
+#![allow(clippy::needless_range_loop)]
 
 use gtm_workbench::domain::economics::{
     self, AnnualRate, Lifetime, Ltv, LtvCac, MonthlyRate, Payback, Share,
@@ -64,6 +64,7 @@ struct Read {
     cost_per_signup: f64,
     organic: f64,
     viral: f64,
+    market: f64,
     activation: f64,
     free_to_paid: f64,
     conversion_lag: usize,
@@ -119,6 +120,7 @@ fn read(i: &ScenarioInputs) -> Read {
         cost_per_signup: clamped(i, F::SsCostPerSignup),
         organic: clamped(i, F::SsOrganicSignups),
         viral: clamped(i, F::SsViralCoefficient),
+        market: clamped(i, F::SsMarketAccounts),
         activation: fraction(i, F::SsActivationPct),
         free_to_paid: fraction(i, F::SsFreeToPaidPct),
         conversion_lag: months(i, F::SsConversionLag),
@@ -235,7 +237,16 @@ fn reference_rows(r: &Read) -> Vec<RefMonth> {
     let aes = if sl { r.account_executives } else { 0.0 };
 
     for t in 1..=h {
-        signups[t] = paid + organic + k * signups[t - 1];
+        // Referrals slow as the addressable market fills up.
+        let mut so_far = 0.0;
+        for earlier in signups.iter().take(t) {
+            so_far += earlier;
+        }
+        let mut left = 1.0 - so_far / r.market;
+        if left < 0.0 {
+            left = 0.0;
+        }
+        signups[t] = paid + organic + k * signups[t - 1] * left;
         activated[t] = signups[t] * r.activation;
         pqls[t] = activated[t] * q;
         opp_sa[t] = pqls[t] * r.pql_to_opportunity;
@@ -1699,10 +1710,49 @@ fn reference_viral_sign_ups_compound_as_worked_by_hand() {
         [true, false, false],
         Billing::Monthly,
     );
-    for (row, signups) in r.rows.iter().zip([100.0, 150.0, 175.0, 187.5]) {
+    // Ten million addressable accounts slow the referrals of month t by the
+    // share reached before it: 100, 100 + 50 × (1 − 100 ÷ 10⁷), …
+    let market: f64 = 10_000_000.0;
+    let mut expected = Vec::new();
+    let (mut reached, mut last): (f64, f64) = (0.0, 0.0);
+    for _ in 0..4 {
+        let now = 100.0 + 0.5 * last * (1.0 - reached / market);
+        expected.push(now);
+        reached += now;
+        last = now;
+    }
+    for (e, hand) in expected.iter().zip([100.0, 150.0, 175.0, 187.5]) {
+        assert!((e - hand).abs() < 0.01, "{e} is about {hand}");
+    }
+    for (row, signups) in r.rows.iter().zip(expected) {
         assert_close!(row.signups, signups, 1e-9);
         assert_eq!(row.spend, [1_000.0, 0.0, 0.0]);
     }
+}
+
+/// Referrals slow as the addressable market fills: 1,000 accounts, no paid
+/// or organic sign-ups beyond a first 100, k = 2. Month 1: 100 organic.
+/// Month 2: 100 + 2 × 100 × (1 − 100 ÷ 1,000) = 280. Month 3: 100 + 2 × 280
+/// × (1 − 380 ÷ 1,000) = 447.2. A k of 2 would otherwise double every month
+/// without end.
+#[test]
+fn reference_viral_sign_ups_slow_as_the_market_fills() {
+    let r = hand(
+        12,
+        &[
+            (FieldId::SsOrganicSignups, 100.0),
+            (FieldId::SsViralCoefficient, 2.0),
+            (FieldId::SsMarketAccounts, 1_000.0),
+        ],
+        [true, false, false],
+        Billing::Monthly,
+    );
+    for (row, signups) in r.rows.iter().zip([100.0, 280.0, 447.2]) {
+        assert_close!(row.signups, signups, 1e-9);
+    }
+    // Once the market is reached only the organic sign-ups are left.
+    let last = r.rows.last().map_or(0.0, |row| row.signups);
+    assert_close!(last, 100.0, 1e-9);
 }
 
 /// Self-serve with PQLs: spend $1,000 at $10 → 100 paid + 100 organic

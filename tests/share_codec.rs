@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Native tests for share links and participant codes: round trips of every
 //! payload kind, every way a link can be damaged or hostile (tampered,
 //! truncated, oversized, wrong or newer version, non-finite numbers, zip
@@ -8,6 +7,9 @@
 //! The fuzz inputs are built by [`for_each_fuzz_input`]; the example
 //! `examples/decoder_fuzz.rs` includes this file to time the very same
 //! inputs in a release build.
+#![cfg(not(target_arch = "wasm32"))]
+// Helpers outside #[test] functions unwrap too: a panic there fails the test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeMap;
 

@@ -1,6 +1,6 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! The scenario simulator: PRODUCT.md §3 conventions, properties over the
 //! whole valid input domain, presets, validation, CSV and saved scenarios.
+#![cfg(not(target_arch = "wasm32"))]
 
 use gtm_workbench::domain::economics::{self, Ltv, LtvCac, MonthlyRate, Payback, Share};
 use gtm_workbench::domain::input::{InputError, Unit};
@@ -1064,4 +1064,28 @@ proptest! {
         let closed = p.summary.channels.self_serve.ltv.dollars();
         prop_assert!(close(model, closed, 2e-3), "model {} vs closed {}", model, closed);
     }
+}
+
+/// Issue 14, "Honest readings": a viral coefficient of 2 with no churn over
+/// 60 months used to project 43 quintillion customers. Referrals now slow
+/// as the addressable market fills, so sign-ups never pass it.
+#[test]
+fn a_viral_loop_saturates_at_the_addressable_market() {
+    let mut i = steady_self_serve(10.0, 50.0, 0.0, 0.0);
+    i.horizon_months = 60;
+    i.self_serve.viral_coefficient = 2.0;
+    i.self_serve.market_accounts = 1_000_000.0;
+    let p = simulate(&i);
+    let signed_up: f64 = p.rows.iter().map(|r| r.signups).sum();
+    // Organic sign-ups (100 a month) continue; referrals stop at the market.
+    assert!(signed_up <= 1_000_000.0 + 60.0 * 100.0, "{signed_up}");
+    assert!(p.summary.ending_customers <= signed_up);
+    assert!(p.summary.ending_customers.is_finite());
+    // A modest loop in a large market is barely slowed.
+    let mut small = steady_self_serve(10.0, 50.0, 3.0, 0.0);
+    small.self_serve.viral_coefficient = 0.2;
+    let big_market = simulate(&small).summary.total_new_customers;
+    small.self_serve.viral_coefficient = 0.2;
+    small.self_serve.market_accounts = 1_000.0;
+    assert!(simulate(&small).summary.total_new_customers < big_market);
 }

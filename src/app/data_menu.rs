@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::share::ShareMenu;
+use crate::components::confirm::ConfirmButton;
 use crate::domain::state::AppState;
 use crate::persist::{files, schema};
 use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
@@ -14,7 +15,6 @@ use crate::state::{use_workbench, SaveMode};
 #[component]
 pub fn DataMenu() -> impl IntoView {
     let wb = use_workbench();
-    let confirming_reset = RwSignal::new(false);
 
     let export = move |_| {
         let result = schema::encode(&wb.snapshot_untracked())
@@ -68,19 +68,18 @@ pub fn DataMenu() -> impl IntoView {
         });
     };
 
-    let reset = move |_| {
+    let reset = Callback::new(move |()| {
         wb.previous.set(Some(wb.snapshot_untracked()));
         wb.replace(AppState::default());
         if wb.save_mode.get_untracked() == SaveMode::Paused {
             wb.save_mode.set(SaveMode::Saving);
         }
-        confirming_reset.set(false);
         wb.notify(Notice::new(
             NoticeKey::Import,
             NoticeLevel::Info,
             "Everything was reset to the defaults. Data → Undo last import or reset brings it back.",
         ));
-    };
+    });
 
     let undo = move |_| {
         if let Some(previous) = wb.previous.get_untracked() {
@@ -107,20 +106,14 @@ pub fn DataMenu() -> impl IntoView {
                     <button type="button" on:click=undo>"Undo last import or reset"</button>
                 </Show>
                 <ShareMenu/>
-                <Show
-                    when=move || confirming_reset.get()
-                    fallback=move || view! {
-                        <button type="button" on:click=move |_| confirming_reset.set(true)>
-                            "Reset to defaults…"
-                        </button>
-                    }
-                >
-                    <div class="confirm" role="group" aria-label="Confirm reset">
-                        <p>"Replace everything with the defaults?"</p>
-                        <button type="button" class="danger" on:click=reset>"Yes, reset"</button>
-                        <button type="button" on:click=move |_| confirming_reset.set(false)>"Cancel"</button>
-                    </div>
-                </Show>
+                <ConfirmButton
+                    button="Reset to defaults…"
+                    label="Confirm reset"
+                    question="Replace everything with the defaults?"
+                    yes="Yes, reset"
+                    on_confirm=reset
+                    block=true
+                />
             </div>
         </details>
     }

@@ -4,6 +4,7 @@
 //! outside world (saving, the theme attribute, share links, updates).
 //! Nothing imports this module; it imports every page.
 
+pub mod chunks;
 pub mod data_menu;
 pub mod header;
 pub mod notices;
@@ -19,12 +20,8 @@ use leptos_router::components::{Route as RouteView, Router, Routes};
 use leptos_router::{path, StaticSegment};
 
 use crate::pages::assess::AssessPage;
-use crate::pages::compare::ComparePage;
 use crate::pages::methods::MethodsPage;
 use crate::pages::not_found::NotFound;
-use crate::pages::plan::PlanPage;
-use crate::pages::simulate::SimulatePage;
-use crate::pages::workshop::WorkshopPage;
 use crate::persist::storage;
 use crate::routes::{set_base, Route};
 use crate::state::derived::provide_derived;
@@ -159,6 +156,9 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // Fetch the other workspaces' chunks once the page is idle.
+    chunks::prefetch_when_idle();
+
     let base = set_base(base_path());
     view! {
         <Router base=base>
@@ -170,10 +170,11 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <RouteView path=path!("/") view=AssessPage/>
                     <RouteView path=StaticSegment(Route::Assess.segment()) view=AssessPage/>
-                    <RouteView path=StaticSegment(Route::Compare.segment()) view=ComparePage/>
-                    <RouteView path=StaticSegment(Route::Simulate.segment()) view=SimulatePage/>
-                    <RouteView path=StaticSegment(Route::Plan.segment()) view=PlanPage/>
-                    <RouteView path=StaticSegment(Route::Workshop.segment()) view=WorkshopPage/>
+                    // Assess and Methods are in the main module; the other four are chunks.
+                    <RouteView path=StaticSegment(Route::Compare.segment()) view=chunks::compare()/>
+                    <RouteView path=StaticSegment(Route::Simulate.segment()) view=chunks::simulate()/>
+                    <RouteView path=StaticSegment(Route::Plan.segment()) view=chunks::plan()/>
+                    <RouteView path=StaticSegment(Route::Workshop.segment()) view=chunks::workshop()/>
                     <RouteView path=StaticSegment(Route::Methods.segment()) view=MethodsPage/>
                 </Routes>
             </main>

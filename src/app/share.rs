@@ -39,22 +39,91 @@ pub fn check_location(wb: Workbench) {
     let Some(code) = code_in_location() else {
         return;
     };
-    clear_fragment();
-    match share::decode(&code) {
-        Ok(payload) => wb.share_offer.set(Some(payload)),
-        Err(error) => wb.notify(Notice::new(
-            NoticeKey::Share,
-            NoticeLevel::Error,
-            format!("This link could not be opened, and nothing was changed: {error}"),
-        )),
-    }
+    leptos::task::spawn_local(async move {
+        match codec::decode(code).await {
+            Ok(payload) => {
+                clear_fragment();
+                wb.share_offer.set(Some(payload));
+            }
+            Err(codec::Failure::Code(error)) => {
+                clear_fragment();
+                wb.notify(Notice::new(
+                    NoticeKey::Share,
+                    NoticeLevel::Error,
+                    format!("This link could not be opened, and nothing was changed: {error}"),
+                ));
+            }
+            // The link stays in the address bar, so a reload tries again.
+            Err(codec::Failure::NotLoaded) => wb.notify(Notice::new(
+                NoticeKey::Share,
+                NoticeLevel::Error,
+                "This link could not be opened yet: the part of the app that reads links did not \
+                 download. Check the connection and reload the page; nothing was changed.",
+            )),
+        }
+    });
 }
 
 /// A link to this app carrying `payload`.
-fn link_for(payload: &SharePayload) -> Result<String, String> {
-    let code = share::encode(payload).map_err(|e| e.to_string())?;
+async fn link_for(payload: SharePayload) -> Result<String, String> {
+    let code = codec::encode(payload).await.map_err(|failure| match failure {
+        codec::Failure::Code(error) => error,
+        codec::Failure::NotLoaded => {
+            "the part of the app that makes links did not download; check the connection and try again"
+                .to_string()
+        }
+    })?;
     let base = document().base_uri().ok().flatten().unwrap_or_default();
     Ok(format!("{base}#{KEY}{code}"))
+}
+
+/// The share-link codec (packing, compression, checksums), which only a
+/// link being opened or made needs: with the `split` feature it is a chunk
+/// of its own, loaded on first use (src/app/chunks.rs says how chunks work).
+mod codec {
+    use crate::persist::share::{self, SharePayload};
+
+    /// Why a link could not be read or made.
+    pub enum Failure {
+        /// The code is not a valid link (the message says why).
+        Code(String),
+        /// The codec's chunk could not be fetched.
+        NotLoaded,
+    }
+
+    impl From<leptos::wasm_split::SplitLoaderError> for Failure {
+        fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+            Failure::NotLoaded
+        }
+    }
+
+    /// [`share::decode`], loading the codec first.
+    pub async fn decode(code: String) -> Result<SharePayload, Failure> {
+        #[cfg(feature = "split")]
+        return split_decode(code).await;
+        #[cfg(not(feature = "split"))]
+        return share::decode(&code).map_err(|e| Failure::Code(e.to_string()));
+    }
+
+    /// [`share::encode`], loading the codec first.
+    pub async fn encode(payload: SharePayload) -> Result<String, Failure> {
+        #[cfg(feature = "split")]
+        return split_encode(payload).await;
+        #[cfg(not(feature = "split"))]
+        return share::encode(&payload).map_err(|e| Failure::Code(e.to_string()));
+    }
+
+    #[cfg(feature = "split")]
+    #[leptos::wasm_split::wasm_split(share_codec, fallible, wasm_split_path = ::leptos::wasm_split)]
+    fn split_decode(code: String) -> Result<SharePayload, Failure> {
+        share::decode(&code).map_err(|e| Failure::Code(e.to_string()))
+    }
+
+    #[cfg(feature = "split")]
+    #[leptos::wasm_split::wasm_split(share_codec, fallible, wasm_split_path = ::leptos::wasm_split)]
+    fn split_encode(payload: SharePayload) -> Result<String, Failure> {
+        share::encode(&payload).map_err(|e| Failure::Code(e.to_string()))
+    }
 }
 
 /// The choice offered for a link that was opened.
@@ -196,7 +265,9 @@ fn replace(wb: Workbench, payload: SharePayload) {
 pub fn ShareMenu() -> impl IntoView {
     let wb = use_workbench();
     let link = RwSignal::new(None::<Result<String, String>>);
-    let make = move |payload: SharePayload| link.set(Some(link_for(&payload)));
+    let make = move |payload: SharePayload| {
+        leptos::task::spawn_local(async move { link.set(Some(link_for(payload).await)) })
+    };
     view! {
         <div class="share-menu" role="group" aria-labelledby="share-menu-title">
             <p id="share-menu-title"><strong>"Share a link"</strong></p>

@@ -4,10 +4,12 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::format::{clean, describe};
-use super::frame::{self, Axes, LegendItem, MarkerShape, Swatch};
+use super::axes::{self, Axes};
+use super::format::{clean, describe, said_name, said_title};
+use super::legend::{header, legend_name, LegendItem, Swatch};
 use super::line::draw_line;
-use super::{Chart, ChartError, ChartSpec, Palette};
+use super::marker::MarkerShape;
+use super::{runs, Chart, ChartError, ChartSpec, Palette};
 
 /// A shaded band from the 10th to the 90th percentile per month, with the
 /// 50th percentile as a line. `values[i]` is month `i + 1`. Where P10 is above
@@ -41,26 +43,11 @@ impl BandChart {
 
     /// Runs of consecutive months that have a band: `(month, low, high)`.
     fn band_runs(&self) -> Vec<Vec<(f64, f64, f64)>> {
-        let mut out = Vec::new();
-        let mut current = Vec::new();
-        for month in 0..self.months() {
-            match self.band_at(month) {
-                Some((lo, hi)) => current.push(((month + 1) as f64, lo, hi)),
-                None => {
-                    if !current.is_empty() {
-                        out.push(std::mem::take(&mut current));
-                    }
-                }
-            }
-        }
-        if !current.is_empty() {
-            out.push(current);
-        }
-        out
+        runs((0..self.months()).map(|m| self.band_at(m).map(|(lo, hi)| ((m + 1) as f64, lo, hi))))
     }
 
     fn said_name(&self) -> String {
-        frame::said_name(&self.name, 0)
+        said_name(&self.name, 0)
     }
 }
 
@@ -74,19 +61,19 @@ impl Chart for BandChart {
         root: &DrawingArea<DB, Shift>,
         palette: &Palette,
     ) -> Result<(), ChartError> {
-        let name = frame::legend_name(&self.name, 0);
+        let name = legend_name(&self.name, 0);
         let color = palette.series_color(0);
         let legend = [
-            LegendItem {
-                label: format!("{name} P10–P90 (80% of runs)"),
-                swatch: Swatch::Shade(color),
-            },
-            LegendItem {
-                label: format!("{name} P50 (median)"),
-                swatch: Swatch::Line(color, MarkerShape::Circle),
-            },
+            LegendItem::new(
+                format!("{name} P10–P90 (80% of runs)"),
+                Swatch::Shade(color),
+            ),
+            LegendItem::new(
+                format!("{name} P50 (median)"),
+                Swatch::Line(color, MarkerShape::Circle),
+            ),
         ];
-        let top = frame::header(root, palette, &self.spec.title, &legend)?;
+        let top = header(root, palette, &self.spec.title, &legend)?;
         let n = self.months();
         let all: Vec<f64> = self
             .p10
@@ -97,25 +84,14 @@ impl Chart for BandChart {
             .filter_map(clean)
             .collect();
         if n == 0 || all.is_empty() {
-            return frame::no_data(root, palette, top);
+            return axes::no_data(root, palette, top);
         }
 
-        let y_format = frame::value_ticks(self.spec.value_unit);
-        let axes = Axes {
-            x_desc: &self.spec.x_label,
-            y_desc: &self.spec.y_label,
-            x_span: frame::month_span(n),
-            y_span: frame::value_span(all, true, 0.06),
-            x_ticks: n.clamp(1, 12),
-            x_tick_lines: 1,
-            y_ticks: 6,
-            x_format: &frame::month_tick,
-            y_format: &y_format,
-            x_grid: true,
-            y_label_width: None,
-        };
-        let chart = frame::build(root, palette, top, &axes)?;
-        frame::zero_line(&chart, palette)?;
+        let y_format = axes::value_ticks(self.spec.value_unit);
+        let y_span = axes::value_span(all, true, 0.06);
+        let plot = Axes::over_months(&self.spec, n, y_span, &y_format);
+        let chart = axes::build(root, palette, top, &plot)?;
+        axes::zero_line(&chart, palette)?;
 
         let shade = color.plotters().mix(0.3).filled();
         for run in self.band_runs() {
@@ -137,7 +113,7 @@ impl Chart for BandChart {
     }
 
     fn text_alternative(&self) -> String {
-        let title = frame::said_title(&self.spec);
+        let title = said_title(&self.spec);
         let n = self.months();
         let unit = self.spec.value_unit;
         let name = self.said_name();
@@ -162,7 +138,7 @@ impl Chart for BandChart {
             ));
         }
         if parts.is_empty() {
-            return format!("{title}: {}", frame::NO_DATA);
+            return format!("{title}: {}", axes::NO_DATA);
         }
         format!(
             "{title}, band chart over {n} month{}: {}.",

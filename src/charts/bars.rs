@@ -5,8 +5,10 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::format::{clean, describe, format_compact, label};
-use super::frame::{self, Axes, LegendItem, Swatch};
+use super::axes::{self, Axes};
+use super::format::{clean, describe, format_compact, label, said_name, said_title};
+use super::legend::{header, series_legend, Swatch};
+use super::text::{text_style, text_width, wrap};
 use super::{Chart, ChartError, ChartSpec, Palette, Series};
 
 /// Bars grouped by category: `series[j].values[i]` is the bar of series `j`
@@ -46,27 +48,18 @@ impl Chart for GroupedBarChart {
         root: &DrawingArea<DB, Shift>,
         palette: &Palette,
     ) -> Result<(), ChartError> {
-        let legend: Vec<LegendItem> = self
-            .series
-            .iter()
-            .enumerate()
-            .map(|(i, s)| LegendItem {
-                label: frame::legend_name(&s.name, i),
-                swatch: Swatch::Block(palette.series_color(i)),
-            })
-            .collect();
-        let top = frame::header(root, palette, &self.spec.title, &legend)?;
+        let legend = series_legend(&self.series, palette, |color, _| Swatch::Block(color));
+        let top = header(root, palette, &self.spec.title, &legend)?;
         let k = self.categories.len();
         let m = self.series.len();
         let has_values = (0..m).any(|j| (0..k).any(|i| self.value(j, i).is_some()));
         if k == 0 || m == 0 || !has_values {
-            return frame::no_data(root, palette, top);
+            return axes::no_data(root, palette, top);
         }
 
         let values = (0..m).flat_map(|j| (0..k).filter_map(move |i| self.value(j, i)));
         let unit = self.spec.value_unit;
-        let y_format = frame::value_ticks(unit);
-        let no_ticks = |_: &f64| String::new();
+        let y_format = axes::value_ticks(unit);
         let font = palette.font();
         // Category names wrap to two lines when their group is narrow; the
         // group's width is estimated before the plot exists (plot ≈ 80 % of
@@ -76,23 +69,22 @@ impl Chart for GroupedBarChart {
         let two_lines = self
             .categories
             .iter()
-            .any(|c| frame::text_width(c, font) > group_guess - 2);
-        let axes = Axes {
-            x_desc: &self.spec.x_label,
-            y_desc: &self.spec.y_label,
-            x_span: (0.0, k as f64),
-            // Room above (and below) the bars for their value labels.
-            y_span: frame::value_span(values, true, 0.12),
+            .any(|c| text_width(c, font) > group_guess - 2);
+        // Room above (and below) the bars for their value labels.
+        let y_span = axes::value_span(values, true, 0.12);
+        let plot = Axes {
             x_ticks: 0,
             x_tick_lines: if two_lines { 2 } else { 1 },
-            y_ticks: 6,
-            x_format: &no_ticks,
-            y_format: &y_format,
             x_grid: false,
-            y_label_width: None,
+            ..Axes::new(
+                &self.spec,
+                ((0.0, k as f64), y_span),
+                &axes::no_ticks,
+                &y_format,
+            )
         };
-        let chart = frame::build(root, palette, top, &axes)?;
-        frame::zero_line(&chart, palette)?;
+        let chart = axes::build(root, palette, top, &plot)?;
+        axes::zero_line(&chart, palette)?;
 
         let (_, plot_y) = chart.plotting_area().get_pixel_range();
         let slot = GROUP_FILL / m as f64;
@@ -106,11 +98,11 @@ impl Chart for GroupedBarChart {
                 120,
                 &format!("Category {}", i + 1),
             );
-            let lines = frame::wrap(&name, gx1 - gx0 - 2, font, if two_lines { 2 } else { 1 });
+            let lines = wrap(&name, gx1 - gx0 - 2, font, if two_lines { 2 } else { 1 });
             for (n, line) in lines.iter().enumerate() {
                 root.draw_text(
                     line,
-                    &frame::text_style(font, palette.text, HPos::Center, VPos::Top),
+                    &text_style(font, palette.text, HPos::Center, VPos::Top),
                     (
                         (gx0 + gx1) / 2,
                         plot_y.end + 8 + (font * 1.2 * n as f64) as i32,
@@ -131,7 +123,7 @@ impl Chart for GroupedBarChart {
                 let (px1, py) = chart.backend_coord(&(left + slot * (j + 1) as f64, v));
                 let text = format_compact(v, unit);
                 // A label wider than its slot would run into the next bar's.
-                if frame::text_width(&text, font) <= px1 - px0 + 4 {
+                if text_width(&text, font) <= px1 - px0 + 4 {
                     let (vpos, dy) = if v < 0.0 {
                         (VPos::Top, 4)
                     } else {
@@ -139,7 +131,7 @@ impl Chart for GroupedBarChart {
                     };
                     root.draw_text(
                         &text,
-                        &frame::text_style(font, palette.text, HPos::Center, vpos),
+                        &text_style(font, palette.text, HPos::Center, vpos),
                         ((px0 + px1) / 2, py + dy),
                     )?;
                 }
@@ -149,11 +141,11 @@ impl Chart for GroupedBarChart {
     }
 
     fn text_alternative(&self) -> String {
-        let title = frame::said_title(&self.spec);
+        let title = said_title(&self.spec);
         let k = self.categories.len();
         let m = self.series.len();
         if k == 0 || m == 0 {
-            return format!("{title}: {}", frame::NO_DATA);
+            return format!("{title}: {}", axes::NO_DATA);
         }
         let unit = self.spec.value_unit;
         let groups: Vec<String> = (0..k)
@@ -168,7 +160,7 @@ impl Chart for GroupedBarChart {
                         let series = self
                             .series
                             .get(j)
-                            .map(|s| frame::said_name(&s.name, j))
+                            .map(|s| said_name(&s.name, j))
                             .unwrap_or_default();
                         let value = self
                             .value(j, i)

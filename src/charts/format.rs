@@ -1,8 +1,9 @@
 //! Compact number formatting for ticks, value labels and text alternatives
 //! (the suffix and decimals are chosen here; the digits are written by
-//! [`crate::domain::format`]), and the cleaning of raw input values.
+//! [`crate::domain::format`]), the cleaning of raw input values and labels,
+//! and the names the text alternatives say.
 
-use super::{Unit, MAX_ABS_VALUE};
+use super::{ChartSpec, Unit, MAX_ABS_VALUE};
 use crate::domain::format;
 
 /// A finite value clamped to ±[`MAX_ABS_VALUE`], or `None` for NaN/±∞.
@@ -111,4 +112,14 @@ pub(crate) fn percent_of(part: f64, whole: f64) -> f64 {
     } else {
         0.0
     }
+}
+
+/// A title for the text alternative: the cleaned title, or "Chart".
+pub(crate) fn said_title(spec: &ChartSpec) -> String {
+    label(&spec.title, 300, "Chart")
+}
+
+/// A series name for the text alternative.
+pub(crate) fn said_name(name: &str, index: usize) -> String {
+    label(name, 120, &format!("Series {}", index + 1))
 }

@@ -5,9 +5,12 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::format::{clean, describe, label};
-use super::frame::{self, Axes, LegendItem, MarkerShape, Swatch, XyChart};
-use super::{Chart, ChartError, ChartSpec, Palette, Series, Unit};
+use super::axes::{self, Axes, XyChart};
+use super::format::{clean, describe, label, said_name, said_title};
+use super::legend::{header, series_legend, Swatch};
+use super::marker::{self, MarkerShape};
+use super::text::text_style;
+use super::{longest, runs, Chart, ChartError, ChartSpec, Palette, Series, Unit};
 
 /// How a [`Mark`] is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,11 +91,7 @@ pub struct LineChart {
 
 impl LineChart {
     fn months(&self) -> usize {
-        self.series
-            .iter()
-            .map(|s| s.values.len())
-            .max()
-            .unwrap_or(0)
+        longest(&self.series)
     }
 
     /// Value of `series` at 1-based `month`, if finite.
@@ -103,23 +102,13 @@ impl LineChart {
 }
 
 /// Runs of consecutive finite values: `(month, value)` with months 1-based.
-pub(crate) fn runs(values: &[f64]) -> Vec<Vec<(f64, f64)>> {
-    let mut out: Vec<Vec<(f64, f64)>> = Vec::new();
-    let mut current: Vec<(f64, f64)> = Vec::new();
-    for (i, v) in values.iter().enumerate() {
-        match clean(*v) {
-            Some(v) => current.push(((i + 1) as f64, v)),
-            None => {
-                if !current.is_empty() {
-                    out.push(std::mem::take(&mut current));
-                }
-            }
-        }
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out
+pub(crate) fn value_runs(values: &[f64]) -> Vec<Vec<(f64, f64)>> {
+    runs(
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| clean(*v).map(|v| ((i + 1) as f64, v))),
+    )
 }
 
 /// Draws `values` as a line with markers every `step` months from `offset`
@@ -134,9 +123,9 @@ pub(crate) fn draw_line<DB: DrawingBackend>(
 ) -> Result<(), ChartError> {
     let color = palette.series_color(index);
     let shape = MarkerShape::of(index);
-    let r = frame::marker_radius(palette);
+    let r = marker::marker_radius(palette);
     let (step, offset) = marker_every;
-    for run in runs(values) {
+    for run in value_runs(values) {
         chart.plotting_area().draw(&PathElement::new(
             run.clone(),
             color.plotters().stroke_width(palette.stroke()),
@@ -145,7 +134,7 @@ pub(crate) fn draw_line<DB: DrawingBackend>(
             let month = point.0 as usize;
             let isolated = run.len() == 1;
             if isolated || month % step.max(1) == offset % step.max(1) {
-                frame::draw_marker(root, shape, chart.backend_coord(point), r, color)?;
+                marker::draw_marker(root, shape, chart.backend_coord(point), r, color)?;
             }
         }
     }
@@ -162,44 +151,27 @@ impl Chart for LineChart {
         root: &DrawingArea<DB, Shift>,
         palette: &Palette,
     ) -> Result<(), ChartError> {
-        let legend: Vec<LegendItem> = self
-            .series
-            .iter()
-            .enumerate()
-            .map(|(i, s)| LegendItem {
-                label: frame::legend_name(&s.name, i),
-                swatch: Swatch::Line(palette.series_color(i), MarkerShape::of(i)),
-            })
-            .collect();
-        let top = frame::header(root, palette, &self.spec.title, &legend)?;
+        let legend = series_legend(&self.series, palette, |color, i| {
+            Swatch::Line(color, MarkerShape::of(i))
+        });
+        let top = header(root, palette, &self.spec.title, &legend)?;
         let n = self.months();
         let has_values = self
             .series
             .iter()
             .any(|s| s.values.iter().any(|v| v.is_finite()));
         if n == 0 || !has_values {
-            return frame::no_data(root, palette, top);
+            return axes::no_data(root, palette, top);
         }
 
         let all = self.series.iter().flat_map(|s| s.values.iter().copied());
         // Marks need room for their labels above and below the lines.
         let pad = if self.marks.is_empty() { 0.06 } else { 0.14 };
-        let y_format = frame::value_ticks(self.spec.value_unit);
-        let axes = Axes {
-            x_desc: &self.spec.x_label,
-            y_desc: &self.spec.y_label,
-            x_span: frame::month_span(n),
-            y_span: frame::value_span(all, true, pad),
-            x_ticks: n.clamp(1, 12),
-            x_tick_lines: 1,
-            y_ticks: 6,
-            x_format: &frame::month_tick,
-            y_format: &y_format,
-            x_grid: true,
-            y_label_width: None,
-        };
-        let chart = frame::build(root, palette, top, &axes)?;
-        frame::zero_line(&chart, palette)?;
+        let y_format = axes::value_ticks(self.spec.value_unit);
+        let y_span = axes::value_span(all, true, pad);
+        let plot = Axes::over_months(&self.spec, n, y_span, &y_format);
+        let chart = axes::build(root, palette, top, &plot)?;
+        axes::zero_line(&chart, palette)?;
 
         // About a dozen markers per line, staggered so overlaid lines' markers
         // do not sit on each other.
@@ -216,12 +188,12 @@ impl Chart for LineChart {
     }
 
     fn text_alternative(&self) -> String {
-        let title = frame::said_title(&self.spec);
+        let title = said_title(&self.spec);
         let n = self.months();
         let unit = self.spec.value_unit;
         let mut sentences = Vec::new();
         for (index, series) in self.series.iter().enumerate() {
-            let name = frame::said_name(&series.name, index);
+            let name = said_name(&series.name, index);
             let points: Vec<(usize, f64)> = series
                 .values
                 .iter()
@@ -267,7 +239,7 @@ impl Chart for LineChart {
             sentences.push(sentence);
         }
         if n == 0 || sentences.is_empty() {
-            return format!("{title}: {}", frame::NO_DATA);
+            return format!("{title}: {}", axes::NO_DATA);
         }
         let mut text = format!(
             "{title}, line chart over {n} month{}. {}",
@@ -303,7 +275,7 @@ impl LineChart {
         let font = palette.font();
         let accent = palette.accent;
         let (plot_x, plot_y) = chart.plotting_area().get_pixel_range();
-        let ring = frame::marker_radius(palette) + 4;
+        let ring = marker::marker_radius(palette) + 4;
         let ring_style = accent.plotters().stroke_width(3);
         let text = label(&mark.label, 48, "");
         let value = self.value_at(mark.series, mark.month);
@@ -329,11 +301,7 @@ impl LineChart {
                 } else {
                     (VPos::Bottom, -ring)
                 };
-                root.draw_text(
-                    &text,
-                    &frame::text_style(font, accent, h, v),
-                    (px + dx, py + dy),
-                )?;
+                root.draw_text(&text, &text_style(font, accent, h, v), (px + dx, py + dy))?;
             }
             MarkKind::MonthRule => {
                 root.draw(&PathElement::new(
@@ -349,7 +317,7 @@ impl LineChart {
                 }
                 root.draw_text(
                     &text,
-                    &frame::text_style(font, accent, h, VPos::Top),
+                    &text_style(font, accent, h, VPos::Top),
                     (px + dx / 2, plot_y.start + 4),
                 )?;
             }

@@ -22,7 +22,7 @@
 //! its size, which in the browser means appending a `<span>` with an inline
 //! `style` to the page (a forced layout per label, a CSP violation, and a
 //! panic where there is no `document`, e.g. a worker). So the title, legend,
-//! and labels here are placed with an estimate (see `frame::text_width`) and
+//! and labels here are placed with an estimate (see `text::text_width`) and
 //! plotters only draws them; axes are on the left and bottom, the sides for
 //! which plotters does not measure either.
 //!
@@ -32,13 +32,17 @@
 //! are removed from labels. Names and titles are escaped in the SVG (plotters
 //! escapes what it draws; the `<title>` we add is escaped here).
 
+mod axes;
 mod band;
 mod bars;
 mod format;
-mod frame;
+mod legend;
 mod line;
+mod marker;
 mod palette;
 mod stacked;
+mod svg;
+mod text;
 mod tornado;
 
 pub use band::BandChart;
@@ -58,6 +62,9 @@ pub const VIEW_WIDTH: u32 = 720;
 
 /// Height of every chart's drawing, in SVG user units (16:10 with the width).
 pub const VIEW_HEIGHT: u32 = 450;
+
+/// Space around the drawing, px.
+pub(crate) const PAD: i32 = 12;
 
 /// Largest magnitude drawn; anything bigger is clamped to ± this (units of the
 /// data, e.g. dollars). 10^15 is far beyond any SaaS plan and keeps every
@@ -133,6 +140,29 @@ impl ChartSpec {
     }
 }
 
+/// The number of months (or categories) the longest series covers.
+fn longest(series: &[Series]) -> usize {
+    series.iter().map(|s| s.values.len()).max().unwrap_or(0)
+}
+
+/// The runs of consecutive present items (`Some`), in order: a line or band
+/// breaks where a value is missing.
+fn runs<T>(items: impl IntoIterator<Item = Option<T>>) -> Vec<Vec<T>> {
+    let mut out = Vec::new();
+    let mut current = Vec::new();
+    for item in items {
+        match item {
+            Some(item) => current.push(item),
+            None if !current.is_empty() => out.push(std::mem::take(&mut current)),
+            None => {}
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
 /// Why a chart could not be drawn.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ChartError {
@@ -178,6 +208,6 @@ pub trait Chart {
     where
         Self: Sized,
     {
-        frame::render_svg(self, palette)
+        svg::render_svg(self, palette)
     }
 }

@@ -3,9 +3,10 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::format::{clean, describe, percent_of};
-use super::frame::{self, Axes, LegendItem, Swatch};
-use super::{Chart, ChartError, ChartSpec, Palette, Series};
+use super::axes::{self, Axes};
+use super::format::{clean, describe, percent_of, said_name, said_title};
+use super::legend::{header, series_legend, Swatch};
+use super::{longest, Chart, ChartError, ChartSpec, Palette, Series};
 
 /// Series stacked on each other month by month, first series at the bottom.
 /// A value below zero, or not finite, counts as zero (a channel's MRR is
@@ -21,11 +22,7 @@ pub struct StackedAreaChart {
 impl StackedAreaChart {
     /// Number of months shown: the longest series.
     fn months(&self) -> usize {
-        self.series
-            .iter()
-            .map(|s| s.values.len())
-            .max()
-            .unwrap_or(0)
+        longest(&self.series)
     }
 
     /// Layer `index` at month `month` (0-based), cleaned: ≥ 0 and finite.
@@ -64,38 +61,22 @@ impl Chart for StackedAreaChart {
         root: &DrawingArea<DB, Shift>,
         palette: &Palette,
     ) -> Result<(), ChartError> {
-        let legend: Vec<LegendItem> = self
-            .series
-            .iter()
-            .enumerate()
-            .map(|(i, s)| LegendItem {
-                label: frame::legend_name(&s.name, i),
-                swatch: Swatch::Block(palette.series_color(i)),
-            })
-            .collect();
-        let top = frame::header(root, palette, &self.spec.title, &legend)?;
+        let legend = series_legend(&self.series, palette, |color, _| Swatch::Block(color));
+        let top = header(root, palette, &self.spec.title, &legend)?;
         let n = self.months();
         if n == 0 || self.series.is_empty() {
-            return frame::no_data(root, palette, top);
+            return axes::no_data(root, palette, top);
         }
 
         let tops = self.tops();
         let totals = tops.last().cloned().unwrap_or_default();
-        let y_format = frame::value_ticks(self.spec.value_unit);
-        let axes = Axes {
-            x_desc: &self.spec.x_label,
-            y_desc: &self.spec.y_label,
-            x_span: frame::month_span(n),
-            y_span: frame::value_span(totals.iter().copied(), true, 0.05),
-            x_ticks: n.clamp(1, 12),
-            x_tick_lines: 1,
-            y_ticks: 6,
-            x_format: &frame::month_tick,
-            y_format: &y_format,
+        let y_format = axes::value_ticks(self.spec.value_unit);
+        let y_span = axes::value_span(totals.iter().copied(), true, 0.05);
+        let plot = Axes {
             x_grid: false,
-            y_label_width: None,
+            ..Axes::over_months(&self.spec, n, y_span, &y_format)
         };
-        let chart = frame::build(root, palette, top, &axes)?;
+        let chart = axes::build(root, palette, top, &plot)?;
 
         // A single month has no width to fill: draw it as a block ±0.3 month.
         let xs: Vec<f64> = if n == 1 {
@@ -134,10 +115,10 @@ impl Chart for StackedAreaChart {
     }
 
     fn text_alternative(&self) -> String {
-        let title = frame::said_title(&self.spec);
+        let title = said_title(&self.spec);
         let n = self.months();
         if n == 0 || self.series.is_empty() {
-            return format!("{title}: {}", frame::NO_DATA);
+            return format!("{title}: {}", axes::NO_DATA);
         }
         let unit = self.spec.value_unit;
         let tops = self.tops();
@@ -157,7 +138,7 @@ impl Chart for StackedAreaChart {
                 .enumerate()
                 .map(|(i, s)| {
                     (
-                        frame::said_name(&s.name, i),
+                        said_name(&s.name, i),
                         percent_of(Self::layer_value(s, n - 1), last),
                     )
                 })

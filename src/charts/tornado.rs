@@ -6,8 +6,10 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::format::{clean, describe, format_compact, label};
-use super::frame::{self, Axes, LegendItem, Swatch};
+use super::axes::{self, Axes};
+use super::format::{clean, describe, format_compact, label, said_title};
+use super::legend::{header, LegendItem, Swatch};
+use super::text::{fit, text_style, text_width};
 use super::{Chart, ChartError, ChartSpec, Palette};
 
 /// One input of a [`TornadoChart`]: the outcome with the input lowered and
@@ -105,64 +107,48 @@ impl Chart for TornadoChart {
         let unit = self.spec.value_unit;
         let base = self.base_value();
         let legend = [
-            LegendItem {
-                label: self.low_name(),
-                swatch: Swatch::Block(palette.series_color(0)),
-            },
-            LegendItem {
-                label: self.high_name(),
-                swatch: Swatch::Block(palette.series_color(1)),
-            },
-            LegendItem {
-                label: format!("Base: {}", format_compact(base, unit)),
-                swatch: Swatch::Rule(palette.accent),
-            },
+            LegendItem::new(self.low_name(), Swatch::Block(palette.series_color(0))),
+            LegendItem::new(self.high_name(), Swatch::Block(palette.series_color(1))),
+            LegendItem::new(
+                format!("Base: {}", format_compact(base, unit)),
+                Swatch::Rule(palette.accent),
+            ),
         ];
-        let top = frame::header(root, palette, &self.spec.title, &legend)?;
+        let top = header(root, palette, &self.spec.title, &legend)?;
         let rows = self.sorted();
         if rows.is_empty() {
-            return frame::no_data(root, palette, top);
+            return axes::no_data(root, palette, top);
         }
 
         let font = palette.font();
         let (width, _) = root.dim_in_pixel();
         let names_max = (f64::from(width) * MAX_ROW_NAME_SHARE) as i32;
-        let names: Vec<String> = rows
-            .iter()
-            .map(|r| frame::fit(&r.name, names_max, font))
-            .collect();
-        let names_w = names
-            .iter()
-            .map(|n| frame::text_width(n, font))
-            .max()
-            .unwrap_or(0);
+        let names: Vec<String> = rows.iter().map(|r| fit(&r.name, names_max, font)).collect();
+        let names_w = names.iter().map(|n| text_width(n, font)).max().unwrap_or(0);
         let count = rows.len();
         let values = rows
             .iter()
             .flat_map(|r| [r.low, r.high])
             .chain(std::iter::once(base));
-        let x_format = frame::value_ticks(unit);
-        let no_ticks = |_: &f64| String::new();
-        let axes = Axes {
-            x_desc: &self.spec.x_label,
-            y_desc: &self.spec.y_label,
-            // Room either side for the value labels at the bar ends.
-            x_span: frame::value_span(values, false, 0.18),
-            y_span: (0.0, count as f64),
-            x_ticks: 6,
-            x_tick_lines: 1,
+        let x_format = axes::value_ticks(unit);
+        // Room either side for the value labels at the bar ends.
+        let x_span = axes::value_span(values, false, 0.18);
+        let plot = Axes {
             y_ticks: 0,
-            x_format: &x_format,
-            y_format: &no_ticks,
-            x_grid: true,
             y_label_width: Some(names_w),
+            ..Axes::new(
+                &self.spec,
+                (x_span, (0.0, count as f64)),
+                &x_format,
+                &axes::no_ticks,
+            )
         };
-        let chart = frame::build(root, palette, top, &axes)?;
+        let chart = axes::build(root, palette, top, &plot)?;
         let (plot_x, plot_y) = chart.plotting_area().get_pixel_range();
         // Bars thinner than a line of text leave the labels nowhere to go.
         let row_px = f64::from(plot_y.end - plot_y.start) / count as f64;
         let show_values = row_px >= font * 1.1;
-        let value_style = |h| frame::text_style(font, palette.text, h, VPos::Center);
+        let value_style = |h| text_style(font, palette.text, h, VPos::Center);
 
         for (i, (row, name)) in rows.iter().zip(&names).enumerate() {
             let centre = count as f64 - i as f64 - 0.5;
@@ -170,7 +156,7 @@ impl Chart for TornadoChart {
             let (_, py) = chart.backend_coord(&(base, centre));
             root.draw_text(
                 name,
-                &frame::text_style(font, palette.text, HPos::Right, VPos::Center),
+                &text_style(font, palette.text, HPos::Right, VPos::Center),
                 (plot_x.start - 8, py),
             )?;
             for (value, color) in [
@@ -200,10 +186,10 @@ impl Chart for TornadoChart {
     }
 
     fn text_alternative(&self) -> String {
-        let title = frame::said_title(&self.spec);
+        let title = said_title(&self.spec);
         let rows = self.sorted();
         if rows.is_empty() {
-            return format!("{title}: {}", frame::NO_DATA);
+            return format!("{title}: {}", axes::NO_DATA);
         }
         let unit = self.spec.value_unit;
         let (low_name, high_name) = (self.low_name(), self.high_name());

@@ -44,7 +44,11 @@ const BAND_SHORT: [&str; 5] = [
 /// The spectrum from −100 (product-led) to +100 (sales-led), its five bands
 /// and a marker at `position`.
 #[component]
-pub fn SpectrumGauge(#[prop(into)] position: Signal<f64>) -> impl IntoView {
+pub fn SpectrumGauge(
+    /// Where the marker sits: −100 (fully product-led) to +100 (fully sales-led).
+    #[prop(into)]
+    position: Signal<f64>,
+) -> impl IntoView {
     let label = move || {
         format!(
             "Position {} on a scale from −100, fully product-led, to +100, fully sales-led.",

@@ -56,6 +56,12 @@ impl Band {
     }
 
     /// "3–7": both ends, trimmed, with an en dash.
+    ///
+    /// ```
+    /// use gtm_workbench::domain::benchmarks::Band;
+    /// assert_eq!(Band::new(3.0, 7.0).span(), "3–7");
+    /// assert_eq!(Band::new(1.5, 3.0).span(), "1.5–3");
+    /// ```
     pub fn span(self) -> String {
         format!(
             "{}–{}",

@@ -9,8 +9,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::assess::Factor;
 use crate::domain::input::FieldError;
 use crate::domain::motion::CompareColumn;
+use crate::domain::sim::FieldId;
 
 /// A group of rows, used to filter the table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -78,12 +80,12 @@ pub struct Row {
     pub product_led: &'static str,
     /// A longer explanation (two to four sentences), shown when the row is expanded.
     pub detail: &'static str,
-    /// The simulator input this row is about, if any (`sl_cost_per_opp`,
-    /// `sl_cycle_months`, `sl_acv`); the page links to it.
-    pub sim_input: Option<&'static str>,
+    /// The simulator input this row is about, if any; the page links to it
+    /// at [`sim_anchor`].
+    pub sim_input: Option<FieldId>,
     /// The Assess factor whose answers say which way the user leans on this
-    /// row: one of `audience`, `product`, `pricing`, `market`, `funding`, `culture`.
-    pub factor: Option<&'static str>,
+    /// row.
+    pub factor: Option<Factor>,
 }
 
 impl Row {
@@ -115,13 +117,37 @@ impl Row {
     }
 }
 
-/// The factor slugs a row may name in [`Row::factor`].
-pub const FACTOR_SLUGS: [&str; 6] = [
-    "audience", "product", "pricing", "market", "funding", "culture",
+/// The short anchors of the simulator inputs rows link to, e.g.
+/// `/simulate#sl_acv`: shorter than the input's slug, and already in links
+/// people have saved, so the Simulate page resolves them to their input.
+pub const SIM_ANCHORS: [(FieldId, &str); 3] = [
+    (FieldId::SlCostPerOpportunity, "sl_cost_per_opp"),
+    (FieldId::SlSalesCycle, "sl_cycle_months"),
+    (FieldId::SlAcv, "sl_acv"),
 ];
 
-/// The simulator input ids a row may name in [`Row::sim_input`].
-pub const SIM_INPUT_IDS: [&str; 3] = ["sl_cost_per_opp", "sl_cycle_months", "sl_acv"];
+/// The short anchor of `field` in [`SIM_ANCHORS`], if it has one.
+pub fn short_anchor(field: FieldId) -> Option<&'static str> {
+    SIM_ANCHORS
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map(|(_, a)| *a)
+}
+
+/// The anchor a link to `field` on the Simulate page uses: its short anchor
+/// when it has one, else its slug (which is also the id of its input there).
+pub fn sim_anchor(field: FieldId) -> &'static str {
+    short_anchor(field).unwrap_or(field.slug())
+}
+
+/// The input a short anchor of [`SIM_ANCHORS`] names; `None` for any other
+/// text.
+pub fn field_at_anchor(anchor: &str) -> Option<FieldId> {
+    SIM_ANCHORS
+        .iter()
+        .find(|(_, a)| *a == anchor)
+        .map(|(f, _)| *f)
+}
 
 static ROWS: [Row; 19] = [
     Row {
@@ -136,7 +162,7 @@ static ROWS: [Row; 19] = [
                  free plan, word of mouth and search do that work. A hybrid lets the \
                  product fill the funnel and saves human effort for accounts that show intent.",
         sim_input: None,
-        factor: Some("product"),
+        factor: Some(Factor::Product),
     },
     Row {
         id: "buyer_motion",
@@ -150,7 +176,7 @@ static ROWS: [Row; 19] = [
                  usage spreads before anyone signs a larger order. Hybrids usually see \
                  both: a team adopts it, then a manager buys the company plan.",
         sim_input: None,
-        factor: Some("audience"),
+        factor: Some(Factor::Audience),
     },
     Row {
         id: "friction",
@@ -164,7 +190,7 @@ static ROWS: [Row; 19] = [
                  sign-up lets anyone in within minutes. Hybrids keep the door open \
                  and add a conversation only where the deal needs one.",
         sim_input: None,
-        factor: Some("product"),
+        factor: Some(Factor::Product),
     },
     Row {
         id: "cac",
@@ -178,8 +204,8 @@ static ROWS: [Row; 19] = [
                  sign-ups and invitations keep the cost per customer low. In a hybrid, \
                  compute CAC per channel as well as blended, or the cheap channel hides \
                  the costly one; in the simulator it follows the cost per qualified opportunity.",
-        sim_input: Some("sl_cost_per_opp"),
-        factor: Some("funding"),
+        sim_input: Some(FieldId::SlCostPerOpportunity),
+        factor: Some(Factor::Funding),
     },
     Row {
         id: "sales_cycle",
@@ -193,8 +219,8 @@ static ROWS: [Row; 19] = [
                  which delays revenue and cash. Self-serve buyers can pay the day they \
                  see value. The simulator models the cycle as months of lag before a \
                  won deal starts paying.",
-        sim_input: Some("sl_cycle_months"),
-        factor: Some("audience"),
+        sim_input: Some(FieldId::SlSalesCycle),
+        factor: Some(Factor::Audience),
     },
     Row {
         id: "product_experience",
@@ -209,7 +235,7 @@ static ROWS: [Row; 19] = [
                  Hybrids pair a self-explaining product with a human at the moments \
                  that decide a larger purchase.",
         sim_input: None,
-        factor: Some("product"),
+        factor: Some(Factor::Product),
     },
     Row {
         id: "scalability",
@@ -224,7 +250,7 @@ static ROWS: [Row; 19] = [
                  ceiling when larger buyers want a conversation. Hybrids aim to keep \
                  the cheap volume and add the large accounts.",
         sim_input: None,
-        factor: Some("funding"),
+        factor: Some(Factor::Funding),
     },
     Row {
         id: "target_audience",
@@ -238,7 +264,7 @@ static ROWS: [Row; 19] = [
                  Individuals and small businesses prefer to try and buy on their own. \
                  Hybrids let small teams start alone and bring in sales as the account grows.",
         sim_input: None,
-        factor: Some("audience"),
+        factor: Some(Factor::Audience),
     },
     Row {
         id: "acv",
@@ -252,8 +278,8 @@ static ROWS: [Row; 19] = [
                  under $100 a month points to product-led, $100 to $1,000 a month to a \
                  hybrid, above $1,000 a month to sales-led. Public frameworks draw the \
                  lines higher, and those are shown as context in Assess.",
-        sim_input: Some("sl_acv"),
-        factor: Some("pricing"),
+        sim_input: Some(FieldId::SlAcv),
+        factor: Some(Factor::Pricing),
     },
     Row {
         id: "monetization",
@@ -267,7 +293,7 @@ static ROWS: [Row; 19] = [
                  upgrade in the product when they hit a limit or want a feature. \
                  Hybrids publish the lower tiers and quote the top one.",
         sim_input: None,
-        factor: Some("pricing"),
+        factor: Some(Factor::Pricing),
     },
     Row {
         id: "market",
@@ -282,7 +308,7 @@ static ROWS: [Row; 19] = [
                  lowers the risk of switching. A hybrid fits when both kinds of buyer \
                  are worth serving.",
         sim_input: None,
-        factor: Some("market"),
+        factor: Some(Factor::Market),
     },
     Row {
         id: "metric_focus",
@@ -296,7 +322,7 @@ static ROWS: [Row; 19] = [
                  users reach value, convert and stay. Hybrids need at least one \
                  number both teams own, or the handoff becomes a fight over credit.",
         sim_input: None,
-        factor: Some("culture"),
+        factor: Some(Factor::Culture),
     },
     Row {
         id: "key_skills",
@@ -310,7 +336,7 @@ static ROWS: [Row; 19] = [
                  product managers and analysts. A hybrid needs both, and someone in \
                  operations who connects usage data to the sales process.",
         sim_input: None,
-        factor: Some("culture"),
+        factor: Some(Factor::Culture),
     },
     Row {
         id: "product_type",
@@ -325,7 +351,7 @@ static ROWS: [Row; 19] = [
                  Hybrids suit products that are simple at first and grow more valuable \
                  with more users.",
         sim_input: None,
-        factor: Some("product"),
+        factor: Some(Factor::Product),
     },
     Row {
         id: "tech_stack",

@@ -28,6 +28,15 @@ const MAX_DECIMALS: usize = 12;
 /// `value` with exactly `decimals` decimals and thousands separators:
 /// `number(12345.61, 1)` = `12,345.6`, `number(-0.04, 1)` = `0.0`.
 /// Non-finite values are written [`DASH`].
+///
+/// ```
+/// use gtm_workbench::domain::format::number;
+/// assert_eq!(number(12_345.61, 1), "12,345.6");
+/// assert_eq!(number(-1_500.0, 0), "\u{2212}1,500"); // a real minus sign
+/// assert_eq!(number(-0.04, 1), "0.0"); // never "−0.0"
+/// assert_eq!(number(7.25, 1), "7.3"); // halves round up, as spreadsheets do
+/// assert_eq!(number(f64::NAN, 1), "—");
+/// ```
 pub fn number(value: f64, decimals: usize) -> String {
     if !value.is_finite() {
         return DASH.to_string();
@@ -118,6 +127,12 @@ pub fn count(value: f64) -> String {
 }
 
 /// Whole dollars: `$12,345`, `−$1,500`.
+///
+/// ```
+/// use gtm_workbench::domain::format::money;
+/// assert_eq!(money(12_345.4), "$12,345");
+/// assert_eq!(money(-1_500.0), "\u{2212}$1,500"); // the sign before the $
+/// ```
 pub fn money(value: f64) -> String {
     money_with(value, 0)
 }
@@ -145,6 +160,12 @@ fn dollars(digits: String) -> String {
 
 /// A percentage with `decimals` decimals and no space before the sign:
 /// `percent(3.5, 1)` = `3.5%`. The value is in percent (35 means 35%).
+///
+/// ```
+/// use gtm_workbench::domain::format::percent;
+/// assert_eq!(percent(3.5, 1), "3.5%");
+/// assert_eq!(percent(1_250.0, 0), "1,250%");
+/// ```
 pub fn percent(value: f64, decimals: usize) -> String {
     let digits = number(value, decimals);
     if digits == DASH {

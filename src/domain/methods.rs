@@ -58,11 +58,140 @@ impl Group {
     }
 }
 
+/// One entry of the page: the anchor a figure links to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MethodId {
+    /// Lifetime value (LTV).
+    Ltv,
+    /// When LTV is capped.
+    LtvCap,
+    /// LTV over five years.
+    LtvFiveYears,
+    /// Discounted LTV.
+    LtvDiscounted,
+    /// Customer lifetime.
+    Lifetime,
+    /// LTV:CAC.
+    LtvCac,
+    /// CAC payback.
+    Payback,
+    /// Revenue-based payback.
+    RevenuePayback,
+    /// Monthly and annual churn.
+    AnnualChurn,
+    /// The CAC of one channel.
+    ChannelCac,
+    /// Blended CAC.
+    BlendedCac,
+    /// Lag-matched CAC.
+    LagMatchedCac,
+    /// Sales-assisted CAC.
+    SalesAssistCac,
+    /// Billing, churn and cash.
+    Billing,
+    /// Net revenue retention.
+    Nrr,
+    /// Magic number.
+    MagicNumber,
+    /// Cash payback.
+    CashPayback,
+    /// Break-even.
+    BreakEven,
+    /// The sensitivity (tornado) chart.
+    Tornado,
+    /// Monte Carlo percentiles.
+    Percentiles,
+    /// Goal seek.
+    GoalSeek,
+    /// Confidence of a recommendation.
+    Confidence,
+    /// The room's position.
+    RoomPosition,
+    /// The room's confidence.
+    RoomConfidence,
+    /// A split room.
+    SplitRoom,
+    /// Active free accounts.
+    ActiveFreeAccounts,
+    /// Reading typed numbers.
+    ReadingNumbers,
+    /// Writing numbers.
+    WritingNumbers,
+}
+
+impl MethodId {
+    /// Every entry, in page order.
+    pub const ALL: [MethodId; 28] = [
+        MethodId::Ltv,
+        MethodId::LtvCap,
+        MethodId::LtvFiveYears,
+        MethodId::LtvDiscounted,
+        MethodId::Lifetime,
+        MethodId::LtvCac,
+        MethodId::Payback,
+        MethodId::RevenuePayback,
+        MethodId::AnnualChurn,
+        MethodId::ChannelCac,
+        MethodId::BlendedCac,
+        MethodId::LagMatchedCac,
+        MethodId::SalesAssistCac,
+        MethodId::Billing,
+        MethodId::Nrr,
+        MethodId::MagicNumber,
+        MethodId::CashPayback,
+        MethodId::BreakEven,
+        MethodId::Tornado,
+        MethodId::Percentiles,
+        MethodId::GoalSeek,
+        MethodId::Confidence,
+        MethodId::RoomPosition,
+        MethodId::RoomConfidence,
+        MethodId::SplitRoom,
+        MethodId::ActiveFreeAccounts,
+        MethodId::ReadingNumbers,
+        MethodId::WritingNumbers,
+    ];
+
+    /// The anchor on the page, e.g. `ltv` (a figure links to `/methods#ltv`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            MethodId::Ltv => "ltv",
+            MethodId::LtvCap => "ltv-cap",
+            MethodId::LtvFiveYears => "ltv-5y",
+            MethodId::LtvDiscounted => "ltv-discounted",
+            MethodId::Lifetime => "lifetime",
+            MethodId::LtvCac => "ltv-cac",
+            MethodId::Payback => "payback",
+            MethodId::RevenuePayback => "revenue-payback",
+            MethodId::AnnualChurn => "annual-churn",
+            MethodId::ChannelCac => "channel-cac",
+            MethodId::BlendedCac => "blended-cac",
+            MethodId::LagMatchedCac => "lag-matched-cac",
+            MethodId::SalesAssistCac => "sales-assist-cac",
+            MethodId::Billing => "billing",
+            MethodId::Nrr => "nrr",
+            MethodId::MagicNumber => "magic-number",
+            MethodId::CashPayback => "cash-payback",
+            MethodId::BreakEven => "break-even",
+            MethodId::Tornado => "tornado",
+            MethodId::Percentiles => "percentiles",
+            MethodId::GoalSeek => "goal-seek",
+            MethodId::Confidence => "confidence",
+            MethodId::RoomPosition => "room-position",
+            MethodId::RoomConfidence => "room-confidence",
+            MethodId::SplitRoom => "split-room",
+            MethodId::ActiveFreeAccounts => "active-free-accounts",
+            MethodId::ReadingNumbers => "reading-numbers",
+            MethodId::WritingNumbers => "writing-numbers",
+        }
+    }
+}
+
 /// One formula or convention.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Method {
-    /// The anchor on the page, e.g. `ltv` (a figure links to `#ltv`).
-    pub slug: &'static str,
+    /// Which entry; its slug is the anchor on the page.
+    pub id: MethodId,
     /// Where it is listed.
     pub group: Group,
     /// Its name.
@@ -92,8 +221,9 @@ pub const TORNADO: &str = "Each input of a switched-on channel is moved down and
 /// Every entry, in page order.
 pub fn methods() -> Vec<Method> {
     use Group as G;
-    let m = |slug, group, title, formula: &str, source| Method {
-        slug,
+    use MethodId as M;
+    let m = |id, group, title, formula: &str, source| Method {
+        id,
         group,
         title,
         formula: formula.to_string(),
@@ -101,62 +231,62 @@ pub fn methods() -> Vec<Method> {
     };
     let skok = Some(source::SKOK_SAAS_METRICS);
     vec![
-        m("ltv", G::UnitEconomics, "Lifetime value (LTV)", formula::LTV, skok),
+        m(M::Ltv, G::UnitEconomics, "Lifetime value (LTV)", formula::LTV, skok),
         m(
-            "ltv-cap",
+            M::LtvCap,
             G::UnitEconomics,
             "When LTV is capped",
             formula::LTV_CAPPED,
             skok,
         ),
         m(
-            "ltv-5y",
+            M::LtvFiveYears,
             G::UnitEconomics,
             "LTV over 5 years",
             formula::LTV_FIVE_YEARS,
             None,
         ),
         m(
-            "ltv-discounted",
+            M::LtvDiscounted,
             G::UnitEconomics,
             "Discounted LTV",
             formula::DISCOUNTED_LTV,
             Some("David Skok, For Entrepreneurs — “What's your TRUE customer lifetime value (LTV)? – DCF provides the answer”"),
         ),
-        m("lifetime", G::UnitEconomics, "Customer lifetime", formula::LIFETIME, skok),
-        m("ltv-cac", G::UnitEconomics, "LTV:CAC", formula::LTV_CAC, skok),
-        m("payback", G::UnitEconomics, "CAC payback", formula::PAYBACK, skok),
+        m(M::Lifetime, G::UnitEconomics, "Customer lifetime", formula::LIFETIME, skok),
+        m(M::LtvCac, G::UnitEconomics, "LTV:CAC", formula::LTV_CAC, skok),
+        m(M::Payback, G::UnitEconomics, "CAC payback", formula::PAYBACK, skok),
         m(
-            "revenue-payback",
+            M::RevenuePayback,
             G::UnitEconomics,
             "Revenue-based payback (alternative)",
             formula::REVENUE_PAYBACK,
             None,
         ),
         m(
-            "annual-churn",
+            M::AnnualChurn,
             G::UnitEconomics,
             "Monthly and annual churn",
             &format!("{}; {}", formula::ANNUAL_CHURN, formula::MONTHLY_CHURN),
             None,
         ),
-        m("channel-cac", G::AcquisitionCost, "CAC of a channel", formula::CHANNEL_CAC, skok),
+        m(M::ChannelCac, G::AcquisitionCost, "CAC of a channel", formula::CHANNEL_CAC, skok),
         m(
-            "blended-cac",
+            M::BlendedCac,
             G::AcquisitionCost,
             "Blended CAC",
             formula::BLENDED_CAC,
             skok,
         ),
         m(
-            "lag-matched-cac",
+            M::LagMatchedCac,
             G::AcquisitionCost,
             "Lag-matched CAC (alternative)",
             formula::LAG_MATCHED_CAC,
             None,
         ),
         m(
-            "sales-assist-cac",
+            M::SalesAssistCac,
             G::AcquisitionCost,
             "Sales-assisted CAC",
             &format!(
@@ -167,72 +297,72 @@ pub fn methods() -> Vec<Method> {
             None,
         ),
         m(
-            "billing",
+            M::Billing,
             G::Projection,
             "Billing, churn and cash",
             Billing::CONVENTION,
             None,
         ),
-        m("nrr", G::Projection, "Net revenue retention", formula::NRR, None),
+        m(M::Nrr, G::Projection, "Net revenue retention", formula::NRR, None),
         m(
-            "magic-number",
+            M::MagicNumber,
             G::Projection,
             "Magic number",
             formula::MAGIC_NUMBER,
             Some(source::MAGIC_NUMBER),
         ),
         m(
-            "cash-payback",
+            M::CashPayback,
             G::Projection,
             "Cash payback",
             formula::CASH_PAYBACK,
             None,
         ),
-        m("break-even", G::Projection, "Break-even", formula::BREAK_EVEN, None),
-        m("tornado", G::Insight, "Sensitivity (tornado)", TORNADO, None),
+        m(M::BreakEven, G::Projection, "Break-even", formula::BREAK_EVEN, None),
+        m(M::Tornado, G::Insight, "Sensitivity (tornado)", TORNADO, None),
         m(
-            "percentiles",
+            M::Percentiles,
             G::Insight,
             "Monte Carlo percentiles",
             PERCENTILES,
             Some("Hyndman & Fan, “Sample Quantiles in Statistical Packages” (1996), type 7"),
         ),
-        m("goal-seek", G::Insight, "Goal seek", GOAL_SEEK, None),
+        m(M::GoalSeek, G::Insight, "Goal seek", GOAL_SEEK, None),
         m(
-            "confidence",
+            M::Confidence,
             G::Assessment,
             "Confidence of a recommendation",
             &confidence_formula(),
             None,
         ),
         m(
-            "room-position",
+            M::RoomPosition,
             G::Assessment,
             "The room's position",
             ROOM_POSITION_FORMULA,
             None,
         ),
         m(
-            "room-confidence",
+            M::RoomConfidence,
             G::Assessment,
             "The room's confidence",
             ROOM_CONFIDENCE_FORMULA,
             None,
         ),
-        m("split-room", G::Assessment, "A split room", SPLIT_RULE, None),
+        m(M::SplitRoom, G::Assessment, "A split room", SPLIT_RULE, None),
         m(
-            "active-free-accounts",
+            M::ActiveFreeAccounts,
             G::Plan,
             "Active free accounts",
             ACTIVE_FREE_FORMULA,
             None,
         ),
-        m("reading-numbers", G::Numbers, "Reading typed numbers", NUMBER_READING, None),
-        m("writing-numbers", G::Numbers, "Writing numbers", NUMBER_WRITING, None),
+        m(M::ReadingNumbers, G::Numbers, "Reading typed numbers", NUMBER_READING, None),
+        m(M::WritingNumbers, G::Numbers, "Writing numbers", NUMBER_WRITING, None),
     ]
 }
 
-/// The entry with this slug.
-pub fn method(slug: &str) -> Option<Method> {
-    methods().into_iter().find(|m| m.slug == slug)
+/// The entry of `id`; every id has one (a test holds [`methods`] to it).
+pub fn method(id: MethodId) -> Option<Method> {
+    methods().into_iter().find(|m| m.id == id)
 }

@@ -69,8 +69,8 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::domain::assess::{
-    assess, lean_phrase, motion_at, question, questions_for, Factor, Outcome, Question, Weights,
-    BANDS, NOT_SURE, QUESTIONS,
+    assess, motion_at, question, questions_for, Factor, Lean, Outcome, Question, Weights, BANDS,
+    NOT_SURE, QUESTIONS,
 };
 use crate::domain::input::FieldError;
 use crate::domain::motion::Motion;
@@ -750,8 +750,8 @@ pub struct FactorSpread {
     pub lowest: Option<f64>,
     /// The most sales-led participant lean.
     pub highest: Option<f64>,
-    /// The five lean phrases of [`lean_phrase`] from most product-led to most
-    /// sales-led, each with the names of the people whose lean it describes.
+    /// The five steps of [`Lean`] from most product-led to most sales-led, as
+    /// their phrases, each with the names of the people whose lean falls in it.
     pub by_phrase: Vec<(&'static str, Vec<String>)>,
     /// People with no lean on the factor.
     pub no_lean: Vec<String>,
@@ -1097,22 +1097,18 @@ fn factor_spread(
     participants: &[Participant],
 ) -> FactorSpread {
     let present: Vec<f64> = row.iter().flatten().copied().collect();
-    // One representative lean per phrase, most product-led first; the phrase
-    // text comes from Assess so the two screens always use the same words.
-    let phrases: Vec<&'static str> = [-100.0, -30.0, 0.0, 30.0, 100.0]
+    // The phrase text comes from Assess so the two screens always use the
+    // same words; people are grouped by the step their lean falls in.
+    let by_phrase = Lean::ALL
         .into_iter()
-        .map(lean_phrase)
-        .collect();
-    let by_phrase = phrases
-        .iter()
-        .map(|phrase| {
+        .map(|step| {
             let names = participants
                 .iter()
                 .zip(row)
-                .filter(|(_, l)| l.is_some_and(|l| lean_phrase(l) == *phrase))
+                .filter(|(_, l)| l.is_some_and(|l| Lean::from_value(l) == step))
                 .map(|(p, _)| p.name.clone())
                 .collect();
-            (*phrase, names)
+            (step.phrase(), names)
         })
         .collect();
     let no_lean = participants

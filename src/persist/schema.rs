@@ -37,8 +37,9 @@ pub enum DecodeError {
     /// Written by a newer build of the app.
     #[error("the data was saved by a newer version of the app (format {0}; this one reads up to {CURRENT_VERSION})")]
     NewerVersion(u64),
-    /// A field holds the wrong type, or a number is missing (`null`).
-    #[error("a field has the wrong type or is missing ({0})")]
+    /// A field holds the wrong type or an id this build does not know (e.g.
+    /// a simulator input's slug), or a number is missing (`null`).
+    #[error("a field is missing, has the wrong type or holds an unknown name ({0})")]
     BadField(String),
     /// A value is outside what the app accepts.
     #[error("a value is out of range: {0}")]

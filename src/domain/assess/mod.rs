@@ -12,6 +12,7 @@
 
 mod factors;
 mod flip;
+mod lean;
 mod questions;
 pub mod scoring;
 mod table;
@@ -28,14 +29,15 @@ pub use factors::{Factor, Weights, MAX_WEIGHT};
 pub use flip::{
     flip_sentence, no_flip_sentence, EdgeReach, Flip, FlipOutcome, NoFlip, MAX_FLIP_CHANGES,
 };
+pub use lean::Lean;
 pub use questions::{
     question, questions_for, AnswerOption, Question, NOT_SURE, NOT_SURE_LABEL, PRICE_BANDS_NOTE,
     QUESTIONS,
 };
 pub use scoring::{
-    assess, band, confidence_formula, edge_distance, edge_margin, fit, inner_edges, lean_phrase,
-    motion_at, motion_description, position, Assessment, Band, ConfidenceParts, FactorResult,
-    Outcome, BANDS, MARGIN_FLOOR, MARGIN_FULL_AT,
+    assess, band, confidence_formula, edge_distance, edge_margin, fit, inner_edges, motion_at,
+    motion_description, position, Assessment, Band, ConfidenceParts, FactorResult, Outcome, BANDS,
+    MARGIN_FLOOR, MARGIN_FULL_AT,
 };
 pub use table::{scoring_table, signed};
 pub use warnings::{rule_conditions, warnings, Condition, Warning};

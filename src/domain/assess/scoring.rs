@@ -44,6 +44,7 @@ use serde::Serialize;
 
 use super::factors::{Factor, Weights};
 use super::flip::{find_flip, FlipOutcome};
+use super::lean::Lean;
 use super::questions::{question, questions_for, AnswerOption, QUESTIONS};
 use super::warnings::{warnings, Warning};
 use crate::domain::motion::Motion;
@@ -480,21 +481,6 @@ pub(crate) fn score(answers: &BTreeMap<String, String>, weights: &Weights) -> Op
     })
 }
 
-/// The words for a lean: "Balanced", "Leans product-led", "Strongly sales-led"…
-pub fn lean_phrase(lean: f64) -> &'static str {
-    if lean <= -50.0 {
-        "Strongly product-led"
-    } else if lean <= -15.0 {
-        "Leans product-led"
-    } else if lean < 15.0 {
-        "Balanced"
-    } else if lean < 50.0 {
-        "Leans sales-led"
-    } else {
-        "Strongly sales-led"
-    }
-}
-
 /// One sentence on a factor's lean, built from its answers: the lean in
 /// words, then the reason of the answer that pulls hardest that way.
 fn why(weight: u8, lean: Option<f64>, answered: usize, chosen: &[&'static AnswerOption]) -> String {
@@ -508,17 +494,20 @@ fn why(weight: u8, lean: Option<f64>, answered: usize, chosen: &[&'static Answer
             "Only “Not sure” so far, so no lean.".to_string()
         };
     };
-    let phrase = lean_phrase(l);
-    if phrase == "Balanced" {
-        let pulls_both =
-            chosen.iter().any(|o| o.lean <= -15) && chosen.iter().any(|o| o.lean >= 15);
+    let lean = Lean::from_value(l);
+    let phrase = lean.phrase();
+    if lean == Lean::Balanced {
+        // One answer on each side of balanced: the factor is a tug of war.
+        let step = |o: &&AnswerOption| Lean::from_value(f64::from(o.lean));
+        let pulls_both = chosen.iter().any(|o| step(o) < Lean::Balanced)
+            && chosen.iter().any(|o| step(o) > Lean::Balanced);
         if pulls_both {
-            return "Balanced: the answers pull both ways.".to_string();
+            return format!("{phrase}: the answers pull both ways.");
         }
         let nearest = chosen.iter().min_by_key(|o| o.lean.abs());
         return match nearest {
-            Some(o) => format!("Balanced: {}", o.reason),
-            None => "Balanced.".to_string(),
+            Some(o) => format!("{phrase}: {}", o.reason),
+            None => format!("{phrase}."),
         };
     }
     // The answer that pulls hardest in the factor's direction.

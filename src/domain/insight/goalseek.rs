@@ -37,10 +37,10 @@ pub mod search;
 
 use serde::{Deserialize, Serialize};
 
-use super::sensitivity::model_value;
 use super::{fmt_number, Note, Output, Reading, PAYBACK_SHOWN_CAP_MONTHS};
 use crate::domain::format;
 use crate::domain::input::{check, FieldError, Range};
+use crate::domain::sim::model::model_value;
 use crate::domain::sim::{simulate_into, FieldId, Projection, ScenarioInputs, Unit};
 use search::Found;
 

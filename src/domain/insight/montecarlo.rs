@@ -33,6 +33,7 @@ use serde::{Deserialize, Serialize};
 use super::rng::Rng;
 use crate::domain::economics::Payback;
 use crate::domain::input::{check, FieldError};
+use crate::domain::sim::model::model_value;
 use crate::domain::sim::{simulate_into, FieldId, Projection, ScenarioInputs};
 
 /// Most inputs that can carry a range at once.
@@ -50,9 +51,8 @@ pub const PAYBACK_BAR_MONTHS: f64 = crate::domain::benchmarks::PAYBACK_BAR_MONTH
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InputRange {
-    /// The field's slug, e.g. `self_serve.churn_pct` (see
-    /// [`FieldId::slug`]).
-    pub field: String,
+    /// The input; stored as its slug, e.g. `"self_serve.churn_pct"`.
+    pub field: FieldId,
     /// The lowest value thought possible, in the field's unit.
     pub low: f64,
     /// The most likely value.
@@ -65,7 +65,7 @@ impl InputRange {
     /// A range on `field`.
     pub fn new(field: FieldId, low: f64, likely: f64, high: f64) -> Self {
         InputRange {
-            field: field.slug().to_string(),
+            field,
             low,
             likely,
             high,
@@ -82,18 +82,13 @@ impl InputRange {
         } else {
             0.0
         };
-        let value = super::sensitivity::model_value(inputs, field);
+        let value = model_value(inputs, field);
         InputRange::new(
             field,
             super::sensitivity::moved(field, value, 1.0 - share),
             value,
             super::sensitivity::moved(field, value, 1.0 + share),
         )
-    }
-
-    /// The field, if the slug names one.
-    pub fn field_id(&self) -> Option<FieldId> {
-        FieldId::from_slug(&self.field)
     }
 }
 
@@ -102,12 +97,13 @@ impl InputRange {
 #[serde(deny_unknown_fields)]
 pub struct UncertaintySpec {
     /// At most [`MAX_RANGES`], one per field.
+    #[serde(deserialize_with = "ranges")]
     pub ranges: Vec<InputRange>,
 }
 
 impl UncertaintySpec {
-    /// Checks the spec: at most [`MAX_RANGES`] ranges; each names a known
-    /// field other than the horizon, at most once; low, likely and high are
+    /// Checks the spec: at most [`MAX_RANGES`] ranges; each names a field
+    /// other than the horizon, at most once; low, likely and high are
     /// finite, inside the field's range (whole where the field is) and in
     /// order low ≤ likely ≤ high.
     ///
@@ -123,12 +119,7 @@ impl UncertaintySpec {
         }
         for (i, r) in self.ranges.iter().enumerate() {
             let path = format!("ranges[{i}]");
-            let Some(id) = r.field_id() else {
-                return Err(FieldError::new(
-                    format!("{path}.field"),
-                    format!("“{}” is not a simulator input", r.field),
-                ));
-            };
+            let id = r.field;
             if id == FieldId::HorizonMonths {
                 return Err(FieldError::new(
                     format!("{path}.field"),
@@ -167,6 +158,40 @@ impl UncertaintySpec {
     }
 }
 
+/// Reads [`UncertaintySpec::ranges`], saying which range a problem is in:
+/// serde's own errors do not say where they are, and a stored range that
+/// names no simulator input is refused here, before
+/// [`UncertaintySpec::validate`] sees it. The path is the one the spec has
+/// in the saved state, `insight.uncertainty`.
+fn ranges<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<InputRange>, D::Error> {
+    struct Ranges;
+    impl<'de> serde::de::Visitor<'de> for Ranges {
+        type Value = Vec<InputRange>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a list of input ranges")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            loop {
+                match seq.next_element::<InputRange>() {
+                    Ok(Some(range)) => out.push(range),
+                    Ok(None) => return Ok(out),
+                    Err(e) => {
+                        return Err(serde::de::Error::custom(format!(
+                            "insight.uncertainty.ranges[{}]: {e}",
+                            out.len()
+                        )))
+                    }
+                }
+            }
+        }
+    }
+    deserializer.deserialize_seq(Ranges)
+}
+
 /// A range ready to draw from: known field, finite, clamped, ordered.
 #[derive(Clone, Copy, Debug)]
 struct Prepared {
@@ -178,13 +203,16 @@ struct Prepared {
 }
 
 impl Prepared {
-    /// Makes any range drawable, so a run never fails: unknown fields and the
-    /// horizon are dropped, non-finite ends take the field's current value,
+    /// Makes any range drawable, so a run never fails: the horizon is
+    /// dropped, non-finite ends take the field's current value,
     /// everything is clamped into the field's range and sorted.
     fn from(range: &InputRange, inputs: &ScenarioInputs) -> Option<Prepared> {
-        let field = range.field_id().filter(|f| *f != FieldId::HorizonMonths)?;
+        let field = range.field;
+        if field == FieldId::HorizonMonths {
+            return None;
+        }
         let spec = field.spec().range;
-        let current = super::sensitivity::model_value(inputs, field);
+        let current = model_value(inputs, field);
         let clean = |v: f64| {
             if v.is_finite() {
                 v.clamp(spec.min, spec.max)

@@ -139,9 +139,8 @@ impl SanityId {
 pub struct SanityWarning {
     /// Which check.
     pub id: SanityId,
-    /// The input it points at (its slug, e.g. `self_serve.churn_pct`), when
-    /// one input is to blame.
-    pub field: Option<&'static str>,
+    /// The input it points at, when one input is to blame.
+    pub field: Option<FieldId>,
     /// What is off, with the numbers.
     pub message: String,
     /// Why it matters, in one sentence ([`SanityId::why`]).
@@ -151,7 +150,7 @@ pub struct SanityWarning {
 fn warning(id: SanityId, field: Option<FieldId>, message: String) -> SanityWarning {
     SanityWarning {
         id,
-        field: field.map(FieldId::slug),
+        field,
         message,
         why: id.why(),
     }
@@ -265,8 +264,9 @@ pub fn sanity_checks(inputs: &ScenarioInputs, summary: &Summary) -> Vec<SanityWa
             SanityId::ViralSelfSustaining,
             Some(FieldId::SsViralCoefficient),
             format!(
-                "The viral coefficient is {}, so sign-ups grow without limit for the whole horizon.",
-                n(ss.viral_coefficient)
+                "The viral coefficient is {}, so sign-ups feed themselves until the {} addressable accounts are used up; real referral loops fade long before.",
+                n(ss.viral_coefficient),
+                crate::domain::format::count(ss.market_accounts)
             ),
         ));
     }

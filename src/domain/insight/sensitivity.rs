@@ -25,6 +25,7 @@
 use super::{Output, Reading};
 use crate::domain::economics::check_input;
 use crate::domain::input::{InputError, Range, Unit};
+use crate::domain::sim::model::model_value;
 use crate::domain::sim::{fields, simulate_into, FieldId, Projection, ScenarioInputs};
 
 /// The swings a user may choose, in percent.
@@ -134,18 +135,6 @@ pub fn in_play(inputs: &ScenarioInputs, id: FieldId) -> bool {
         return false;
     }
     id.spec().channel.is_none_or(|ch| inputs.is_enabled(ch))
-}
-
-/// The field's value as the model uses it: clamped into its range, and the
-/// minimum when not finite (only unvalidated inputs can be either).
-pub(crate) fn model_value(inputs: &ScenarioInputs, id: FieldId) -> f64 {
-    let range = id.spec().range;
-    let v = inputs.get(id);
-    if v.is_finite() {
-        v.clamp(range.min, range.max)
-    } else {
-        range.min
-    }
 }
 
 /// `value × factor`, clamped into the field's range and rounded for whole

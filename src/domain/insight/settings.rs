@@ -39,8 +39,10 @@ pub struct InsightSettings {
     pub draws: u32,
     /// The seed of the Monte Carlo run.
     pub seed: u32,
-    /// The input the goal seek moves (its slug, e.g. `self_serve.churn_pct`).
-    pub goal_field: String,
+    /// The input the goal seek moves; stored as its slug, e.g.
+    /// `"self_serve.churn_pct"`.
+    #[serde(deserialize_with = "goal_field")]
+    pub goal_field: FieldId,
     /// What the goal seek aims for.
     pub goal_target: Target,
 }
@@ -53,17 +55,18 @@ impl Default for InsightSettings {
             uncertainty: UncertaintySpec::default(),
             draws: super::DEFAULT_DRAWS,
             seed: DEFAULT_SEED,
-            goal_field: DEFAULT_GOAL_FIELD.slug().to_string(),
+            goal_field: DEFAULT_GOAL_FIELD,
             goal_target: Target::default(),
         }
     }
 }
 
 impl InsightSettings {
-    /// The goal-seek field, if the saved slug names one (it always does
-    /// after [`InsightSettings::validate`]).
+    /// The goal-seek field, always `Some`: an unknown slug is refused when
+    /// the settings are read. Left from when the field was text that could
+    /// name nothing; new code reads [`InsightSettings::goal_field`].
     pub fn goal_field_id(&self) -> Option<FieldId> {
-        FieldId::from_slug(&self.goal_field)
+        Some(self.goal_field)
     }
 
     /// Checks every value: the swing in 1–90 %, the ranges (see
@@ -79,20 +82,24 @@ impl InsightSettings {
             .validate()
             .map_err(|e| FieldError::new(format!("insight.uncertainty.{}", e.field), e.problem))?;
         check("insight.draws", f64::from(self.draws), DRAWS_RANGE)?;
-        match self.goal_field_id() {
-            Some(id) if id != FieldId::HorizonMonths => {}
-            _ => {
-                return Err(FieldError::new(
-                    "insight.goal_field",
-                    format!(
-                        "“{}” is not an input the goal seek can move",
-                        self.goal_field
-                    ),
-                ))
-            }
+        if self.goal_field == FieldId::HorizonMonths {
+            return Err(FieldError::new(
+                "insight.goal_field",
+                format!(
+                    "“{}” is not an input the goal seek can move",
+                    self.goal_field.slug()
+                ),
+            ));
         }
         self.goal_target
             .validate()
             .map_err(|e| FieldError::new(format!("insight.goal_{}", e.field), e.problem))
     }
+}
+
+/// Reads [`InsightSettings::goal_field`], naming the field when its slug is
+/// not a simulator input (serde's own errors do not say where they are).
+fn goal_field<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<FieldId, D::Error> {
+    FieldId::deserialize(deserializer)
+        .map_err(|e| serde::de::Error::custom(format!("insight.goal_field: {e}")))
 }

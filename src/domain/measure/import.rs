@@ -236,6 +236,14 @@ impl Progress {
 /// store.
 type CurrencyPlan = (Vec<Option<f64>>, String, Option<CurrencyChoice>);
 
+/// See [`Importer::settle`].
+struct Settled {
+    order: DateOrder,
+    plan: CurrencyPlan,
+    report: ImportReport,
+    comma: bool,
+}
+
 #[derive(Debug)]
 enum Reader {
     List(ListColumns, Vec<PendingSub>),
@@ -538,6 +546,28 @@ impl Importer {
         }
     }
 
+    /// What both kinds of file settle before their rows are read: the date
+    /// order, the currency plan, the report so far (with the notes on how
+    /// numbers were read) and whether amounts use a decimal comma.
+    fn settle(
+        &self,
+        choices: &Choices,
+        fallback: Option<DateOrder>,
+        currencies: impl Iterator<Item = u32>,
+    ) -> Result<Settled, Question> {
+        let order = self.date_order(choices, fallback)?;
+        let counts = self.currency_counts(currencies);
+        let plan = self.currency_plan(&counts, choices)?;
+        let mut report = self.base_report(counts.0);
+        let comma = self.number_notes(&mut report);
+        Ok(Settled {
+            order,
+            plan,
+            report,
+            comma,
+        })
+    }
+
     fn base_report(&self, counts: Vec<CurrencyCount>) -> ImportReport {
         ImportReport {
             rows_read: self.rows_read,
@@ -586,17 +616,16 @@ impl Importer {
         if pending.is_empty() {
             return self.empty_outcome();
         }
-        let order = match self.date_order(choices, None) {
-            Ok(o) => o,
+        let currencies = pending.iter().map(|p| p.currency);
+        let Settled {
+            order,
+            plan: (plan, currency, currency_choice),
+            mut report,
+            comma,
+        } = match self.settle(choices, None, currencies) {
+            Ok(s) => s,
             Err(q) => return Outcome::Ask(q),
         };
-        let counts = self.currency_counts(pending.iter().map(|p| p.currency));
-        let (plan, currency, currency_choice) = match self.currency_plan(&counts, choices) {
-            Ok(p) => p,
-            Err(q) => return Outcome::Ask(q),
-        };
-        let mut report = self.base_report(counts.0);
-        let comma = self.number_notes(&mut report);
         let mut bad = Vec::new();
         let mut other_currency = 0u64;
         let mut resolved: Vec<SubRow> = Vec::with_capacity(pending.len());
@@ -721,17 +750,16 @@ impl Importer {
         // A month column of full dates is almost always the first (or last)
         // day of each month: the number that stays the same is the day.
         let fallback = month_order_from_constant_day(pending);
-        let order = match self.date_order(choices, fallback) {
-            Ok(o) => o,
+        let currencies = pending.iter().map(|p| p.currency);
+        let Settled {
+            order,
+            plan: (plan, currency, currency_choice),
+            mut report,
+            comma,
+        } = match self.settle(choices, fallback, currencies) {
+            Ok(s) => s,
             Err(q) => return Outcome::Ask(q),
         };
-        let counts = self.currency_counts(pending.iter().map(|p| p.currency));
-        let (plan, currency, currency_choice) = match self.currency_plan(&counts, choices) {
-            Ok(p) => p,
-            Err(q) => return Outcome::Ask(q),
-        };
-        let mut report = self.base_report(counts.0);
-        let comma = self.number_notes(&mut report);
         let mut other_currency = 0u64;
         let mut seen: rows::FxMap<(YearMonth, u32), u64> = rows::FxMap::default();
         let mut resolved = Vec::with_capacity(pending.len());

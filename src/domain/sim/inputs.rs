@@ -58,6 +58,11 @@ pub struct SelfServeInputs {
     pub organic_signups_per_month: f64,
     /// New sign-ups each sign-up brings in during the following month.
     pub viral_coefficient: f64,
+    /// Everyone who could ever sign up, in accounts: referrals slow with the
+    /// share of this market already reached, so no viral loop runs away.
+    /// Added in stored version 3.
+    #[serde(default = "default_market_accounts")]
+    pub market_accounts: f64,
     /// Share of sign-ups that reach the product's first value, %.
     pub activation_pct: f64,
     /// Share of activated free accounts that start paying on their own, %.
@@ -70,6 +75,14 @@ pub struct SelfServeInputs {
     pub churn_pct: f64,
     /// Expansion per month, % of the month's starting MRR.
     pub expansion_pct: f64,
+}
+
+/// The addressable market of a scenario saved before the input existed:
+/// ten million accounts, large enough not to change a modest referral loop.
+pub const DEFAULT_MARKET_ACCOUNTS: f64 = 10_000_000.0;
+
+fn default_market_accounts() -> f64 {
+    DEFAULT_MARKET_ACCOUNTS
 }
 
 /// Sales-assisted (product-qualified lead) channel inputs. Saved.
@@ -165,6 +178,8 @@ pub enum FieldId {
     SsOrganicSignups,
     /// Self-serve viral coefficient.
     SsViralCoefficient,
+    /// Self-serve addressable market, accounts.
+    SsMarketAccounts,
     /// Self-serve activation, %.
     SsActivationPct,
     /// Self-serve free-to-paid conversion, %.
@@ -213,13 +228,14 @@ pub enum FieldId {
 
 impl FieldId {
     /// Every field, in the order of [`fields`].
-    pub const ALL: [FieldId; 28] = [
+    pub const ALL: [FieldId; 29] = [
         FieldId::HorizonMonths,
         FieldId::GrossMarginPct,
         FieldId::SsAcquisitionSpend,
         FieldId::SsCostPerSignup,
         FieldId::SsOrganicSignups,
         FieldId::SsViralCoefficient,
+        FieldId::SsMarketAccounts,
         FieldId::SsActivationPct,
         FieldId::SsFreeToPaidPct,
         FieldId::SsConversionLag,
@@ -263,6 +279,33 @@ impl FieldId {
     }
 }
 
+/// Stored as its slug, e.g. `"self_serve.churn_pct"`: the format saved
+/// settings used when the field was a plain string.
+impl Serialize for FieldId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.slug())
+    }
+}
+
+/// Read from its slug; any other text is refused with
+/// "“…” is not a simulator input".
+impl<'de> Deserialize<'de> for FieldId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Slug;
+        impl serde::de::Visitor<'_> for Slug {
+            type Value = FieldId;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("the slug of a simulator input, e.g. self_serve.churn_pct")
+            }
+            fn visit_str<E: serde::de::Error>(self, slug: &str) -> Result<FieldId, E> {
+                FieldId::from_slug(slug)
+                    .ok_or_else(|| E::custom(format!("“{slug}” is not a simulator input")))
+            }
+        }
+        deserializer.deserialize_str(Slug)
+    }
+}
+
 /// Describes one numeric input: how to label, explain and check it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct FieldSpec {
@@ -290,6 +333,8 @@ const PCT: Range = Range::new(0.0, 100.0);
 const EXPANSION: Range = crate::domain::economics::EXPANSION_RANGE;
 const ARPA: Range = Range::new(0.0, 1_000_000.0);
 const LAG: Range = Range::whole(0.0, 24.0);
+/// Addressable accounts: from a thousand to ten billion.
+const MARKET: Range = Range::new(1_000.0, 10_000_000_000.0);
 
 const fn spec(
     id: FieldId,
@@ -316,7 +361,7 @@ const SS: Option<Channel> = Some(Channel::SelfServe);
 const SA: Option<Channel> = Some(Channel::SalesAssist);
 const SL: Option<Channel> = Some(Channel::SalesLed);
 
-static FIELDS: [FieldSpec; 28] = [
+static FIELDS: [FieldSpec; 29] = [
     spec(
         FieldId::HorizonMonths,
         "horizon_months",
@@ -370,6 +415,15 @@ static FIELDS: [FieldSpec; 28] = [
         Unit::Ratio,
         Range::new(0.0, 2.0),
         "New sign-ups each sign-up brings in over the next month; above 1 grows on its own.",
+    ),
+    spec(
+        FieldId::SsMarketAccounts,
+        "self_serve.market_accounts",
+        SS,
+        "Addressable market (accounts)",
+        Unit::Count,
+        MARKET,
+        "Everyone who could ever sign up; referrals slow as more of them have joined, so a viral loop cannot run away.",
     ),
     spec(
         FieldId::SsActivationPct,
@@ -599,6 +653,7 @@ impl ScenarioInputs {
             FieldId::SsCostPerSignup => ss.cost_per_signup,
             FieldId::SsOrganicSignups => ss.organic_signups_per_month,
             FieldId::SsViralCoefficient => ss.viral_coefficient,
+            FieldId::SsMarketAccounts => ss.market_accounts,
             FieldId::SsActivationPct => ss.activation_pct,
             FieldId::SsFreeToPaidPct => ss.free_to_paid_pct,
             FieldId::SsConversionLag => f64::from(ss.conversion_lag_months),
@@ -642,6 +697,7 @@ impl ScenarioInputs {
             FieldId::SsCostPerSignup => ss.cost_per_signup = value,
             FieldId::SsOrganicSignups => ss.organic_signups_per_month = value,
             FieldId::SsViralCoefficient => ss.viral_coefficient = value,
+            FieldId::SsMarketAccounts => ss.market_accounts = value,
             FieldId::SsActivationPct => ss.activation_pct = value,
             FieldId::SsFreeToPaidPct => ss.free_to_paid_pct = value,
             FieldId::SsConversionLag => ss.conversion_lag_months = to_whole(value),
@@ -723,6 +779,24 @@ mod tests {
             assert_eq!(id as usize, i);
             assert_eq!(FieldId::from_slug(id.slug()), Some(id));
         }
+    }
+
+    #[test]
+    fn a_field_id_is_stored_as_its_slug_and_unknown_slugs_are_refused() {
+        for id in FieldId::ALL {
+            let json = serde_json::to_string(&id).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", id.slug()));
+            assert_eq!(serde_json::from_str::<FieldId>(&json).ok(), Some(id));
+        }
+        let err = serde_json::from_str::<FieldId>("\"self_serve.nonsense\"")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.contains("“self_serve.nonsense” is not a simulator input"),
+            "{err}"
+        );
+        assert!(serde_json::from_str::<FieldId>("4").is_err());
     }
 
     #[test]

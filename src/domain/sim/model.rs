@@ -8,8 +8,11 @@
 //!
 //! **Self-serve funnel** (runs only while self-serve is on):
 //! - paid sign-ups = acquisition spend ÷ cost per sign-up;
-//! - sign-ups(t) = paid + organic + viral coefficient × sign-ups(t − 1): each
-//!   sign-up brings in *k* more over one month (a one-month viral cycle);
+//! - sign-ups(t) = paid + organic + viral coefficient × sign-ups(t − 1) ×
+//!   max(0, 1 − S(t − 1) ÷ N): each sign-up brings in *k* more over one
+//!   month (a one-month viral cycle), and referrals slow as the addressable
+//!   market N fills up (S = sign-ups so far), so no loop — not even
+//!   *k* ≥ 1 — runs away; paid and organic sign-ups are the rates typed;
 //! - activated(t) = sign-ups(t) × activation rate;
 //! - PQLs(t) = activated(t) × PQL share, when the sales-assisted channel is
 //!   on. Those accounts leave the self-serve pool, so no account is counted
@@ -154,7 +157,8 @@ pub enum Warning {
         /// The channel.
         channel: Channel,
     },
-    /// Viral coefficient of 1 or more: sign-ups grow without limit.
+    /// Viral coefficient of 1 or more: sign-ups grow on their own until the
+    /// addressable market is used up.
     ViralGrowthUnbounded,
 }
 
@@ -177,7 +181,7 @@ impl Warning {
                 channel.label()
             ),
             Warning::ViralGrowthUnbounded => {
-                "A viral coefficient of 1 or more makes sign-ups grow every month without limit; real markets saturate long before.".to_string()
+                "A viral coefficient of 1 or more makes sign-ups feed themselves until the addressable market is used up; real referral loops weaken long before.".to_string()
             }
         }
     }
@@ -411,8 +415,10 @@ pub fn simulate_into(inputs: &ScenarioInputs, out: &mut Projection) {
     collect_warnings(&p, &out.rows, &out.summary, &mut out.warnings);
 }
 
-/// A field's value clamped into its range; non-finite becomes the minimum.
-fn value(inputs: &ScenarioInputs, id: FieldId) -> f64 {
+/// The field's value as the model uses it: clamped into its range, and the
+/// minimum when not finite (only unvalidated inputs can be either). The
+/// insight tools read inputs through it too, so they vary what the model sees.
+pub(crate) fn model_value(inputs: &ScenarioInputs, id: FieldId) -> f64 {
     let range = id.spec().range;
     let v = inputs.get(id);
     if v.is_finite() {
@@ -425,11 +431,11 @@ fn value(inputs: &ScenarioInputs, id: FieldId) -> f64 {
 /// Whole months (or people) from a clamped, whole-ranged field.
 fn whole(inputs: &ScenarioInputs, id: FieldId) -> usize {
     // The range is whole and at most 1000, so the cast is exact.
-    value(inputs, id).round() as usize
+    model_value(inputs, id).round() as usize
 }
 
 fn pct(inputs: &ScenarioInputs, id: FieldId) -> f64 {
-    value(inputs, id) / 100.0
+    model_value(inputs, id) / 100.0
 }
 
 /// Per-channel revenue parameters.
@@ -473,6 +479,7 @@ struct Params {
     paid_signups: f64,
     organic_signups: f64,
     viral: f64,
+    market: f64,
     activation: f64,
     free_to_paid: f64,
     pql_share: f64,
@@ -499,17 +506,17 @@ impl Params {
         };
         let free_funnel = enabled.self_serve;
         let ss_revenue = Revenue {
-            arpa: value(inputs, F::SsArpa),
+            arpa: model_value(inputs, F::SsArpa),
             churn: pct(inputs, F::SsChurnPct),
             expansion: pct(inputs, F::SsExpansionPct),
         };
         let sl_revenue = Revenue {
-            arpa: value(inputs, F::SlAcv) / 12.0,
+            arpa: model_value(inputs, F::SlAcv) / 12.0,
             churn: pct(inputs, F::SlChurnPct),
             expansion: pct(inputs, F::SlExpansionPct),
         };
         let on = |flag: bool, v: f64| if flag { v } else { 0.0 };
-        let aes = value(inputs, F::SlAccountExecutives);
+        let aes = model_value(inputs, F::SlAccountExecutives);
         Params {
             horizon: whole(inputs, F::HorizonMonths),
             annual_billing: inputs.billing == Billing::AnnualPrepaid,
@@ -519,10 +526,12 @@ impl Params {
             // The cost floor of one cent keeps this finite.
             paid_signups: on(
                 free_funnel,
-                value(inputs, F::SsAcquisitionSpend) / value(inputs, F::SsCostPerSignup),
+                model_value(inputs, F::SsAcquisitionSpend)
+                    / model_value(inputs, F::SsCostPerSignup),
             ),
-            organic_signups: on(free_funnel, value(inputs, F::SsOrganicSignups)),
-            viral: on(free_funnel, value(inputs, F::SsViralCoefficient)),
+            organic_signups: on(free_funnel, model_value(inputs, F::SsOrganicSignups)),
+            viral: on(free_funnel, model_value(inputs, F::SsViralCoefficient)),
+            market: model_value(inputs, F::SsMarketAccounts),
             activation: pct(inputs, F::SsActivationPct),
             free_to_paid: pct(inputs, F::SsFreeToPaidPct),
             pql_share: on(
@@ -534,26 +543,30 @@ impl Params {
             conversion_lag: whole(inputs, F::SsConversionLag),
             sl_opportunities: on(
                 enabled.sales_led,
-                value(inputs, F::SlPipelineSpend) / value(inputs, F::SlCostPerOpportunity),
+                model_value(inputs, F::SlPipelineSpend)
+                    / model_value(inputs, F::SlCostPerOpportunity),
             ),
             sl_win: pct(inputs, F::SlWinPct),
             sales_cycle: whole(inputs, F::SlSalesCycle),
             aes: on(enabled.sales_led, aes),
-            ae_capacity: value(inputs, F::SlAeCapacity),
+            ae_capacity: model_value(inputs, F::SlAeCapacity),
             ae_ramp: whole(inputs, F::SlAeRamp),
             spend: ByChannel {
-                self_serve: on(enabled.self_serve, value(inputs, F::SsAcquisitionSpend)),
-                sales_assist: on(enabled.sales_assist, value(inputs, F::SaCostPerMonth)),
+                self_serve: on(
+                    enabled.self_serve,
+                    model_value(inputs, F::SsAcquisitionSpend),
+                ),
+                sales_assist: on(enabled.sales_assist, model_value(inputs, F::SaCostPerMonth)),
                 sales_led: on(
                     enabled.sales_led,
-                    value(inputs, F::SlPipelineSpend)
-                        + aes * value(inputs, F::SlAeLoadedCost) / 12.0,
+                    model_value(inputs, F::SlPipelineSpend)
+                        + aes * model_value(inputs, F::SlAeLoadedCost) / 12.0,
                 ),
             },
             revenue: ByChannel {
                 self_serve: ss_revenue,
                 sales_assist: Revenue {
-                    arpa: value(inputs, F::SaArpa),
+                    arpa: model_value(inputs, F::SaArpa),
                     ..ss_revenue
                 },
                 sales_led: sl_revenue,
@@ -609,6 +622,8 @@ fn run(p: &Params, rows: &mut Vec<MonthRow>) {
         .revenue
         .map(|_, r| (r.annual_logo_retention(), r.growth().powi(12)));
     let mut buckets = ByChannel::splat([RenewalBucket::default(); 12]);
+    // Sign-ups so far, against the addressable market.
+    let mut reached = 0.0;
     for t in 0..p.horizon {
         let month = t + 1;
         let mut row = MonthRow {
@@ -617,7 +632,9 @@ fn run(p: &Params, rows: &mut Vec<MonthRow>) {
         };
 
         // Self-serve funnel.
-        row.signups = p.paid_signups + p.organic_signups + p.viral * prev.signups;
+        let untouched = (1.0 - reached / p.market).max(0.0);
+        row.signups = p.paid_signups + p.organic_signups + p.viral * prev.signups * untouched;
+        reached += row.signups;
         row.activated = row.signups * p.activation;
         row.pqls = row.activated * p.pql_share;
         row.opportunities.sales_assist = row.pqls * p.pql_to_opp;

@@ -1,6 +1,6 @@
 //! One starting scenario per motion, with every input at a level inside the
 //! public benchmark bands of PRODUCT.md §3 (see
-//! [`crate::domain::economics::BENCHMARKS`]):
+//! [`crate::domain::benchmarks::table`]):
 //! freemium-to-paid 2–5 %, PQL-to-paid 5–15 %, monthly logo churn SMB 3–7 %,
 //! mid-market 1.5–3 %, enterprise under 1–2 %, gross margin 70–85 %, CAC
 //! payback SMB 5–12 months, mid-market 12–18, enterprise 18–24, LTV:CAC
@@ -11,7 +11,10 @@
 //! They are starting points, not forecasts: the user replaces them with
 //! their own numbers.
 
-use super::inputs::{Billing, SalesAssistInputs, SalesLedInputs, ScenarioInputs, SelfServeInputs};
+use super::inputs::{
+    Billing, SalesAssistInputs, SalesLedInputs, ScenarioInputs, SelfServeInputs,
+    DEFAULT_MARKET_ACCOUNTS,
+};
 use crate::domain::motion::Motion;
 
 /// Three years: long enough to see payback and the cash trough of every
@@ -49,6 +52,7 @@ fn plg_self_serve() -> SelfServeInputs {
         cost_per_signup: 20.0,
         organic_signups_per_month: 1_500.0,
         viral_coefficient: 0.2,
+        market_accounts: DEFAULT_MARKET_ACCOUNTS,
         activation_pct: 35.0,
         free_to_paid_pct: 4.0,
         conversion_lag_months: 1,

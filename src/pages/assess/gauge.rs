@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::spectrum_gauge::{PAD, W};
-use crate::domain::assess::{lean_phrase, signed, FactorResult};
+use crate::domain::assess::{signed, FactorResult, Lean};
 
 /// One bar per factor: product-led to the left of the centre line, sales-led
 /// to the right, length = the factor's lean. The factor's name sits above
@@ -22,7 +22,12 @@ pub fn FactorBars(#[prop(into)] factors: Signal<Vec<FactorResult>>) -> impl Into
             list.iter()
                 .map(|f| match f.lean {
                     Some(l) if f.weight > 0 => {
-                        format!("{}: {} ({})", f.factor.label(), lean_phrase(l), signed(l))
+                        format!(
+                            "{}: {} ({})",
+                            f.factor.label(),
+                            Lean::from_value(l).phrase(),
+                            signed(l)
+                        )
                     }
                     Some(_) => format!("{}: left out", f.factor.label()),
                     None => format!("{}: no answers yet", f.factor.label()),

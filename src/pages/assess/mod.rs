@@ -8,6 +8,7 @@ mod weights;
 
 use leptos::prelude::*;
 
+use crate::components::confirm::ConfirmButton;
 use crate::domain::assess::{AssessState, PRICE_BANDS_NOTE};
 use crate::state::use_workbench;
 
@@ -20,12 +21,8 @@ use weights::WeightsPanel;
 pub fn AssessPage() -> impl IntoView {
     let wb = use_workbench();
     let progress = Memo::new(move |_| wb.assess.with(AssessState::progress));
-    let confirming = RwSignal::new(false);
     let has_answers = move || wb.assess.with(|s| !s.answers.is_empty());
-    let clear = move |_| {
-        wb.assess.update(|s| s.answers.clear());
-        confirming.set(false);
-    };
+    let clear = Callback::new(move |()| wb.assess.update(|s| s.answers.clear()));
     view! {
         <section class="page assess">
             <h1>"Assess: which growth motion fits you?"</h1>
@@ -45,22 +42,14 @@ pub fn AssessPage() -> impl IntoView {
                             value=move || progress.get().answered
                             aria-label="Questions answered"
                         ></progress>
-                        <Show
-                            when=move || confirming.get()
-                            fallback=move || view! {
-                                <button type="button" disabled=move || !has_answers()
-                                    on:click=move |_| confirming.set(true)>
-                                    "Clear answers…"
-                                </button>
-                            }
-                        >
-                            <span class="confirm" role="group" aria-label="Confirm clearing the answers">
-                                "Clear every answer? "
-                                <button type="button" class="danger" on:click=clear>"Yes, clear"</button>
-                                " "
-                                <button type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
-                            </span>
-                        </Show>
+                        <ConfirmButton
+                            button="Clear answers…"
+                            disabled=move || !has_answers()
+                            label="Confirm clearing the answers"
+                            question="Clear every answer?"
+                            yes="Yes, clear"
+                            on_confirm=clear
+                        />
                     </div>
                     <details class="price-note">
                         <summary>"About the price bands"</summary>

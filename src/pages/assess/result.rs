@@ -62,7 +62,7 @@ fn Recommendation(assessment: Assessment) -> impl IntoView {
     let model = move |_| {
         wb.assess.update(|s| s.chosen_motion = Some(motion));
         navigate(
-            &format!("/simulate?preset={}", motion.slug()),
+            &format!("{}?preset={}", Route::Simulate.path(), motion.slug()),
             Default::default(),
         );
     };

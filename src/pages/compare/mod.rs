@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
+use crate::domain::assess::Factor;
 use crate::domain::compare::{filter, ordered, rows, Theme};
 use crate::domain::motion::{CompareColumn, Motion};
 use crate::routes::Route;
@@ -66,15 +67,15 @@ pub fn ComparePage() -> impl IntoView {
     });
     let highlighted = Signal::derive(move || highlight.get().map(|(c, _)| c));
 
-    // Factor slug → that factor's lean (−100 product-led … +100 sales-led).
+    // Factor → that factor's lean (−100 product-led … +100 sales-led).
     let leans = Memo::new(move |_| {
         outcome.with(|o| {
             o.assessment()
                 .map(|a| {
                     a.factors
                         .iter()
-                        .filter_map(|f| f.lean.map(|l| (f.factor.slug(), l)))
-                        .collect::<BTreeMap<&'static str, f64>>()
+                        .filter_map(|f| f.lean.map(|l| (f.factor, l)))
+                        .collect::<BTreeMap<Factor, f64>>()
                 })
                 .unwrap_or_default()
         })

@@ -6,10 +6,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use wasm_bindgen::JsCast;
 
-use crate::domain::assess::{lean_phrase, Factor};
-use crate::domain::compare::{row, Row};
+use crate::components::focus::focus_after_frame;
+use crate::domain::assess::{Factor, Lean};
+use crate::domain::compare::{row, sim_anchor, Row};
 use crate::domain::motion::CompareColumn;
 use crate::routes::Route;
 use crate::state::use_workbench;
@@ -23,8 +23,8 @@ pub(super) fn CompareTable(
     expanded: RwSignal<BTreeSet<&'static str>>,
     /// The column to highlight, if any.
     highlighted: Signal<Option<CompareColumn>>,
-    /// Factor slug → the user's lean on it.
-    leans: Signal<BTreeMap<&'static str, f64>>,
+    /// Factor → the user's lean on it.
+    leans: Signal<BTreeMap<Factor, f64>>,
 ) -> impl IntoView {
     view! {
         <table class="cmp-table">
@@ -77,27 +77,14 @@ pub(super) fn CompareTable(
     }
 }
 
-/// Moves keyboard focus to the element with this id once the page has been
-/// redrawn (a pinned row moves, and moving a node drops its focus).
-fn focus_after_render(id: String) {
-    request_animation_frame(move || {
-        if let Some(el) = document()
-            .get_element_by_id(&id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
-}
-
 /// The chip text and its colour class for a factor lean.
 fn lean_chip(lean: f64) -> (&'static str, &'static str) {
-    match lean_phrase(lean) {
-        "Strongly product-led" => ("You lean strongly product-led", "cmp-lean-plg"),
-        "Leans product-led" => ("You lean product-led", "cmp-lean-plg"),
-        "Leans sales-led" => ("You lean sales-led", "cmp-lean-slg"),
-        "Strongly sales-led" => ("You lean strongly sales-led", "cmp-lean-slg"),
-        _ => ("Your answers are balanced", "cmp-lean-hybrid"),
+    match Lean::from_value(lean) {
+        Lean::StronglyProductLed => ("You lean strongly product-led", "cmp-lean-plg"),
+        Lean::LeansProductLed => ("You lean product-led", "cmp-lean-plg"),
+        Lean::Balanced => ("Your answers are balanced", "cmp-lean-hybrid"),
+        Lean::LeansSalesLed => ("You lean sales-led", "cmp-lean-slg"),
+        Lean::StronglySalesLed => ("You lean strongly sales-led", "cmp-lean-slg"),
     }
 }
 
@@ -106,7 +93,7 @@ fn CompareRow(
     row: &'static Row,
     expanded: RwSignal<BTreeSet<&'static str>>,
     highlighted: Signal<Option<CompareColumn>>,
-    leans: Signal<BTreeMap<&'static str, f64>>,
+    leans: Signal<BTreeMap<Factor, f64>>,
 ) -> impl IntoView {
     let wb = use_workbench();
     let id = row.id;
@@ -123,14 +110,14 @@ fn CompareRow(
         wb.compare.update(|c| {
             c.toggle_pin(id);
         });
-        focus_after_render(format!("cmp-pin-{id}"));
+        focus_after_frame(format!("cmp-pin-{id}"));
     };
     let detail_id = format!("cmp-detail-{id}");
     let lean = move || {
         let factor = row.factor?;
-        let l = leans.with(|m| m.get(factor).copied())?;
+        let l = leans.with(|m| m.get(&factor).copied())?;
         let (text, class) = lean_chip(l);
-        let source = Factor::from_slug(factor).map_or("", Factor::label);
+        let source = factor.label();
         Some(view! {
             <span class=format!("cmp-lean {class}") title=format!("From your answers on {source}")>
                 {text}
@@ -140,7 +127,7 @@ fn CompareRow(
     };
     let sim_link = row.sim_input.map(|input| {
         view! {
-            <A href=Route::Simulate.href_to(input) attr:class="cmp-sim-link no-print">
+            <A href=Route::Simulate.href_to(sim_anchor(input)) attr:class="cmp-sim-link no-print">
                 "Try it in Simulate"
                 <span class="sr-only">{format!(" for {}", row.dimension)}</span>
             </A>

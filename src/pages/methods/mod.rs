@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::data_table::{DataTable, Scroll};
 use crate::domain::benchmarks::table;
 use crate::domain::methods::{methods, Group};
 
@@ -20,7 +21,7 @@ pub fn MethodsPage() -> impl IntoView {
                 .filter(|m| m.group == group)
                 .map(|m| {
                     view! {
-                        <div class="method" id=m.slug data-testid=format!("method-{}", m.slug)>
+                        <div class="method" id=m.id.slug() data-testid=format!("method-{}", m.id.slug())>
                             <dt>{m.title}</dt>
                             <dd>
                                 <p class="formula">{m.formula.clone()}</p>
@@ -61,19 +62,15 @@ pub fn MethodsPage() -> impl IntoView {
             {groups}
             <section class="card methods-group" aria-labelledby="methods-bands">
                 <h2 id="methods-bands">"Benchmark bands"</h2>
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Benchmark bands">
-                    <table class="methods-bands" data-testid="methods-bands">
-                        <caption class="sr-only">"Every band a figure is read against, with its source"</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Figure"</th>
-                                <th scope="col">"Band"</th>
-                                <th scope="col">"Source"</th>
-                            </tr>
-                        </thead>
-                        <tbody>{bands}</tbody>
-                    </table>
-                </div>
+                <DataTable
+                    columns=["Figure", "Band", "Source"]
+                    caption="Every band a figure is read against, with its source"
+                    class="methods-bands"
+                    testid="methods-bands"
+                    scroll=Scroll::Region("Benchmark bands")
+                >
+                    {bands}
+                </DataTable>
             </section>
         </section>
     }

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::data_table::DataTable;
 use crate::domain::benchmarks::benchmark;
 use crate::domain::motion::Motion;
 use crate::domain::plan::{current_figure, metrics_for, simulator_formula, CurrentFigure};
@@ -26,44 +27,38 @@ pub(super) fn Metrics(motion: Signal<Motion>, projection: Memo<Projection>) -> i
                 "Where the simulator models a metric, the last column shows its value in your "
                 "current Simulate scenario and follows every change you make there."
             </p>
-            <table class="plan-table plan-metrics" data-testid="plan-metrics">
-                <caption class="sr-only">
-                    {move || format!("Metrics to track for {}", motion.get().label())}
-                </caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Metric"</th>
-                        <th scope="col">"What it tells you"</th>
-                        <th scope="col">"Formula"</th>
-                        <th scope="col">"Benchmark"</th>
-                        <th scope="col">"Current figure (your scenario)"</th>
+            <DataTable
+                columns=[
+                    "Metric", "What it tells you", "Formula", "Benchmark",
+                    "Current figure (your scenario)",
+                ]
+                caption=move || format!("Metrics to track for {}", motion.get().label())
+                class="plan-table plan-metrics"
+                testid="plan-metrics"
+            >
+                <For each=move || list.get() key=|m| m.id let:m>
+                    <tr data-metric=m.id>
+                        <th scope="row" data-label="Metric">{m.name}</th>
+                        <td data-label="What it tells you">{m.definition}</td>
+                        <td data-label="Formula" class="plan-formula-cell">{m.formula}</td>
+                        <td data-label="Benchmark">
+                            {match m.benchmark.map(benchmark) {
+                                Some(b) => view! {
+                                    <span>{b.band}</span>
+                                    <span class="plan-source">" Source: "{b.source}</span>
+                                }.into_any(),
+                                None => view! {
+                                    <span aria-hidden="true">"—"</span>
+                                    <span class="sr-only">"None known"</span>
+                                }.into_any(),
+                            }}
+                        </td>
+                        <td data-label="Current figure (your scenario)" class="plan-current-cell">
+                            <CurrentFigureCell id=m.id projection/>
+                        </td>
                     </tr>
-                </thead>
-                <tbody>
-                    <For each=move || list.get() key=|m| m.id let:m>
-                        <tr data-metric=m.id>
-                            <th scope="row" data-label="Metric">{m.name}</th>
-                            <td data-label="What it tells you">{m.definition}</td>
-                            <td data-label="Formula" class="plan-formula-cell">{m.formula}</td>
-                            <td data-label="Benchmark">
-                                {match m.benchmark.map(benchmark) {
-                                    Some(b) => view! {
-                                        <span>{b.band}</span>
-                                        <span class="plan-source">" Source: "{b.source}</span>
-                                    }.into_any(),
-                                    None => view! {
-                                        <span aria-hidden="true">"—"</span>
-                                        <span class="sr-only">"None known"</span>
-                                    }.into_any(),
-                                }}
-                            </td>
-                            <td data-label="Current figure (your scenario)" class="plan-current-cell">
-                                <CurrentFigureCell id=m.id projection/>
-                            </td>
-                        </tr>
-                    </For>
-                </tbody>
-            </table>
+                </For>
+            </DataTable>
         </section>
     }
 }

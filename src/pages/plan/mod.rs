@@ -11,14 +11,13 @@
 
 mod checklist;
 mod metrics;
+mod motion_select;
 mod pilot;
 mod playbook;
 mod report;
-mod text_field;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use wasm_bindgen::JsCast;
 
 use crate::domain::format;
 use crate::domain::motion::Motion;
@@ -29,6 +28,7 @@ use crate::state::use_workbench;
 
 use checklist::Checklist;
 use metrics::Metrics;
+use motion_select::MotionSelect;
 use pilot::Pilot;
 use playbook::Playbook;
 use report::Report;
@@ -71,23 +71,6 @@ pub(crate) fn range_text(lower: f64, upper: f64) -> String {
     } else {
         format!("{lo} to {hi}")
     }
-}
-
-/// Moves keyboard focus to the element `id` once the page has been redrawn,
-/// or to `fallback` when that one is missing or disabled (a button that
-/// moved a rule to the top, a removed rule).
-pub(crate) fn focus_after_render(id: String, fallback: Option<String>) {
-    request_animation_frame(move || {
-        let find = |id: &str| {
-            document()
-                .get_element_by_id(id)
-                .filter(|e| !e.has_attribute("disabled"))
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        };
-        if let Some(el) = find(&id).or_else(|| fallback.as_deref().and_then(find)) {
-            let _ = el.focus();
-        }
-    });
 }
 
 /// The Plan page.
@@ -157,25 +140,14 @@ fn MotionChoice(recommended: Signal<Option<Motion>>, motion: Signal<Motion>) -> 
     };
     view! {
         <div class="plan-motion card">
-            <div class="field">
-                <label for="plan-motion">"Motion to plan for"</label>
-                <select
-                    id="plan-motion"
-                    aria-describedby="plan-motion-help"
-                    on:change:target=move |ev| {
-                        let m = Motion::from_slug(&ev.target().value());
-                        wb.plan.update(|p| p.metrics_motion = m);
-                    }
-                >
-                    <option value="" selected=move || picked().is_none()>{follow_label}</option>
-                    {Motion::ALL
-                        .into_iter()
-                        .map(|m| view! {
-                            <option value=m.slug() selected=move || picked() == Some(m)>{m.label()}</option>
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            <MotionSelect
+                label="Motion to plan for"
+                id="plan-motion"
+                described_by="plan-motion-help"
+                picked
+                follow_label
+                on_pick=Callback::new(move |m| wb.plan.update(|p| p.metrics_motion = m))
+            />
             <p class="field-help" id="plan-motion-help">
                 "The metrics and the rollout checklist below are for "
                 <strong>{move || motion.get().label()}</strong>". "

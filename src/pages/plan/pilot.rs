@@ -3,13 +3,14 @@
 
 use leptos::prelude::*;
 
+use crate::components::focus::focus_after_frame;
 use crate::components::number_field::NumberField;
+use crate::components::text_field::TextField;
 use crate::domain::motion::Motion;
 use crate::domain::plan::{suggested_pilot_metrics, PilotMetric, MAX_PILOT_METRICS, WEEKS_RANGE};
 use crate::state::use_workbench;
 
-use super::focus_after_render;
-use super::text_field::TextField;
+use super::motion_select::MotionSelect;
 
 /// The pilot section.
 #[component]
@@ -38,7 +39,7 @@ pub(super) fn Pilot(recommended: Signal<Option<Motion>>, motion: Signal<Motion>)
             }
         });
         if let Some(i) = added {
-            focus_after_render(format!("pilot-metric-{i}-name"), None);
+            focus_after_frame(format!("pilot-metric-{i}-name"));
         }
     };
     let suggest = move |_| {
@@ -85,24 +86,14 @@ pub(super) fn Pilot(recommended: Signal<Option<Motion>>, motion: Signal<Motion>)
                         wb.plan.update(|p| p.pilot.weeks = weeks);
                     })
                 />
-                <div class="field plan-wide">
-                    <label for="pilot-motion">"Motion tested"</label>
-                    <select
-                        id="pilot-motion"
-                        on:change:target=move |ev| {
-                            let m = Motion::from_slug(&ev.target().value());
-                            wb.plan.update(|p| p.pilot.motion = m);
-                        }
-                    >
-                        <option value="" selected=move || picked().is_none()>{follow_label}</option>
-                        {Motion::ALL
-                            .into_iter()
-                            .map(|m| view! {
-                                <option value=m.slug() selected=move || picked() == Some(m)>{m.label()}</option>
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
+                <MotionSelect
+                    label="Motion tested"
+                    id="pilot-motion"
+                    class="plan-wide"
+                    picked=Signal::derive(picked)
+                    follow_label
+                    on_pick=Callback::new(move |m| wb.plan.update(|p| p.pilot.motion = m))
+                />
             </div>
 
             <h3>"Success metrics and targets"</h3>
@@ -145,7 +136,7 @@ fn PilotMetricRow(index: usize) -> impl IntoView {
                 p.pilot.metrics.remove(index);
             }
         });
-        focus_after_render("pilot-add-metric".into(), None);
+        focus_after_frame("pilot-add-metric");
     };
     view! {
         <li class="plan-pilot-metric">

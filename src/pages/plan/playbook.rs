@@ -5,7 +5,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::confirm::ConfirmButton;
+use crate::components::data_table::{text_row, DataTable};
+use crate::components::focus::{focus_after_frame, focus_first_after_frame};
 use crate::components::number_field::NumberField;
+use crate::components::text_field::TextField;
 use crate::domain::plan::{
     format_quantity, CapacityStatus, PlanError, PqlEstimate, PqlRule, RuleDraft,
     ACTIVE_FREE_FORMULA, ACTIVE_RANGE, FREE_ACTIVE_MONTHS_RANGE, MAX_RULES, OWNER_SUGGESTIONS,
@@ -15,8 +19,7 @@ use crate::routes::Route;
 use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
 use crate::state::{use_workbench, Workbench};
 
-use super::text_field::TextField;
-use super::{focus_after_render, number, range_text, typed};
+use super::{number, range_text, typed};
 
 /// The editable fields of a saved rule.
 fn draft_of(rule: &PqlRule) -> RuleDraft {
@@ -82,18 +85,16 @@ pub(super) fn Playbook(
         wb.plan
             .update(|p| result = p.add_rule(RuleDraft::default()));
         match result {
-            Ok(id) => focus_after_render(format!("rule-{id}-signal"), None),
+            Ok(id) => focus_after_frame(format!("rule-{id}-signal")),
             Err(e) => report_error(wb, Err(e)),
         }
     };
-    let confirming = RwSignal::new(false);
-    let restore = move |_| {
+    let restore = Callback::new(move |()| {
         let mut result = Ok(());
         wb.plan.update(|p| result = p.reset_rules());
         report_error(wb, result);
-        confirming.set(false);
-        focus_after_render("plan-add-rule".into(), None);
-    };
+        focus_after_frame("plan-add-rule");
+    });
 
     view! {
         <section class="plan-section" aria-labelledby="playbook-heading">
@@ -119,21 +120,13 @@ pub(super) fn Playbook(
                 <button type="button" id="plan-add-rule" class="primary" disabled=full on:click=add>
                     "Add a rule"
                 </button>
-                <Show
-                    when=move || confirming.get()
-                    fallback=move || view! {
-                        <button type="button" on:click=move |_| confirming.set(true)>
-                            "Restore the starting rules…"
-                        </button>
-                    }
-                >
-                    <span class="confirm" role="group" aria-label="Confirm restoring the starting rules">
-                        "Replace every rule with the four starting ones? "
-                        <button type="button" class="danger" on:click=restore>"Yes, replace"</button>
-                        " "
-                        <button type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
-                    </span>
-                </Show>
+                <ConfirmButton
+                    button="Restore the starting rules…"
+                    label="Confirm restoring the starting rules"
+                    question="Replace every rule with the four starting ones?"
+                    yes="Yes, replace"
+                    on_confirm=restore
+                />
                 <Show when=full>
                     <p class="field-help">{format!("A playbook holds at most {MAX_RULES} rules.")}</p>
                 </Show>
@@ -220,19 +213,19 @@ fn RuleEditor(id: u32, estimate: Signal<PqlEstimate>) -> impl IntoView {
         let mut result = Ok(false);
         wb.plan.update(|p| result = p.move_up(id));
         report_error(wb, result.map(|_| ()));
-        focus_after_render(format!("rule-{id}-up"), Some(format!("rule-{id}-down")));
+        focus_first_after_frame(vec![format!("rule-{id}-up"), format!("rule-{id}-down")]);
     };
     let move_down = move |_| {
         let mut result = Ok(false);
         wb.plan.update(|p| result = p.move_down(id));
         report_error(wb, result.map(|_| ()));
-        focus_after_render(format!("rule-{id}-down"), Some(format!("rule-{id}-up")));
+        focus_first_after_frame(vec![format!("rule-{id}-down"), format!("rule-{id}-up")]);
     };
     let remove = move |_| {
         let mut result = Ok(());
         wb.plan.update(|p| result = p.remove(id).map(|_| ()));
         report_error(wb, result);
-        focus_after_render("plan-add-rule".into(), None);
+        focus_after_frame("plan-add-rule");
     };
 
     view! {
@@ -446,30 +439,21 @@ fn EstimateSummary(estimate: Signal<PqlEstimate>) -> impl IntoView {
             </div>
         </dl>
         <Show when=move || estimate.with(|e| !e.by_owner.is_empty())>
-            <table class="plan-owners">
-                <caption>"Load per owner (if no account matches two rules)"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Owner"</th>
-                        <th scope="col">"Accounts a month"</th>
-                        <th scope="col">"People needed"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        e().by_owner
-                            .into_iter()
-                            .map(|o| view! {
-                                <tr>
-                                    <th scope="row">{o.owner}</th>
-                                    <td>{number(o.accounts_per_month)}</td>
-                                    <td>{o.people_needed}</td>
-                                </tr>
-                            })
-                            .collect_view()
-                    }}
-                </tbody>
-            </table>
+            <DataTable
+                columns=["Owner", "Accounts a month", "People needed"]
+                caption="Load per owner (if no account matches two rules)"
+                caption_shown=true
+                class="plan-owners"
+            >
+                {move || {
+                    e().by_owner
+                        .into_iter()
+                        .map(|o| {
+                            text_row([o.owner, number(o.accounts_per_month), o.people_needed.to_string()])
+                        })
+                        .collect_view()
+                }}
+            </DataTable>
         </Show>
         <p class=status_class role="status" data-testid="plan-capacity">{status_text}</p>
     }

@@ -12,8 +12,9 @@
 use leptos::prelude::*;
 
 use crate::charts::{Chart, Palette};
+use crate::components::data_table::{text_row, DataTable};
 use crate::components::projection_charts::{cash_chart, mrr_chart};
-use crate::domain::assess::{lean_phrase, signed, Outcome};
+use crate::domain::assess::{signed, Lean, Outcome};
 use crate::domain::compare::{self, Row};
 use crate::domain::motion::{CompareColumn, Motion};
 use crate::domain::plan::{
@@ -154,7 +155,7 @@ fn build(
                     format!(
                         "{}: {} ({}, weight {})",
                         f.factor.label(),
-                        lean_phrase(l),
+                        Lean::from_value(l).phrase(),
                         signed(l),
                         f.weight
                     )
@@ -364,26 +365,20 @@ fn ReportBody(
         </section>
         <section class="plan-report-section">
             <h3 id="report-comparison">"Key comparison"</h3>
-            <table class="plan-report-table">
-                <thead>
-                    <tr>
-                        <th scope="col">"Dimension"</th>
-                        <th scope="col">{head(CompareColumn::SalesLed)}</th>
-                        <th scope="col">{head(CompareColumn::Hybrid)}</th>
-                        <th scope="col">{head(CompareColumn::ProductLed)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {comparison.into_iter().map(|r| view! {
-                        <tr>
-                            <th scope="row">{r.dimension}</th>
-                            <td>{r.sales_led}</td>
-                            <td>{r.hybrid}</td>
-                            <td>{r.product_led}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <DataTable
+                columns=[
+                    "Dimension".to_string(),
+                    head(CompareColumn::SalesLed),
+                    head(CompareColumn::Hybrid),
+                    head(CompareColumn::ProductLed),
+                ]
+                class="plan-report-table"
+            >
+                {comparison
+                    .into_iter()
+                    .map(|r| text_row([r.dimension, r.sales_led, r.hybrid, r.product_led]))
+                    .collect_view()}
+            </DataTable>
         </section>
         <section class="plan-report-section plan-report-scenario">
             <h3 id="report-scenario">"Scenario"</h3>
@@ -404,28 +399,15 @@ fn ReportBody(
                 view! { <p>"No rules."</p> }.into_any()
             } else {
                 view! {
-                    <table class="plan-report-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Signal"</th>
-                                <th scope="col">"Threshold"</th>
-                                <th scope="col">"Action"</th>
-                                <th scope="col">"Owner"</th>
-                                <th scope="col">"Accounts a month"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {rules.into_iter().map(|r| view! {
-                                <tr>
-                                    <th scope="row">{r.signal}</th>
-                                    <td>{r.threshold}</td>
-                                    <td>{r.action}</td>
-                                    <td>{r.owner}</td>
-                                    <td>{r.flagged}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
+                    <DataTable
+                        columns=["Signal", "Threshold", "Action", "Owner", "Accounts a month"]
+                        class="plan-report-table"
+                    >
+                        {rules
+                            .into_iter()
+                            .map(|r| text_row([r.signal, r.threshold, r.action, r.owner, r.flagged]))
+                            .collect_view()}
+                    </DataTable>
                 }.into_any()
             }}
             {lines(estimate)}
@@ -464,19 +446,9 @@ fn ReportBody(
                 <li>{format!("Duration: {} weeks", pilot.weeks)}</li>
             </ul>
             {(!pilot.metrics.is_empty()).then(|| view! {
-                <table class="plan-report-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Success metric"</th>
-                            <th scope="col">"Target"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {pilot.metrics.into_iter().map(|m| view! {
-                            <tr><th scope="row">{m.name}</th><td>{m.target}</td></tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
+                <DataTable columns=["Success metric", "Target"] class="plan-report-table">
+                    {pilot.metrics.into_iter().map(|m| text_row([m.name, m.target])).collect_view()}
+                </DataTable>
             })}
         </section>
     }

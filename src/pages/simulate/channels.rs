@@ -4,12 +4,14 @@
 use leptos::prelude::*;
 
 use super::format::{count, money, money_cents};
+use crate::components::data_table::{Column, DataTable, Scroll};
 use crate::components::number_field::NumberField;
 use crate::domain::economics::{
     blended_cac, channel_totals, formula, ChannelRow, CHANNEL_CUSTOMERS_RANGE, CHANNEL_SPEND_RANGE,
     MAX_CHANNEL_ROWS, ORGANIC_ROW_NAME,
 };
-use crate::state::use_workbench;
+use crate::domain::sim::{SimState, StateError};
+use crate::state::{try_set, use_workbench};
 
 /// The CAC-by-channel table.
 #[component]
@@ -46,40 +48,38 @@ pub fn ChannelTable() -> impl IntoView {
                 "Enter one period's spend and new customers per channel. Customers nobody paid for belong in the "
                 "organic row: they count in the blended CAC, which is what the business as a whole pays per customer."
             </p>
-            <div class="table-scroll card" tabindex="0" role="region" aria-label="CAC by channel table">
-                <table class="channel-table">
-                    <caption class="sr-only">"Spend, new customers and CAC per channel, with the blended CAC"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Channel"</th>
-                            <th scope="col">"Spend ($)"</th>
-                            <th scope="col">"New customers"</th>
-                            <th scope="col">"CAC ($)"</th>
-                            <th scope="col"><span class="sr-only">"Actions"</span></th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || ids.get() key=|id| *id let:id>
-                            <ChannelRowView id rows/>
-                        </For>
-                    </tbody>
-                    <tfoot>
-                        <tr class="blended-row">
-                            <th scope="row">"Blended (all rows)"</th>
-                            <td data-testid="cac-total-spend">{move || money(totals().0)}</td>
-                            <td data-testid="cac-total-customers">{move || count(totals().1)}</td>
-                            <td class="num">
-                                <span class="kpi-value small" tabindex="0" data-testid="blended-cac"
-                                    role="group" aria-label=move || format!("Blended CAC {}", blended())
-                                    aria-describedby="blended-cac-formula">
-                                    {blended}
-                                </span>
-                            </td>
-                            <td></td>
-                        </tr>
-                    </tfoot>
-                </table>
-            </div>
+            <DataTable
+                columns=[
+                    Column::from("Channel"),
+                    Column::from("Spend ($)"),
+                    Column::from("New customers"),
+                    Column::from("CAC ($)"),
+                    Column::unseen("Actions"),
+                ]
+                caption="Spend, new customers and CAC per channel, with the blended CAC"
+                class="channel-table"
+                scroll=Scroll::Region("CAC by channel table")
+                card=true
+                foot=move || view! {
+                    <tr class="blended-row">
+                        <th scope="row">"Blended (all rows)"</th>
+                        <td data-testid="cac-total-spend">{move || money(totals().0)}</td>
+                        <td data-testid="cac-total-customers">{move || count(totals().1)}</td>
+                        <td class="num">
+                            <span class="kpi-value small" tabindex="0" data-testid="blended-cac"
+                                role="group" aria-label=move || format!("Blended CAC {}", blended())
+                                aria-describedby="blended-cac-formula">
+                                {blended}
+                            </span>
+                        </td>
+                        <td></td>
+                    </tr>
+                }
+            >
+                <For each=move || ids.get() key=|id| *id let:id>
+                    <ChannelRowView id rows/>
+                </For>
+            </DataTable>
             <ul class="formulas">
                 <li>{formula::CHANNEL_CAC}"."</li>
                 <li id="blended-cac-formula">{formula::BLENDED_CAC}"."</li>
@@ -116,6 +116,12 @@ fn ChannelRowView(id: u32, rows: Memo<Vec<ChannelRow>>) -> impl IntoView {
     let wb = use_workbench();
     let row = move |f: fn(&ChannelRow) -> f64| {
         Memo::new(move |_| rows.with(|r| r.iter().find(|c| c.id == id).map_or(0.0, f)))
+    };
+    // The field has checked the range; the state refuses only an unknown row.
+    let setter = move |set: fn(&mut SimState, u32, f64) -> Result<(), StateError>| {
+        Callback::new(move |v| {
+            try_set(wb.simulate, |s| set(s, id, v));
+        })
     };
     let spend = row(|c| c.spend);
     let customers = row(|c| c.customers);
@@ -169,26 +175,12 @@ fn ChannelRowView(id: u32, rows: Memo<Vec<ChannelRow>>) -> impl IntoView {
                 </Show>
             </th>
             <td>
-                <NumberField
-                    label="Spend ($)"
-                    value=spend
-                    range=CHANNEL_SPEND_RANGE
-                    on_valid=Callback::new(move |v| wb.simulate.update(|s| {
-                        let _ = s.set_channel_spend(id, v);
-                    }))
-                    id=format!("cac-spend-{id}")
-                />
+                <NumberField label="Spend ($)" value=spend range=CHANNEL_SPEND_RANGE
+                    on_valid=setter(SimState::set_channel_spend) id=format!("cac-spend-{id}")/>
             </td>
             <td>
-                <NumberField
-                    label="New customers"
-                    value=customers
-                    range=CHANNEL_CUSTOMERS_RANGE
-                    on_valid=Callback::new(move |v| wb.simulate.update(|s| {
-                        let _ = s.set_channel_customers(id, v);
-                    }))
-                    id=format!("cac-customers-{id}")
-                />
+                <NumberField label="New customers" value=customers range=CHANNEL_CUSTOMERS_RANGE
+                    on_valid=setter(SimState::set_channel_customers) id=format!("cac-customers-{id}")/>
             </td>
             <td class="num" data-testid=format!("cac-row-{id}")>{cac}</td>
             <td>

@@ -66,38 +66,34 @@ pub fn metric_value(metric: Metric, value: MetricValue) -> String {
 
 /// How the comparison table writes a difference from the first scenario.
 pub fn metric_difference(metric: Metric, diff: f64) -> String {
-    match metric {
-        Metric::EndingArr
-        | Metric::TotalSpend
-        | Metric::BlendedCac
-        | Metric::BlendedLtv
-        | Metric::CashTrough
-        | Metric::EndingCash => signed_money(diff),
-        Metric::EndingCustomers | Metric::NewCustomers => signed(diff, 0),
-        Metric::BlendedLtvCac | Metric::MagicNumber => signed(diff, 2),
-        Metric::Payback => format!("{} months", signed(diff, 1)),
-        Metric::CashTroughMonth | Metric::CashPaybackMonth | Metric::BreakEvenMonth => {
-            format!("{} months", signed(diff, 0))
-        }
-        Metric::Nrr => format!("{} pts", signed(diff, 1)),
-    }
+    (writers(metric).1)(diff)
 }
 
 fn metric_number(metric: Metric, v: f64) -> String {
+    (writers(metric).0)(v)
+}
+
+/// Writes one number as text.
+type Writer = fn(f64) -> String;
+
+/// How a comparison metric is written: its value, and its difference from
+/// the first scenario (signed, in the same unit).
+fn writers(metric: Metric) -> (Writer, Writer) {
     match metric {
         Metric::EndingArr
         | Metric::TotalSpend
         | Metric::BlendedCac
         | Metric::BlendedLtv
         | Metric::CashTrough
-        | Metric::EndingCash => money(v),
-        Metric::EndingCustomers | Metric::NewCustomers => count(v),
-        Metric::BlendedLtvCac | Metric::MagicNumber => number(v, 2),
-        Metric::Payback => months(v, 1),
-        Metric::CashTroughMonth | Metric::CashPaybackMonth | Metric::BreakEvenMonth => {
-            format!("month {}", number(v, 0))
-        }
-        Metric::Nrr => percent(v, 1),
+        | Metric::EndingCash => (money, signed_money),
+        Metric::EndingCustomers | Metric::NewCustomers => (count, |d| signed(d, 0)),
+        Metric::BlendedLtvCac | Metric::MagicNumber => (|v| number(v, 2), |d| signed(d, 2)),
+        Metric::Payback => (|v| months(v, 1), |d| format!("{} months", signed(d, 1))),
+        Metric::CashTroughMonth | Metric::CashPaybackMonth | Metric::BreakEvenMonth => (
+            |v| format!("month {}", number(v, 0)),
+            |d| format!("{} months", signed(d, 0)),
+        ),
+        Metric::Nrr => (|v| percent(v, 1), |d| format!("{} pts", signed(d, 1))),
     }
 }
 

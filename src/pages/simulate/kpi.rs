@@ -11,6 +11,7 @@ use leptos_router::components::A;
 
 use super::format::{level_class, level_word};
 use crate::domain::economics::Verdict;
+use crate::domain::methods::MethodId;
 use crate::routes::Route;
 
 /// A labelled figure with formula tooltip, an optional note and an optional
@@ -40,9 +41,9 @@ pub fn Kpi(
     #[prop(optional)]
     compact: bool,
     /// The entry of "How the numbers are computed" that explains the
-    /// figure (its slug in [`crate::domain::methods`]).
+    /// figure.
     #[prop(optional)]
-    method: Option<&'static str>,
+    method: Option<MethodId>,
 ) -> impl IntoView {
     let label_id = format!("{id}-label");
     let value_id = format!("{id}-value");
@@ -86,10 +87,10 @@ pub fn Kpi(
             <p class="kpi-note" id=note_id hidden=move || note.with(Option::is_none)>
                 {move || note.get().unwrap_or_default()}
             </p>
-            {method.map(|slug| {
+            {method.map(|id| {
                 let name = format!(": {label}");
                 view! {
-                    <A href=Route::Methods.href_to(slug) attr:class="kpi-method">
+                    <A href=Route::Methods.href_to(id.slug()) attr:class="kpi-method">
                         "How it is computed"<span class="sr-only">{name}</span>
                     </A>
                 }

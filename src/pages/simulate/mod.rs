@@ -36,10 +36,10 @@ mod what_if;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use wasm_bindgen::JsCast;
 
+use crate::components::focus::scroll_to_and_focus;
+use crate::domain::compare::field_at_anchor;
 use crate::domain::motion::Motion;
-use crate::domain::sim::FieldId;
 use crate::state::derived::{use_projection, use_scenario_inputs};
 use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
 use crate::state::use_workbench;
@@ -54,27 +54,11 @@ use summary::SummaryPanel;
 use unit_economics::UnitEconomicsPanel;
 use what_if::WhatIfSliders;
 
-/// The short anchors other pages link to (`/simulate#sl_acv`), and the input
-/// each one names.
-const ANCHORS: [(&str, FieldId); 3] = [
-    ("sl_cost_per_opp", FieldId::SlCostPerOpportunity),
-    ("sl_cycle_months", FieldId::SlSalesCycle),
-    ("sl_acv", FieldId::SlAcv),
-];
-
-/// The short anchor of a field, if another page links to it.
-fn anchor_of(id: FieldId) -> Option<&'static str> {
-    ANCHORS.iter().find(|(_, f)| *f == id).map(|(a, _)| *a)
-}
-
-/// The DOM id to focus for a location hash: an anchor's input, or the hash
-/// itself.
+/// The DOM id to focus for a location hash: the input a short anchor of
+/// [`crate::domain::compare::SIM_ANCHORS`] names, or the hash itself.
 fn focus_target(hash: &str) -> String {
     let hash = hash.trim_start_matches('#');
-    ANCHORS
-        .iter()
-        .find(|(a, _)| *a == hash)
-        .map_or_else(|| hash.to_string(), |(_, f)| f.slug().to_string())
+    field_at_anchor(hash).map_or_else(|| hash.to_string(), |f| f.slug().to_string())
 }
 
 /// Scrolls to and focuses the element the location hash names.
@@ -85,14 +69,7 @@ fn focus_hash() {
     if hash.len() < 2 {
         return;
     }
-    let target = focus_target(&hash);
-    if let Some(el) = document()
-        .get_element_by_id(&target)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        el.scroll_into_view();
-        let _ = el.focus();
-    }
+    scroll_to_and_focus(&focus_target(&hash));
 }
 
 /// Removes the query from the address (keeping path and hash) without a
@@ -180,13 +157,16 @@ pub fn SimulatePage() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::compare::SIM_INPUT_IDS;
+    use crate::domain::compare::{rows, sim_anchor};
+    use crate::domain::sim::FieldId;
 
     #[test]
-    fn every_anchor_other_pages_link_to_names_an_input() {
-        for anchor in SIM_INPUT_IDS {
-            let target = focus_target(&format!("#{anchor}"));
-            assert!(FieldId::from_slug(&target).is_some(), "{anchor}");
+    fn every_link_from_compare_lands_on_the_input_it_names() {
+        let linked: Vec<FieldId> = rows().iter().filter_map(|r| r.sim_input).collect();
+        assert!(!linked.is_empty());
+        for field in linked {
+            let target = focus_target(&format!("#{}", sim_anchor(field)));
+            assert_eq!(FieldId::from_slug(&target), Some(field), "{field:?}");
         }
         assert_eq!(focus_target("#horizon_months"), "horizon_months");
     }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::format::{count, money};
+use crate::components::data_table::{DataTable, Scroll};
 use crate::domain::sim::{monthly_csv, Projection};
 use crate::persist::files;
 use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
@@ -83,26 +84,19 @@ pub fn MonthlyTable(projection: Memo<Projection>) -> impl IntoView {
             <details on:toggle=move |ev| open.set(is_open(&ev))>
                 <summary>{move || format!("Show the monthly table ({} months)", months.get())}</summary>
                 <Show when=move || open.get()>
-                    <div class="table-scroll" tabindex="0" role="region" aria-label="Monthly table">
-                        <table class="monthly-table" data-testid="sim-monthly-table">
-                            <caption class="sr-only">"Totals over all channels, month by month"</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Month"</th>
-                                    <th scope="col">"Sign-ups"</th>
-                                    <th scope="col">"New customers"</th>
-                                    <th scope="col">"Active customers"</th>
-                                    <th scope="col">"MRR ($)"</th>
-                                    <th scope="col">"ARR ($)"</th>
-                                    <th scope="col">"Spend ($)"</th>
-                                    <th scope="col">"Gross profit ($)"</th>
-                                    <th scope="col">"Net cash ($)"</th>
-                                    <th scope="col">"Cumulative cash ($)"</th>
-                                </tr>
-                            </thead>
-                            <tbody>{body}</tbody>
-                        </table>
-                    </div>
+                    <DataTable
+                        columns=[
+                            "Month", "Sign-ups", "New customers", "Active customers", "MRR ($)",
+                            "ARR ($)", "Spend ($)", "Gross profit ($)", "Net cash ($)",
+                            "Cumulative cash ($)",
+                        ]
+                        caption="Totals over all channels, month by month"
+                        class="monthly-table"
+                        testid="sim-monthly-table"
+                        scroll=Scroll::Region("Monthly table")
+                    >
+                        {body}
+                    </DataTable>
                     <Show when=move || { months.get() > FIRST_ROWS }>
                         <button type="button" aria-expanded=move || if show_all.get() { "true" } else { "false" }
                             on:click=move |_| show_all.update(|v| *v = !*v)>

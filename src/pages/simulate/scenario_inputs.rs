@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use super::anchor_of;
 use super::format::{level_class, level_word, percent};
 use crate::components::number_field::NumberField;
+use crate::domain::compare::short_anchor;
 use crate::domain::economics::{
     verdict_free_to_paid, verdict_gross_margin, verdict_monthly_churn, verdict_pql_to_paid,
     verdict_viral_coefficient, MonthlyRate, Verdict,
@@ -59,7 +59,7 @@ fn SimField(spec: &'static FieldSpec, inputs: Memo<ScenarioInputs>) -> impl Into
     });
     view! {
         <div class="sim-field">
-            {anchor_of(id).map(|a| view! { <span class="anchor" id=a></span> })}
+            {short_anchor(id).map(|a| view! { <span class="anchor" id=a></span> })}
             <NumberField label=spec.label value=value range=spec.range on_valid id=spec.slug help=spec.help/>
             {move || reading.get().map(|(lead, v)| view! {
                 <p class=format!("field-reading {}", level_class(v.level))

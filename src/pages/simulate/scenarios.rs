@@ -6,6 +6,8 @@ use leptos::prelude::*;
 
 use super::charts_panel::ComparisonCharts;
 use super::format::{metric_difference, metric_value};
+use crate::components::confirm::ConfirmButton;
+use crate::components::data_table::{Column, Columns, DataTable, Scroll};
 use crate::domain::economics::MAX_NAME_CHARS;
 use crate::domain::sim::{
     compare_summaries, simulate, Projection, StateError, MAX_COMPARE, MAX_SCENARIOS,
@@ -132,7 +134,6 @@ fn ScenarioItem(
     let compare_full = move || compare_ids.with(|c| c.len() >= MAX_COMPARE);
     let renaming = RwSignal::new(false);
     let rename_text = RwSignal::new(String::new());
-    let confirming = RwSignal::new(false);
     let error: RwSignal<Option<String>> = RwSignal::new(None);
 
     let run = move |op: &dyn Fn(&mut crate::domain::sim::SimState) -> Result<(), StateError>| {
@@ -169,9 +170,9 @@ fn ScenarioItem(
             renaming.set(false);
         }
     };
-    let delete = move |_| {
+    let delete = Callback::new(move |()| {
         run(&|s| s.delete(id));
-    };
+    });
     let check_id = format!("scenario-compare-{id}");
     let check_for = check_id.clone();
     let rename_id = format!("scenario-rename-{id}");
@@ -197,18 +198,14 @@ fn ScenarioItem(
                             aria-label=move || format!("Duplicate {}", name.get())>"Duplicate"</button>
                         <button type="button" on:click=start_rename
                             aria-label=move || format!("Rename {}", name.get())>"Rename"</button>
-                        <Show when=move || confirming.get()
-                            fallback=move || view! {
-                                <button type="button" on:click=move |_| confirming.set(true)
-                                    aria-label=move || format!("Delete {}", name.get())>"Delete…"</button>
-                            }>
-                            <span class="confirm" role="group" aria-label="Confirm deletion">
-                                {move || format!("Delete “{}”? ", name.get())}
-                                <button type="button" class="danger" on:click=delete>"Yes, delete"</button>
-                                " "
-                                <button type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
-                            </span>
-                        </Show>
+                        <ConfirmButton
+                            button="Delete…"
+                            button_label=move || format!("Delete {}", name.get())
+                            label="Confirm deletion"
+                            question=move || format!("Delete “{}”?", name.get())
+                            yes="Yes, delete"
+                            on_confirm=delete
+                        />
                     </div>
                 }>
                 <form class="scenario-rename" on:submit=commit_rename>
@@ -240,18 +237,17 @@ fn ComparisonView(compared: Memo<Compared>) -> impl IntoView {
             compare_summaries(&cells)
         })
     });
-    let header = move || {
+    let columns = Columns::live(move || {
         table.with(|t| {
-            t.columns
-                .iter()
-                .enumerate()
-                .map(|(i, col)| {
-                    let suffix = if i == 0 { " (reference)" } else { "" };
-                    view! { <th scope="col">{col.name.clone()}{suffix}</th> }
-                })
-                .collect_view()
+            let scenarios = t.columns.iter().enumerate().map(|(i, col)| {
+                let suffix = if i == 0 { " (reference)" } else { "" };
+                Column::from(format!("{}{suffix}", col.name))
+            });
+            std::iter::once(Column::from("Figure"))
+                .chain(scenarios)
+                .collect()
         })
-    };
+    });
     let body = move || {
         table.with(|t| {
             t.rows
@@ -297,18 +293,15 @@ fn ComparisonView(compared: Memo<Compared>) -> impl IntoView {
     view! {
         <div class="comparison">
             <h3>"Side by side"</h3>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Scenario comparison table">
-                <table class="comparison-table" data-testid="scenario-comparison">
-                    <caption class="sr-only">"Summary figures of the compared scenarios, with the difference from the first"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Figure"</th>
-                            {header}
-                        </tr>
-                    </thead>
-                    <tbody>{body}</tbody>
-                </table>
-            </div>
+            <DataTable
+                columns
+                caption="Summary figures of the compared scenarios, with the difference from the first"
+                class="comparison-table"
+                testid="scenario-comparison"
+                scroll=Scroll::Region("Scenario comparison table")
+            >
+                {body}
+            </DataTable>
             <ComparisonCharts compared/>
         </div>
     }

@@ -5,10 +5,12 @@ use leptos::prelude::*;
 
 use super::format::{count, ltv, ltv_cac, money, money_cents, number, payback, percent, DASH};
 use super::kpi::{Kpi, VerdictBadge};
+use crate::components::data_table::{DataTable, Scroll};
 use crate::domain::economics::{
     formula, verdict_ltv, verdict_ltv_cac, verdict_magic_number, verdict_payback_within, Lifetime,
     Ltv, LTV_CAP_MONTHS,
 };
+use crate::domain::methods::MethodId;
 use crate::domain::sim::{CashPayback, Channel, ChannelSummary, MagicNumber, Projection, Summary};
 
 /// Under blended LTV: why it is capped, when it is, and the conservative
@@ -131,39 +133,39 @@ pub fn SummaryPanel(projection: Memo<Projection>) -> impl IntoView {
                     value=Signal::derive(move || money(s().ending_arr))
                     formula="ARR = 12 × MRR of the last month".to_string()
                     note=Signal::derive(move || Some(format!("{} paying customers at the end.", count(s().ending_customers))))/>
-                <Kpi label="Blended CAC" id="sim-blended-cac" method="blended-cac"
+                <Kpi label="Blended CAC" id="sim-blended-cac" method=MethodId::BlendedCac
                     value=Signal::derive(move || s().blended_cac.map_or_else(|| DASH.to_string(), money_cents))
                     formula=format!("{}, both over the horizon", formula::BLENDED_CAC)
                     note=Signal::derive(move || blended_cac_note(&s()))/>
-                <Kpi label="Blended LTV" id="sim-blended-ltv" method="ltv"
+                <Kpi label="Blended LTV" id="sim-blended-ltv" method=MethodId::Ltv
                     value=Signal::derive(move || s().blended_ltv.map_or_else(|| DASH.to_string(), ltv))
                     formula=format!("{}; channels weighted by new customers", formula::LTV)
                     note=Signal::derive(move || blended_ltv_note(&s()))
                     verdict=Signal::derive(move || s().blended_ltv.map(verdict_ltv))/>
-                <Kpi label="Blended LTV:CAC" id="sim-ltv-cac" method="ltv-cac"
+                <Kpi label="Blended LTV:CAC" id="sim-ltv-cac" method=MethodId::LtvCac
                     value=Signal::derive(move || s().blended_ltv_cac.map_or_else(|| DASH.to_string(), ltv_cac))
                     formula=formula::LTV_CAC.to_string()
                     verdict=Signal::derive(move || s().blended_ltv_cac.map(verdict_ltv_cac))/>
-                <Kpi label="CAC payback (months, on gross margin)" id="sim-payback" method="payback"
+                <Kpi label="CAC payback (months, on gross margin)" id="sim-payback" method=MethodId::Payback
                     value=Signal::derive(move || s().blended_payback.map_or_else(|| DASH.to_string(), payback))
                     formula=format!("{}; ARPA weighted by new customers", formula::PAYBACK)
                     verdict=Signal::derive(move || {
                         let s = s();
                         s.blended_payback.map(|p| verdict_payback_within(p, s.blended_lifetime.unwrap_or(Lifetime::Unbounded)))
                     })/>
-                <Kpi label="Cash payback" id="sim-cash-payback" method="cash-payback" compact=true
+                <Kpi label="Cash payback" id="sim-cash-payback" method=MethodId::CashPayback compact=true
                     value=Signal::derive(cash_payback)
                     formula=formula::CASH_PAYBACK.to_string()/>
-                <Kpi label="Cash trough" id="sim-trough" method="billing" compact=true
+                <Kpi label="Cash trough" id="sim-trough" method=MethodId::Billing compact=true
                     value=Signal::derive(trough)
                     formula="Trough = the lowest cumulative cash: cash in − cost of service − sales & marketing spend, summed month by month".to_string()/>
-                <Kpi label="Break-even" id="sim-break-even" method="break-even" compact=true
+                <Kpi label="Break-even" id="sim-break-even" method=MethodId::BreakEven compact=true
                     value=Signal::derive(break_even)
                     formula=formula::BREAK_EVEN.to_string()/>
-                <Kpi label="NRR over 12 months" id="sim-nrr" method="nrr"
+                <Kpi label="NRR over 12 months" id="sim-nrr" method=MethodId::Nrr
                     value=Signal::derive(move || s().nrr_12m_pct.map_or_else(|| DASH.to_string(), |v| percent(v, 1)))
                     formula=formula::NRR.to_string()/>
-                <Kpi label="Magic number (last quarter)" id="sim-magic" method="magic-number"
+                <Kpi label="Magic number (last quarter)" id="sim-magic" method=MethodId::MagicNumber
                     value=Signal::derive(magic)
                     formula=formula::MAGIC_NUMBER.to_string()
                     verdict=Signal::derive(magic_verdict)/>
@@ -225,23 +227,19 @@ fn ChannelSummaryTable(summary: Memo<Summary>) -> impl IntoView {
     };
     view! {
         <h3>"By channel"</h3>
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Figures by channel">
-            <table class="channel-summary" data-testid="sim-channel-table">
-                <caption class="sr-only">"Customers, CAC, LTV, LTV:CAC, payback and retention per channel"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Channel"</th>
-                        <th scope="col">"Customers won"</th>
-                        <th scope="col">"CAC"</th>
-                        <th scope="col">"LTV"</th>
-                        <th scope="col">"LTV:CAC"</th>
-                        <th scope="col">"Payback (months)"</th>
-                        <th scope="col">"NRR, 12 months"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}{blended}</tbody>
-            </table>
-        </div>
+        <DataTable
+            columns=[
+                "Channel", "Customers won", "CAC", "LTV", "LTV:CAC", "Payback (months)",
+                "NRR, 12 months",
+            ]
+            caption="Customers, CAC, LTV, LTV:CAC, payback and retention per channel"
+            class="channel-summary"
+            testid="sim-channel-table"
+            scroll=Scroll::Region("Figures by channel")
+        >
+            {rows}
+            {blended}
+        </DataTable>
         <ul class="formulas">
             <li>{formula::CHANNEL_CAC}"."</li>
             <li>{formula::LAG_MATCHED_CAC}"."</li>

@@ -12,6 +12,7 @@ use crate::domain::economics::{
     LTV_CAP_MONTHS,
 };
 use crate::domain::format::months;
+use crate::domain::methods::MethodId;
 use crate::state::use_workbench;
 
 /// The discount rate offered when the user first asks for a discounted LTV,
@@ -158,7 +159,7 @@ pub fn UnitEconomicsPanel() -> impl IntoView {
                     <Kpi
                         label="LTV (gross profit per customer)"
                         id="ue-ltv"
-                        method="ltv"
+                        method=MethodId::Ltv
                         value=Signal::derive(move || ltv(ue.get().ltv))
                         formula=Signal::derive(ltv_formula)
                         note=Signal::derive(ltv_note)
@@ -167,7 +168,7 @@ pub fn UnitEconomicsPanel() -> impl IntoView {
                     <Kpi
                         label="LTV over 5 years"
                         id="ue-ltv-5y"
-                        method="ltv-5y"
+                        method=MethodId::LtvFiveYears
                         value=Signal::derive(move || money_cents(ue.get().ltv_five_years))
                         formula=formula::LTV_FIVE_YEARS.to_string()
                         note=Signal::derive(|| Some("A conservative figure beside LTV: five years of gross profit, no more.".to_string()))
@@ -175,7 +176,7 @@ pub fn UnitEconomicsPanel() -> impl IntoView {
                     <Kpi
                         label="LTV:CAC"
                         id="ue-ltv-cac"
-                        method="ltv-cac"
+                        method=MethodId::LtvCac
                         value=Signal::derive(move || ltv_cac(ue.get().ltv_cac))
                         formula=formula::LTV_CAC.to_string()
                         verdict=Signal::derive(move || Some(ue.get().ltv_cac_verdict()))
@@ -183,7 +184,7 @@ pub fn UnitEconomicsPanel() -> impl IntoView {
                     <Kpi
                         label="CAC payback (months, on gross margin)"
                         id="ue-payback"
-                        method="payback"
+                        method=MethodId::Payback
                         value=Signal::derive(move || payback(ue.get().payback))
                         formula=formula::PAYBACK.to_string()
                         note=Signal::derive(payback_note)
@@ -192,7 +193,7 @@ pub fn UnitEconomicsPanel() -> impl IntoView {
                     <Kpi
                         label="Customer lifetime (months)"
                         id="ue-lifetime"
-                        method="lifetime"
+                        method=MethodId::Lifetime
                         value=Signal::derive(lifetime_value)
                         formula=formula::LIFETIME.to_string()
                         note=Signal::derive(lifetime_note)
@@ -220,7 +221,7 @@ pub fn UnitEconomicsPanel() -> impl IntoView {
                         <Kpi
                             label="Discounted LTV"
                             id="ue-ltv-discounted"
-                        method="ltv-discounted"
+                        method=MethodId::LtvDiscounted
                             value=Signal::derive(move || discounted().map_or_else(String::new, ltv))
                             formula=formula::DISCOUNTED_LTV.to_string()
                             note=Signal::derive(discounted_note)

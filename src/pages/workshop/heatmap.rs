@@ -5,7 +5,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::assess::{lean_phrase, signed};
+use crate::components::data_table::{Column, DataTable};
+use crate::domain::assess::{signed, Lean};
 use crate::domain::workshop::{Analysis, HeatCell, Heatmap};
 
 /// A distance from the team (lean points) from which a cell is outlined as
@@ -28,12 +29,12 @@ const NAME_CHARS: usize = 10;
 fn lean_class(lean: Option<f64>) -> &'static str {
     match lean {
         None => "hm-none",
-        Some(l) => match lean_phrase(l) {
-            "Strongly product-led" => "hm-spl",
-            "Leans product-led" => "hm-lpl",
-            "Leans sales-led" => "hm-lsl",
-            "Strongly sales-led" => "hm-ssl",
-            _ => "hm-bal",
+        Some(l) => match Lean::from_value(l) {
+            Lean::StronglyProductLed => "hm-spl",
+            Lean::LeansProductLed => "hm-lpl",
+            Lean::Balanced => "hm-bal",
+            Lean::LeansSalesLed => "hm-lsl",
+            Lean::StronglySalesLed => "hm-ssl",
         },
     }
 }
@@ -74,12 +75,16 @@ fn cell_words(cell: &HeatCell) -> String {
         Some(l) => {
             let offset = offset_text(cell.offset);
             if offset.is_empty() {
-                format!("{} ({})", signed(l), lean_phrase(l).to_lowercase())
+                format!(
+                    "{} ({})",
+                    signed(l),
+                    Lean::from_value(l).phrase().to_lowercase()
+                )
             } else {
                 format!(
                     "{} ({}), {offset}",
                     signed(l),
-                    lean_phrase(l).to_lowercase()
+                    Lean::from_value(l).phrase().to_lowercase()
                 )
             }
         }
@@ -142,7 +147,7 @@ fn heatmap_svg(h: &Heatmap) -> impl IntoView {
                 team.map_or("no counted answers on this factor".to_string(), |g| format!(
                     "{} ({})",
                     signed(g),
-                    lean_phrase(g).to_lowercase()
+                    Lean::from_value(g).phrase().to_lowercase()
                 ))
             );
             view! {
@@ -184,38 +189,44 @@ fn heatmap_svg(h: &Heatmap) -> impl IntoView {
 
 /// The same figures as a table.
 fn heatmap_table(h: &Heatmap) -> impl IntoView {
-    view! {
-        <table class="heatmap-table" data-testid="heatmap-table">
-            <caption>"Lean on each factor, −100 (product-led) to +100 (sales-led), and the distance from the team"</caption>
-            <thead>
+    let columns: Vec<Column> = std::iter::once(Column::from("Factor"))
+        .chain(h.names.iter().cloned().map(Column::from))
+        .chain(std::iter::once(Column::from("Team")))
+        .collect();
+    let rows = h
+        .factors
+        .iter()
+        .enumerate()
+        .map(|(i, factor)| {
+            let cells = h
+                .cells
+                .get(i)
+                .map(|row| {
+                    row.iter()
+                        .map(|c| view! { <td>{cell_words(c)}</td> })
+                        .collect_view()
+                })
+                .unwrap_or_default();
+            let team = h.group.get(i).copied().flatten();
+            view! {
                 <tr>
-                    <th scope="col">"Factor"</th>
-                    {h.names.iter().map(|name| view! { <th scope="col">{name.clone()}</th> }).collect_view()}
-                    <th scope="col">"Team"</th>
+                    <th scope="row">{factor.label()}</th>
+                    {cells}
+                    <td>{team.map_or("no counted answers".to_string(), signed)}</td>
                 </tr>
-            </thead>
-            <tbody>
-                {h.factors
-                    .iter()
-                    .enumerate()
-                    .map(|(i, factor)| {
-                        let cells = h
-                            .cells
-                            .get(i)
-                            .map(|row| row.iter().map(|c| view! { <td>{cell_words(c)}</td> }).collect_view())
-                            .unwrap_or_default();
-                        let team = h.group.get(i).copied().flatten();
-                        view! {
-                            <tr>
-                                <th scope="row">{factor.label()}</th>
-                                {cells}
-                                <td>{team.map_or("no counted answers".to_string(), signed)}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
+            }
+        })
+        .collect_view();
+    view! {
+        <DataTable
+            columns=columns
+            caption="Lean on each factor, −100 (product-led) to +100 (sales-led), and the distance from the team"
+            caption_shown=true
+            class="heatmap-table"
+            testid="heatmap-table"
+        >
+            {rows}
+        </DataTable>
     }
 }
 

@@ -16,11 +16,10 @@ mod spread;
 mod weights;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::domain::assess::{progress, Weights};
 use crate::domain::workshop::{Analysis, WorkshopState};
-use crate::state::use_workbench;
+use crate::state::{try_set, use_workbench, Workbench};
 
 use codes::CodesPanel;
 use heatmap::HeatmapPanel;
@@ -32,17 +31,26 @@ use weights::WeightsPanel;
 
 pub(crate) use crate::components::spectrum_gauge::SpectrumGauge;
 
-/// Moves keyboard focus to the element `id` once the page has been redrawn
-/// (the control that had it was just replaced), if it is there.
-fn focus_soon(id: String) {
-    request_animation_frame(move || {
-        if let Some(el) = document()
-            .get_element_by_id(&id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
+/// Adds the person named in the `name` field: on success the field and
+/// `error` are cleared and the new id returned; a refused name (blank, taken,
+/// the room full) leaves the field as typed and says why in `error`.
+fn add_person(
+    wb: Workbench,
+    name: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+) -> Option<u32> {
+    let typed = name.get_untracked();
+    match try_set(wb.workshop, |w| w.add(&typed))? {
+        Ok(id) => {
+            name.set(String::new());
+            error.set(None);
+            Some(id)
         }
-    });
+        Err(e) => {
+            error.set(Some(e.to_string()));
+            None
+        }
+    }
 }
 
 /// "7 of 20 answered" for one participant's answers, or "" if unknown.

@@ -3,11 +3,13 @@
 
 use leptos::prelude::*;
 
+use crate::components::confirm::Confirm;
+use crate::components::focus::focus_after_frame;
 use crate::domain::workshop::{MAX_NAME_CHARS, MAX_PARTICIPANTS};
 use crate::state::use_workbench;
 
 use super::presenter::Presenter;
-use super::{answered_text, focus_soon};
+use super::{add_person, answered_text};
 
 /// The participants card.
 #[component]
@@ -25,25 +27,15 @@ pub fn ParticipantsPanel() -> impl IntoView {
 
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let typed = name.get_untracked();
-        let mut result = Ok(0);
-        wb.workshop.update(|w| result = w.add(&typed));
-        match result {
-            Ok(id) => {
-                let shown = wb.workshop.with_untracked(|w| {
-                    w.participant(id)
-                        .map(|p| p.name.clone())
-                        .unwrap_or_default()
-                });
-                added.set(Some(format!("{shown} joined.")));
-                error.set(None);
-                name.set(String::new());
-            }
-            Err(e) => {
-                added.set(None);
-                error.set(Some(e.to_string()));
-            }
-        }
+        let joined = add_person(wb, name, error).map(|id| {
+            let shown = wb.workshop.with_untracked(|w| {
+                w.participant(id)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default()
+            });
+            format!("{shown} joined.")
+        });
+        added.set(joined);
     };
 
     view! {
@@ -124,11 +116,11 @@ fn PersonRow(id: u32) -> impl IntoView {
         draft.set(name());
         error.set(None);
         mode.set(RowMode::Rename);
-        focus_soon(format!("rename-{id}"));
+        focus_after_frame(format!("rename-{id}"));
     };
     let back = move |focus: &'static str| {
         mode.set(RowMode::Show);
-        focus_soon(format!("{focus}-{id}"));
+        focus_after_frame(format!("{focus}-{id}"));
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -140,13 +132,13 @@ fn PersonRow(id: u32) -> impl IntoView {
             Err(e) => error.set(Some(e.to_string())),
         }
     };
-    let remove = move |_| {
+    let remove = Callback::new(move |()| {
         // The row disappears with the participant; nothing to reset.
         wb.workshop.update(|w| {
             let _ = w.remove(id);
         });
-        focus_soon("new-person".to_string());
-    };
+        focus_after_frame("new-person");
+    });
 
     view! {
         <li class="person" data-testid=format!("person-{id}")>
@@ -164,7 +156,7 @@ fn PersonRow(id: u32) -> impl IntoView {
                         </button>
                         <button type="button" id=format!("remove-button-{id}") on:click=move |_| {
                             mode.set(RowMode::ConfirmRemove);
-                            focus_soon(format!("remove-yes-{id}"));
+                            focus_after_frame(format!("remove-yes-{id}"));
                         }>
                             "Remove"<span class="sr-only">{move || format!(" {}", name())}</span>
                         </button>
@@ -199,12 +191,14 @@ fn PersonRow(id: u32) -> impl IntoView {
                     .into_any()
                 }
                 RowMode::ConfirmRemove => view! {
-                    <span class="confirm" role="group" aria-label=move || format!("Confirm removing {}", name())>
-                        {move || format!("Remove {} and their answers? ", name())}
-                        <button type="button" class="danger" id=format!("remove-yes-{id}") on:click=remove>"Yes, remove"</button>
-                        " "
-                        <button type="button" on:click=move |_| back("remove-button")>"Cancel"</button>
-                    </span>
+                    <Confirm
+                        label=move || format!("Confirm removing {}", name())
+                        question=move || format!("Remove {} and their answers?", name())
+                        yes="Yes, remove"
+                        yes_id=format!("remove-yes-{id}")
+                        on_yes=remove
+                        on_cancel=Callback::new(move |()| back("remove-button"))
+                    />
                 }
                 .into_any(),
             }}

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::data_table::{Column, DataTable, Scroll};
 use crate::domain::assess::{signed, Outcome};
 use crate::domain::motion::Motion;
 use crate::domain::workshop::{
@@ -148,23 +149,21 @@ pub fn ResultsTable(analysis: Memo<Analysis>) -> impl IntoView {
     view! {
         <section class="workshop-results" aria-labelledby="team-heading">
             <h3 id="team-heading">"The team and each person"</h3>
-            <div class="table-scroll">
-                <table class="results-table" data-testid="workshop-results">
-                    <caption class="sr-only">"The team’s result and each person’s own result"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Who"</th>
-                            <th scope="col">"Motion"</th>
-                            <th scope="col" class="num">"Position"</th>
-                            <th scope="col" class="num">"Confidence"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {group_row}
-                        {rows}
-                    </tbody>
-                </table>
-            </div>
+            <DataTable
+                columns=[
+                    Column::from("Who"),
+                    Column::from("Motion"),
+                    Column::num("Position"),
+                    Column::num("Confidence"),
+                ]
+                caption="The team’s result and each person’s own result"
+                class="results-table"
+                testid="workshop-results"
+                scroll=Scroll::Box
+            >
+                {group_row}
+                {rows}
+            </DataTable>
             {below}
             <p class="formula">
                 "Position runs from −100 (fully product-led) to +100 (fully sales-led). "

@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::domain::assess::{signed, Factor, Weights, MAX_WEIGHT};
+use crate::components::weight_slider::WeightSliders;
+use crate::domain::assess::{signed, Factor, Weights};
 use crate::domain::workshop::{Analysis, GroupOutcome, ROOM_POSITION_FORMULA};
-use crate::state::use_workbench;
+use crate::state::{use_workbench, Workbench};
 
 /// The weights card, with the team's result so it can be watched moving.
 #[component]
@@ -42,9 +43,12 @@ pub fn WeightsPanel(weights: Memo<Weights>, analysis: Memo<Analysis>) -> impl In
                     "These are your Assess weights. Move a slider to set weights for this session only."
                 }}
             </p>
-            <div class="ws-weight-list">
-                {Factor::ALL.into_iter().map(|f| view! { <WeightSlider factor=f weights=weights/> }).collect_view()}
-            </div>
+            <WeightSliders
+                class="ws-weight-list"
+                id_prefix="ws-weight"
+                weights
+                on_change=Callback::new(move |(f, v)| set_weight(wb, weights, f, v))
+            />
             <p class="field-error" role="alert" hidden=move || !all_zero()>
                 "Every factor is at 0, so nothing counts and there is no result. Give one factor a weight."
             </p>
@@ -54,37 +58,13 @@ pub fn WeightsPanel(weights: Memo<Weights>, analysis: Memo<Analysis>) -> impl In
     }
 }
 
-#[component]
-fn WeightSlider(factor: Factor, weights: Memo<Weights>) -> impl IntoView {
-    let wb = use_workbench();
-    let id = format!("ws-weight-{}", factor.slug());
-    let value = move || weights.with(|w| w.get(factor));
-    view! {
-        <div class="weight">
-            <label for=id.clone()>{factor.label()}</label>
-            <input
-                type="range"
-                id=id
-                min="0"
-                max=MAX_WEIGHT
-                step="1"
-                prop:value=move || value().to_string()
-                aria-valuetext=move || format!("{} of {MAX_WEIGHT}", value())
-                title=factor.weight_reason()
-                on:input:target=move |ev| {
-                    // A range input reports whole numbers 0–10 only; anything
-                    // else (never expected) is ignored rather than guessed.
-                    if let Ok(v) = ev.target().value().parse::<u8>() {
-                        let current = weights.get_untracked();
-                        wb.workshop.update(|w| {
-                            let mut next = w.facilitator_weights.unwrap_or(current);
-                            next.set(factor, v);
-                            w.facilitator_weights = Some(next);
-                        });
-                    }
-                }
-            />
-            <output class="weight-value" for=format!("ws-weight-{}", factor.slug())>{value}</output>
-        </div>
-    }
+/// Sets one factor's weight for this session, starting from the weights in
+/// use (the Assess weights until the facilitator sets their own).
+fn set_weight(wb: Workbench, weights: Memo<Weights>, factor: Factor, weight: u8) {
+    let current = weights.get_untracked();
+    wb.workshop.update(|w| {
+        let mut next = w.facilitator_weights.unwrap_or(current);
+        next.set(factor, weight);
+        w.facilitator_weights = Some(next);
+    });
 }

@@ -8,14 +8,41 @@
 //   slider, each timed from the input event to the MRR chart's SVG being
 //   replaced (DOM updated) and to the next animation frame; p50 and p95.
 // - a Monte Carlo run of 10,000 draws through the page (the Run button to
-//   the results shown, chunked over animation frames).
+//   the results shown, chunked over animation frames);
+// - a phone on a slow network: navigation to the first Assess question
+//   that can be answered, with Chrome's throttling (150 ms round trip,
+//   1.6 Mbit/s down, 750 kbit/s up, CPU 4x slower, 390x844, no service
+//   worker), median of 3 cold loads; once with the files as stored (the
+//   test server) and once sent gzip-compressed (as most static hosts do).
+//
+// GTM_BENCH_PORT (default 8497) and the next port are used.
 import { spawn } from "node:child_process";
+import { createServer } from "node:http";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join, normalize } from "node:path";
+import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 
 const dist = process.argv[2] ?? "../../dist";
-const port = 8497;
+const port = Number(process.env.GTM_BENCH_PORT ?? 8497);
 const server = spawn("python3", ["serve.py", dist, String(port)], { stdio: "ignore" });
 const base = `http://127.0.0.1:${port}`;
+
+// The same files sent with Content-Encoding: gzip (level 9, computed once),
+// with the static host's fallback to 404.html for unknown paths.
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm",
+  ".json": "application/json", ".webmanifest": "application/manifest+json", ".png": "image/png" };
+const gzipped = new Map();
+const gzipServer = createServer((req, res) => {
+  let path = normalize(decodeURIComponent(req.url.split("?")[0])).replace(/^(\.\.[/\\])+/, "");
+  let file = join(dist, path);
+  if (!existsSync(file) || statSync(file).isDirectory()) file = existsSync(join(file, "index.html")) ? join(file, "index.html") : join(dist, "404.html");
+  if (!gzipped.has(file)) gzipped.set(file, gzipSync(readFileSync(file), { level: 9 }));
+  const ext = file.slice(file.lastIndexOf("."));
+  res.writeHead(200, { "Content-Type": TYPES[ext] ?? "application/octet-stream", "Content-Encoding": "gzip", "Cache-Control": "no-cache" });
+  res.end(gzipped.get(file));
+}).listen(port + 1, "127.0.0.1");
+const gzipBase = `http://127.0.0.1:${port + 1}`;
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
@@ -138,7 +165,48 @@ try {
     mc.push(ms);
   }
   console.log(`monte_carlo_10k_in_page_ms p50 ${fmt(pct(mc, 50))} (chunked over frames; the page stays responsive)`);
+  await context.close();
+
+  // A phone on a slow network: from navigation to the first Assess question
+  // that can be answered (its first option rendered by the app and enabled).
+  async function slowPhone(origin) {
+    const times = [];
+    for (let i = 0; i < 3; i++) {
+      const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true,
+        hasTouch: true, deviceScaleFactor: 3, serviceWorkers: "block" });
+      const page = await phone.newPage();
+      const cdp = await phone.newCDPSession(page);
+      await cdp.send("Network.enable");
+      await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+      await cdp.send("Network.emulateNetworkConditions", {
+        offline: false,
+        latency: 150,
+        downloadThroughput: (1.6 * 1000 * 1000) / 8,
+        uploadThroughput: (750 * 1000) / 8,
+      });
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+      await page.addInitScript(() => {
+        const found = () => document.querySelector("fieldset[data-question] input[type=radio]:not([disabled])");
+        new MutationObserver((_, observer) => {
+          if (window.__firstQuestion === undefined && found()) {
+            window.__firstQuestion = performance.now();
+            observer.disconnect();
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(`${origin}/`, { waitUntil: "commit", timeout: 120_000 });
+      await page.waitForFunction(() => window.__firstQuestion !== undefined, null, { timeout: 120_000 });
+      times.push(await page.evaluate(() => window.__firstQuestion));
+      await phone.close();
+    }
+    return times;
+  }
+  for (const [name, origin] of [["as_stored", base], ["gzip", gzipBase]]) {
+    const times = await slowPhone(origin);
+    console.log(`slow_phone_first_question_ms (${name}) median ${fmt(pct(times, 50))} of ${times.map(fmt).join(", ")} (target < 5000)`);
+  }
   await browser.close();
 } finally {
   server.kill();
+  gzipServer.close();
 }

@@ -22,9 +22,15 @@ test("the page carries a strict Content-Security-Policy and runs with no violati
   expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
   expect(csp).toContain("connect-src 'self'");
   expect(csp).toContain("style-src 'self'");
-  // Trunk's script and wasm carry Subresource Integrity.
-  await expect(page.locator('link[rel="modulepreload"][integrity^="sha384-"]')).toHaveCount(1);
+  // Trunk's script and wasm carry Subresource Integrity, and so do the
+  // chunk loader (preloaded) and every chunk it fetches.
+  await expect(page.locator('link[rel="modulepreload"][integrity^="sha384-"]')).toHaveCount(2);
   await expect(page.locator('link[rel="preload"][as="fetch"][integrity^="sha384-"]')).toHaveCount(1);
+  const loaderHref = await page.locator('link[rel="modulepreload"][href*="__wasm_split-"]').getAttribute("href");
+  const loader = await (await page.request.get(new URL(loaderHref!, page.url()).href)).text();
+  const fetches = loader.match(/fetch\(new URL\([^)]*\)[^)]*\)/g) ?? [];
+  expect(fetches.length).toBeGreaterThan(3);
+  for (const f of fetches) expect(f).toMatch(/\.wasm", import\.meta\.url\), \{ integrity: "sha384-[A-Za-z0-9+/=]+" \}\)$/);
   for (const route of ROUTES) {
     await page.goto(route);
     await ready(page);

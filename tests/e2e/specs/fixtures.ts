@@ -38,10 +38,13 @@ export const test = base.extend<{ watch: Watch }>({
 
 export { expect };
 
-/** The app has mounted: the loading line is gone and the header is there. */
+/** The app has mounted: the loading line is gone, the header is there, and
+ *  so is the page's heading (a lazily loaded workspace draws it once its
+ *  chunk has arrived, a moment after the header). */
 export async function ready(page: Page) {
   await expect(page.locator("#boot")).toHaveCount(0);
   await expect(page.getByRole("navigation", { name: "Workspaces" })).toBeVisible();
+  await expect(page.locator("main h1").first()).toBeVisible();
 }
 
 /** The saved document, parsed. */

@@ -36,11 +36,7 @@ fn goal_fields() -> Vec<FieldId> {
 #[component]
 pub fn GoalSeekPanel(inputs: Memo<ScenarioInputs>) -> impl IntoView {
     let wb = use_workbench();
-    let field = Memo::new(move |_| {
-        wb.insight
-            .with(|i| i.goal_field_id())
-            .unwrap_or(GOAL_SEEK_FIELDS[0])
-    });
+    let field = Memo::new(move |_| wb.insight.with(|i| i.goal_field));
     let target = Memo::new(move |_| wb.insight.with(|i| i.goal_target));
     let is_payback = Memo::new(move |_| matches!(target.get(), Target::PaybackBelow(_)));
     let target_value = Signal::derive(move || match target.get() {
@@ -122,7 +118,7 @@ pub fn GoalSeekPanel(inputs: Memo<ScenarioInputs>) -> impl IntoView {
                     <select id="goal-field"
                         on:change:target=move |ev| {
                             if let Some(id) = FieldId::from_slug(&ev.target().value()) {
-                                wb.insight.update(|i| i.goal_field = id.slug().to_string());
+                                wb.insight.update(|i| i.goal_field = id);
                             }
                         }>
                         {goal_fields().into_iter().map(|id| view! {

@@ -2,21 +2,10 @@
 //! each with why it matters and a button to the input to blame.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use crate::components::focus::scroll_to_and_focus;
 use crate::domain::insight::sanity_checks;
 use crate::domain::sim::{Projection, ScenarioInputs};
-
-/// Scrolls to and focuses the simulator input with this id.
-fn focus_input(id: &str) {
-    if let Some(el) = document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        el.scroll_into_view();
-        let _ = el.focus();
-    }
-}
 
 /// The list of sanity warnings for the current scenario.
 #[component]
@@ -59,7 +48,7 @@ pub fn RealityCheck(inputs: Memo<ScenarioInputs>, projection: Memo<Projection>) 
                                                 {field.map(|f| view! {
                                                     " "
                                                     <button type="button" class="link-button"
-                                                        on:click=move |_| focus_input(f)>
+                                                        on:click=move |_| scroll_to_and_focus(f.slug())>
                                                         "Go to the input"
                                                     </button>
                                                 })}

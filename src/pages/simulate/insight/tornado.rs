@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::{field_name, field_value, reading_text, tornado_chart, TORNADO_BARS};
 use crate::components::chart_figure::ChartFigure;
+use crate::components::data_table::{DataTable, Scroll};
 use crate::components::number_field::NumberField;
 use crate::domain::insight::{tornado, Output, Swing, SWING_RANGE};
 use crate::domain::sim::ScenarioInputs;
@@ -88,39 +89,28 @@ pub fn TornadoPanel(inputs: Memo<ScenarioInputs>) -> impl IntoView {
                         }
                     }}
                 </summary>
-                <div class="table-scroll">
-                    <table data-testid="tornado-table">
-                        <caption class="sr-only">
-                            {move || format!("{} with each input lowered and raised", output.get().label())}
-                        </caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Input"</th>
-                                <th scope="col">"Lowered to"</th>
-                                <th scope="col">"Result"</th>
-                                <th scope="col">"Raised to"</th>
-                                <th scope="col">"Result"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {move || {
-                                let o = output.get();
-                                rows.get()
-                                    .into_iter()
-                                    .map(|r| view! {
-                                        <tr>
-                                            <th scope="row">{field_name(r.field)}</th>
-                                            <td class="num">{field_value(r.field, r.low_value)}</td>
-                                            <td class="num">{reading_text(o, &r.at_low)}</td>
-                                            <td class="num">{field_value(r.field, r.high_value)}</td>
-                                            <td class="num">{reading_text(o, &r.at_high)}</td>
-                                        </tr>
-                                    })
-                                    .collect_view()
-                            }}
-                        </tbody>
-                    </table>
-                </div>
+                <DataTable
+                    columns=["Input", "Lowered to", "Result", "Raised to", "Result"]
+                    caption=move || format!("{} with each input lowered and raised", output.get().label())
+                    testid="tornado-table"
+                    scroll=Scroll::Box
+                >
+                    {move || {
+                        let o = output.get();
+                        rows.get()
+                            .into_iter()
+                            .map(|r| view! {
+                                <tr>
+                                    <th scope="row">{field_name(r.field)}</th>
+                                    <td class="num">{field_value(r.field, r.low_value)}</td>
+                                    <td class="num">{reading_text(o, &r.at_low)}</td>
+                                    <td class="num">{field_value(r.field, r.high_value)}</td>
+                                    <td class="num">{reading_text(o, &r.at_high)}</td>
+                                </tr>
+                            })
+                            .collect_view()
+                    }}
+                </DataTable>
             </details>
         </section>
     }

@@ -9,11 +9,12 @@ use leptos::prelude::*;
 use super::super::format::{money, number, percent};
 use super::{band_chart, field_name};
 use crate::components::chart_figure::ChartFigure;
+use crate::components::data_table::{DataTable, Scroll};
 use crate::components::number_field::NumberField;
 use crate::domain::input::Range;
 use crate::domain::insight::{
-    in_play, tornado, InputRange, McResult, McRunner, Output, Progress, Swing, UncertaintySpec,
-    DRAWS_RANGE, MAX_RANGES, PAYBACK_BAR_MONTHS, SEED_RANGE,
+    in_play, tornado, Bands, InputRange, McResult, McRunner, Output, Progress, Swing,
+    UncertaintySpec, DRAWS_RANGE, MAX_RANGES, PAYBACK_BAR_MONTHS, SEED_RANGE,
 };
 use crate::domain::sim::{fields, FieldId, Projection, ScenarioInputs};
 use crate::state::use_workbench;
@@ -160,8 +161,7 @@ pub fn UncertaintyPanel(
 
     // Adding ranges.
     let available = Memo::new(move |_| {
-        let taken: Vec<FieldId> =
-            spec.with(|s| s.ranges.iter().filter_map(InputRange::field_id).collect());
+        let taken: Vec<FieldId> = spec.with(|s| s.ranges.iter().map(|r| r.field).collect());
         inputs.with(|i| {
             rangeable(i)
                 .into_iter()
@@ -233,7 +233,7 @@ pub fn UncertaintyPanel(
                     }
                 >
                     <ul class="mc-range-list">
-                        <For each=move || spec.get().ranges key=|r| r.field.clone() let:r>
+                        <For each=move || spec.get().ranges key=|r| r.field let:r>
                             <RangeRow range=r/>
                         </For>
                     </ul>
@@ -320,34 +320,26 @@ pub fn UncertaintyPanel(
 #[component]
 fn RangeRow(range: InputRange) -> impl IntoView {
     let wb = use_workbench();
-    let slug = range.field.clone();
-    let Some(field) = range.field_id() else {
-        return ().into_any();
-    };
+    let field = range.field;
     let bounds = field.spec().range;
-    let part = {
-        let slug = slug.clone();
-        move |pick: fn(&InputRange) -> f64| {
-            let slug = slug.clone();
-            Signal::derive(move || {
-                wb.insight.with(|i| {
-                    i.uncertainty
-                        .ranges
-                        .iter()
-                        .find(|r| r.field == slug)
-                        .map_or(f64::NAN, pick)
-                })
+    let part = move |pick: fn(&InputRange) -> f64| {
+        Signal::derive(move || {
+            wb.insight.with(|i| {
+                i.uncertainty
+                    .ranges
+                    .iter()
+                    .find(|r| r.field == field)
+                    .map_or(f64::NAN, pick)
             })
-        }
+        })
     };
     let low = part(|r| r.low);
     let likely = part(|r| r.likely);
     let high = part(|r| r.high);
     let setter = |apply: fn(&mut InputRange, f64)| {
-        let slug = slug.clone();
         Callback::new(move |v: f64| {
             wb.insight.update(|i| {
-                if let Some(r) = i.uncertainty.ranges.iter_mut().find(|r| r.field == slug) {
+                if let Some(r) = i.uncertainty.ranges.iter_mut().find(|r| r.field == field) {
                     apply(r, v);
                 }
             });
@@ -362,17 +354,14 @@ fn RangeRow(range: InputRange) -> impl IntoView {
     };
     let floor = Signal::derive(move || bounds.min);
     let ceiling = Signal::derive(move || bounds.max);
-    let remove = {
-        let slug = slug.clone();
-        move |_| {
-            wb.insight
-                .update(|i| i.uncertainty.ranges.retain(|r| r.field != slug));
-        }
+    let remove = move |_| {
+        wb.insight
+            .update(|i| i.uncertainty.ranges.retain(|r| r.field != field));
     };
     let name = field_name(field);
     let base = field.slug().replace('.', "-");
     view! {
-        <li class="mc-range" data-range=slug.clone()>
+        <li class="mc-range" data-range=field.slug()>
             <fieldset>
                 <legend>{name.clone()}</legend>
                 <NumberField label="Low" value=low range=within(floor, likely)
@@ -388,7 +377,6 @@ fn RangeRow(range: InputRange) -> impl IntoView {
             </fieldset>
         </li>
     }
-    .into_any()
 }
 
 /// P10 / P50 / P90 at the horizon next to the scenario as entered.
@@ -416,34 +404,27 @@ fn HorizonTable(
         }
     };
     view! {
-        <div class="table-scroll">
-            <table data-testid="mc-table">
-                <caption>
-                    {move || finished.with(|f| format!(
-                        "At the horizon (month {})",
-                        f.as_ref().map_or(0, |f| f.result.mrr.len())
-                    ))}
-                </caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Figure"</th>
-                        <th scope="col">"P10 (1 run in 10 ends lower)"</th>
-                        <th scope="col">"P50 (median)"</th>
-                        <th scope="col">"P90 (1 run in 10 ends higher)"</th>
-                        <th scope="col">"As entered"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {row("MRR", |r| end_of(&r.mrr), |p| p.rows.last().map_or(0.0, |m| m.mrr.total()))}
-                    {row("Cumulative cash", |r| end_of(&r.cumulative_cash), |p| p.rows.last().map_or(0.0, |m| m.cumulative_cash))}
-                </tbody>
-            </table>
-        </div>
+        <DataTable
+            columns=[
+                "Figure", "P10 (1 run in 10 ends lower)", "P50 (median)",
+                "P90 (1 run in 10 ends higher)", "As entered",
+            ]
+            caption=move || finished.with(|f| format!(
+                "At the horizon (month {})",
+                f.as_ref().map_or(0, |f| f.result.mrr.len())
+            ))
+            caption_shown=true
+            testid="mc-table"
+            scroll=Scroll::Box
+        >
+            {row("MRR", |r| end_of(&r.mrr), |p| p.rows.last().map_or(0.0, |m| m.mrr.total()))}
+            {row("Cumulative cash", |r| end_of(&r.cumulative_cash), |p| p.rows.last().map_or(0.0, |m| m.cumulative_cash))}
+        </DataTable>
     }
 }
 
 /// P10, P50 and P90 of the last month; `NaN` (shown as a dash) when empty.
-fn end_of(b: &crate::domain::insight::Bands) -> (f64, f64, f64) {
+fn end_of(b: &Bands) -> (f64, f64, f64) {
     (
         b.p10.last().copied().unwrap_or(f64::NAN),
         b.p50.last().copied().unwrap_or(f64::NAN),
@@ -454,34 +435,28 @@ fn end_of(b: &crate::domain::insight::Bands) -> (f64, f64, f64) {
 /// The two band charts of a finished run.
 #[component]
 fn McCharts(finished: RwSignal<Option<Finished>>) -> impl IntoView {
-    let mrr = Memo::new(move |_| {
-        finished.with(|f| {
-            f.as_ref()
-                .map(|f| {
-                    band_chart(
-                        "MRR: range of outcomes",
-                        "MRR",
-                        "MRR ($ per month)",
-                        &f.result.mrr,
-                    )
-                })
-                .unwrap_or_default()
+    // One chart per figure of a finished run; nothing drawn before the run.
+    let chart = move |title: &'static str,
+                      name: &'static str,
+                      y_label: &'static str,
+                      bands: fn(&McResult) -> &Bands| {
+        Memo::new(move |_| {
+            finished.with(|f| {
+                f.as_ref()
+                    .map(|f| band_chart(title, name, y_label, bands(&f.result)))
+                    .unwrap_or_default()
+            })
         })
+    };
+    let mrr = chart("MRR: range of outcomes", "MRR", "MRR ($ per month)", |r| {
+        &r.mrr
     });
-    let cash = Memo::new(move |_| {
-        finished.with(|f| {
-            f.as_ref()
-                .map(|f| {
-                    band_chart(
-                        "Cumulative cash: range of outcomes",
-                        "Cumulative cash",
-                        "Cumulative cash ($)",
-                        &f.result.cumulative_cash,
-                    )
-                })
-                .unwrap_or_default()
-        })
-    });
+    let cash = chart(
+        "Cumulative cash: range of outcomes",
+        "Cumulative cash",
+        "Cumulative cash ($)",
+        |r| &r.cumulative_cash,
+    );
     view! {
         <div class="mc-charts">
             <ChartFigure chart=mrr slug="mc-mrr"/>

@@ -7,21 +7,27 @@
 //! the browser refuses). Keyboard: ←/→ previous/next question, ↑/↓ move
 //! between the answers, Space/Enter choose, 1–9 choose answer N ("Not sure"
 //! is the last), `?` shows the keys, Esc leaves.
+//!
+//! Here: the stages and the state machine that moves between them;
+//! `keys` maps keys to its steps, `dom` holds the DOM around the dialog
+//! (full screen, focus), `view` draws it.
 
+mod dom;
+mod keys;
 mod view;
 
-use leptos::ev::{KeyboardEvent, MouseEvent};
+use leptos::ev::MouseEvent;
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
+use crate::components::focus::focus_after_frame_with;
 use crate::domain::assess::{progress, Question, NOT_SURE, NOT_SURE_LABEL, QUESTIONS};
 use crate::state::Workbench;
 
-pub use view::{PresenterOverlay, PresenterStart};
+use dom::{exit_fullscreen, focus_in_dialog, focus_marked};
 
-/// The id of the dialog element.
-const DIALOG_ID: &str = "presenter-dialog";
+pub use view::{PresenterOverlay, PresenterStart};
 
 /// Where presenter mode is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -249,213 +255,8 @@ impl Presenter {
             .get_value()
             .filter(|el| el.is_connected() && el.offset_parent().is_some());
         let start = self.start_button;
-        request_animation_frame(move || match opener {
-            Some(el) => {
-                let _ = el.focus();
-            }
-            None => {
-                if let Some(b) = start.get_untracked() {
-                    let _ = b.focus();
-                }
-            }
+        focus_after_frame_with(move || {
+            opener.or_else(|| start.get_untracked().map(web_sys::HtmlElement::from))
         });
-    }
-
-    fn keydown(&self, ev: &KeyboardEvent) {
-        let key = ev.key();
-        if key == "Escape" {
-            ev.prevent_default();
-            if self.keys.get_untracked() {
-                self.keys.set(false);
-            } else {
-                self.close();
-            }
-            return;
-        }
-        if key == "Tab" {
-            trap_tab(ev);
-            return;
-        }
-        let target = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        let tag = target
-            .as_ref()
-            .map(|t| t.tag_name().to_ascii_lowercase())
-            .unwrap_or_default();
-        if matches!(tag.as_str(), "input" | "textarea" | "select")
-            || ev.ctrl_key()
-            || ev.meta_key()
-            || ev.alt_key()
-        {
-            return;
-        }
-        if key == "?" {
-            ev.prevent_default();
-            self.keys.update(|k| *k = !*k);
-            return;
-        }
-        let on_button = tag == "button";
-        match self.stage.get_untracked() {
-            Stage::Question(_) => match key.as_str() {
-                "ArrowLeft" => {
-                    ev.prevent_default();
-                    self.previous();
-                }
-                "ArrowRight" => {
-                    ev.prevent_default();
-                    self.next();
-                }
-                "ArrowUp" => {
-                    ev.prevent_default();
-                    self.move_cursor(-1);
-                }
-                "ArrowDown" => {
-                    ev.prevent_default();
-                    self.move_cursor(1);
-                }
-                // A focused button answers Space and Enter itself.
-                " " | "Enter" if !on_button => {
-                    ev.prevent_default();
-                    self.choose(self.cursor.get_untracked());
-                }
-                digit => {
-                    if let Some(n) = digit.parse::<usize>().ok().filter(|n| (1..=9).contains(n)) {
-                        ev.prevent_default();
-                        self.choose(n - 1);
-                    }
-                }
-            },
-            Stage::Pick => match key.as_str() {
-                "ArrowUp" | "ArrowDown" => {
-                    ev.prevent_default();
-                    move_among("[data-pick]", if key == "ArrowUp" { -1 } else { 1 });
-                }
-                _ => {}
-            },
-            Stage::Reveal => {
-                if key == "ArrowLeft" {
-                    ev.prevent_default();
-                    self.previous();
-                }
-            }
-        }
-    }
-}
-
-/// Calls a promise-returning method such as `requestFullscreen` and swallows
-/// its refusal, so a browser that says no leaves no unhandled rejection.
-fn call_quietly(target: &JsValue, method: &str) {
-    let Ok(f) = js_sys::Reflect::get(target, &JsValue::from_str(method)) else {
-        return;
-    };
-    let Ok(f) = f.dyn_into::<js_sys::Function>() else {
-        return;
-    };
-    if let Ok(ret) = f.call0(target) {
-        if let Ok(promise) = ret.dyn_into::<js_sys::Promise>() {
-            wasm_bindgen_futures::spawn_local(async move {
-                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-            });
-        }
-    }
-}
-
-fn exit_fullscreen() {
-    let doc = document();
-    if doc.fullscreen_element().is_some() {
-        call_quietly(&doc, "exitFullscreen");
-    }
-}
-
-fn dialog() -> Option<web_sys::Element> {
-    document().get_element_by_id(DIALOG_ID)
-}
-
-/// Focuses the first element matching `selector` inside the dialog.
-fn focus_in_dialog(selector: &str) {
-    if let Some(el) = dialog()
-        .and_then(|d| d.query_selector(selector).ok().flatten())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
-}
-
-/// After the next redraw, focuses the element the stage marked with
-/// `data-autofocus`, or the dialog itself.
-fn focus_marked() {
-    request_animation_frame(|| {
-        let Some(d) = dialog() else {
-            return;
-        };
-        let target = d
-            .query_selector("[data-autofocus='true']")
-            .ok()
-            .flatten()
-            .unwrap_or(d);
-        if let Ok(el) = target.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
-    });
-}
-
-/// The elements inside the dialog matching `selector`, in document order.
-fn all_in_dialog(selector: &str) -> Vec<web_sys::HtmlElement> {
-    let Some(list) = dialog().and_then(|d| d.query_selector_all(selector).ok()) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        .collect()
-}
-
-/// Moves focus to the previous/next element matching `selector`.
-fn move_among(selector: &str, step: isize) {
-    let items = all_in_dialog(selector);
-    if items.is_empty() {
-        return;
-    }
-    let active = document().active_element();
-    let at = items.iter().position(|el| {
-        active
-            .as_ref()
-            .is_some_and(|a| a == el.as_ref() as &web_sys::Element)
-    });
-    let n = items.len() as isize;
-    let next = match at {
-        Some(i) => (i as isize + step).rem_euclid(n),
-        None => 0,
-    } as usize;
-    if let Some(el) = items.get(next) {
-        let _ = el.focus();
-    }
-}
-
-/// Keeps Tab inside the dialog (it is modal).
-fn trap_tab(ev: &KeyboardEvent) {
-    let items = all_in_dialog(
-        "button:not([disabled]):not([tabindex='-1']), input:not([disabled]), textarea:not([disabled]), [tabindex='0']",
-    );
-    let (Some(first), Some(last)) = (items.first(), items.last()) else {
-        ev.prevent_default();
-        return;
-    };
-    let active = document().active_element();
-    let is = |el: &web_sys::HtmlElement| {
-        active
-            .as_ref()
-            .is_some_and(|a| a == el.as_ref() as &web_sys::Element)
-    };
-    let inside = active
-        .as_ref()
-        .is_some_and(|a| items.iter().any(|el| a == el.as_ref() as &web_sys::Element));
-    if ev.shift_key() && (is(first) || !inside) {
-        ev.prevent_default();
-        let _ = last.focus();
-    } else if !ev.shift_key() && (is(last) || !inside) {
-        ev.prevent_default();
-        let _ = first.focus();
     }
 }

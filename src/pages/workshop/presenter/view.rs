@@ -10,12 +10,11 @@ use crate::domain::assess::{
 use crate::domain::workshop::{Analysis, GroupOutcome, MAX_PARTICIPANTS};
 use crate::state::use_workbench;
 
+use super::super::add_person;
 use super::super::results::camp_text;
 use super::super::SpectrumGauge;
-use super::{
-    call_quietly, choice_count, choice_id, choice_label, dialog, focus_marked, Presenter, Stage,
-    DIALOG_ID,
-};
+use super::dom::{call_quietly, dialog, focus_marked, DIALOG_ID};
+use super::{choice_count, choice_id, choice_label, Presenter, Stage};
 
 /// The card on the page with the button that starts presenter mode.
 #[component]
@@ -197,16 +196,8 @@ fn PickStage() -> impl IntoView {
     let has_people = move || wb.workshop.with(|w| !w.participants.is_empty());
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let typed = name.get_untracked();
-        let mut result = Ok(0);
-        wb.workshop.update(|w| result = w.add(&typed));
-        match result {
-            Ok(id) => {
-                name.set(String::new());
-                error.set(None);
-                p.start_person(id);
-            }
-            Err(e) => error.set(Some(e.to_string())),
+        if let Some(id) = add_person(wb, name, error) {
+            p.start_person(id);
         }
     };
     view! {
