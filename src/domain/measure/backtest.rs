@@ -7,9 +7,9 @@
 //!   measured ARPA, churn, expansion and new customers a month, the
 //!   person's funnel and spend; billing is taken as monthly, since the
 //!   measured MRR is normalised to a month and its churn is monthly;
-//! - month 1 of the model is the first month of the data, or the first of
-//!   the last 60 months when the data is longer (the model's horizon is at
-//!   most 60 months);
+//! - month 1 of the model is the first month of the data whose starting
+//!   MRR is known, or the first of the last 60 months when the data is
+//!   longer (the model's horizon is at most 60 months);
 //! - customers already paying before that month are not in the model,
 //!   which starts from none: their MRR (the actual MRR at the start of
 //!   month 1) is added back, kept month by month at the measured
@@ -23,6 +23,7 @@
 //! business that grew (or shrank) during the history shows it as a gap.
 
 use super::date::YearMonth;
+use super::series::MonthRow;
 use super::Measurement;
 use crate::domain::economics::monthly_retention;
 use crate::domain::sim::{simulate, Billing, ScenarioInputs};
@@ -64,40 +65,53 @@ pub struct Backtest {
 
 /// Runs the backtest of `m` with the seeded `inputs`. `None` when the
 /// measurement has no month.
+///
+/// Month 1 of the model is the first month whose starting MRR is known (a
+/// monthly table's first row has none: it is the month before the first
+/// one compared), or the first of the last [`MAX_BACKTEST_MONTHS`] months.
+/// A month missing from a table is left out of the comparison; the model
+/// still runs through it.
 pub fn backtest(m: &Measurement, inputs: &ScenarioInputs) -> Option<Backtest> {
-    let skip = m.series.len().saturating_sub(MAX_BACKTEST_MONTHS);
-    let rows = m.series.get(skip..)?;
-    let first = rows.first()?;
+    let known = m
+        .series
+        .iter()
+        .position(|r| r.start_mrr.is_some())
+        .unwrap_or(0);
+    let rows = m.series.get(known..)?;
     let last = rows.last()?;
-    let n = rows.len();
+    let oldest = last.month.plus(-(MAX_BACKTEST_MONTHS as i32 - 1));
+    let rows: Vec<&MonthRow> = rows.iter().filter(|r| r.month >= oldest).collect();
+    let first = rows.first()?;
+    let span = usize::try_from(first.month.months_until(last.month) + 1).unwrap_or(1);
     let starting_mrr = first.start_mrr.unwrap_or(0.0).max(0.0);
-    let keep = m
-        .figures()
-        .ltv_rates()
-        .map_or(1.0, |(churn, expansion)| monthly_retention(churn, expansion));
+    let keep = m.figures().ltv_rates().map_or(1.0, |(churn, expansion)| {
+        monthly_retention(churn, expansion)
+    });
 
     let mut run = inputs.clone();
     run.billing = Billing::Monthly;
-    // The horizon takes 12–60 months; a shorter history uses the first n.
-    run.horizon_months = u32::try_from(n.clamp(12, MAX_BACKTEST_MONTHS)).unwrap_or(12);
+    // The horizon takes 12–60 months; a shorter history uses the first ones.
+    run.horizon_months = u32::try_from(span.clamp(12, MAX_BACKTEST_MONTHS)).unwrap_or(12);
     let projection = simulate(&run);
 
-    let mut kept = starting_mrr;
-    let model_mrr: Vec<f64> = projection
-        .rows
-        .iter()
-        .take(n)
-        .map(|r| {
-            kept *= keep;
-            finite(r.mrr.total() + kept)
-        })
-        .collect();
-    let actual_mrr: Vec<f64> = rows.iter().map(|r| finite(r.mrr)).collect();
+    let mut months = Vec::with_capacity(rows.len());
+    let mut actual_mrr = Vec::with_capacity(rows.len());
+    let mut model_mrr = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let offset = usize::try_from(first.month.months_until(r.month)).unwrap_or(0);
+        let Some(model) = projection.rows.get(offset) else {
+            continue;
+        };
+        let kept = starting_mrr * keep.powi(i32::try_from(offset + 1).unwrap_or(i32::MAX));
+        months.push(r.month);
+        actual_mrr.push(finite(r.mrr));
+        model_mrr.push(finite(model.mrr.total() + kept));
+    }
     let model_end = model_mrr.last().copied().unwrap_or(0.0);
     let actual_end = actual_mrr.last().copied().unwrap_or(0.0);
     let difference = model_end - actual_end;
     Some(Backtest {
-        months: rows.iter().map(|r| r.month).collect(),
+        months,
         actual_mrr,
         model_mrr,
         starting_mrr,

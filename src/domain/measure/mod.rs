@@ -46,14 +46,8 @@ mod state;
 
 use serde::{Deserialize, Serialize};
 
-pub use backtest::{backtest, Backtest, EndGap, MAX_BACKTEST_MONTHS};
-pub use readout::{readout, verdict_nrr, Companion, Figure};
-pub use seed::{
-    groups, merge_series, money_cents_in, money_in, seed_scenario, source_line, target_of, Change,
-    ChannelTarget, Group, ModelChannel, Seeded,
-};
-pub use state::{MeasureState, GROSS_MARGIN_RANGE};
 pub use amount::{monthly_amount, AmountError, DAYS_PER_MONTH, MAX_INTERVAL_MONTHS, MAX_QUANTITY};
+pub use backtest::{backtest, Backtest, EndGap, MAX_BACKTEST_MONTHS};
 pub use cohorts::{CohortRow, CohortTable, CurvePoint};
 pub use date::{DateError, DateOrder, Day, YearMonth, MAX_YEAR, MIN_YEAR};
 pub use format::{
@@ -69,10 +63,16 @@ pub use metrics::{
     figures, formula, Cac, Figures, Measured, Pooled, Ratio, RetentionSource, Unavailable,
     POOLED_MONTHS,
 };
+pub use readout::{readout, verdict_arpa_segment, verdict_nrr, Companion, Figure};
 pub use rows::{BadRow, RowProblem, MAX_LISTED_BAD_ROWS};
+pub use seed::{
+    groups, merge_series, money_cents_in, money_in, seed_scenario, source_line, target_of, Change,
+    ChannelTarget, Group, ModelChannel, Seeded,
+};
 pub use series::{
     ChannelSeries, MonthRow, Retention, MAX_CHANNELS, MAX_MONTHS, OTHER_CHANNELS, UNATTRIBUTED,
 };
+pub use state::{MeasureState, GROSS_MARGIN_RANGE};
 
 /// Where a measurement came from: enough to say "measured from
 /// subscriptions.csv, Nov 2024 – Oct 2026, 8,589 subscriptions" and to read
@@ -141,6 +141,51 @@ impl Measurement {
             .iter()
             .map(|c| (c.name.clone(), figures(&c.series, source, self.last_month)))
             .collect()
+    }
+
+    /// Every amount of money rounded to the cent (hundredth of the
+    /// currency): what the stored document keeps. Billing amounts are in
+    /// cents, so nothing a person can see changes, and the stored numbers
+    /// stay short (a ten-year, thirteen-channel measurement with its full
+    /// cohort triangle then fits well inside the stored format's 1 MiB).
+    pub fn to_cents(&mut self) {
+        fn cents(v: &mut f64) {
+            let rounded = (*v * 100.0).round() / 100.0;
+            if rounded.is_finite() {
+                *v = rounded;
+            }
+        }
+        fn row(r: &mut MonthRow) {
+            cents(&mut r.mrr);
+            for v in [
+                &mut r.start_mrr,
+                &mut r.new_mrr,
+                &mut r.expansion_mrr,
+                &mut r.contraction_mrr,
+                &mut r.churned_mrr,
+                &mut r.reactivation_mrr,
+                &mut r.spend,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                cents(v);
+            }
+        }
+        self.series.iter_mut().for_each(row);
+        for c in &mut self.channels {
+            c.series.iter_mut().for_each(row);
+        }
+        if let Some(cohorts) = &mut self.cohorts {
+            for r in &mut cohorts.rows {
+                r.mrr.iter_mut().for_each(cents);
+            }
+        }
+        if let Some(r) = &mut self.retention {
+            cents(&mut r.mrr_then);
+            cents(&mut r.mrr_now);
+            cents(&mut r.mrr_kept);
+        }
     }
 
     /// Whether every number in it is finite (always true for a measurement

@@ -10,12 +10,13 @@
 
 use super::metrics::{formula, Figures, Measured, Pooled};
 use super::seed::{money_cents_in, money_in};
-use crate::domain::benchmarks::{source, NRR_MAX_PCT, NRR_TOP_DECILE_PCT};
+use crate::domain::benchmarks::{source, Segment, NRR_MAX_PCT, NRR_TOP_DECILE_PCT};
 use crate::domain::economics::{
     self, lifetime, verdict_ltv, verdict_ltv_cac, verdict_monthly_churn, verdict_payback_within,
     Level, Ltv, LtvCac, Payback, Share, Verdict,
 };
 use crate::domain::format;
+use crate::domain::methods::MethodId;
 use crate::domain::unit::Unit;
 
 /// A value shown next to a figure (the annual equivalent of a churn rate,
@@ -48,7 +49,7 @@ pub struct Figure {
     /// Its benchmark reading.
     pub verdict: Option<Verdict>,
     /// Its entry on "How the numbers are computed".
-    pub method: &'static str,
+    pub method: MethodId,
 }
 
 /// A reading of a 12-month net revenue retention (%): below 100 the
@@ -96,6 +97,29 @@ pub fn verdict_nrr(percent: f64) -> Verdict {
             ),
         )
     }
+}
+
+/// Which segment's bands an ARPA (dollars a month) is read against
+/// ([`Segment::from_arpa`]), with those bands: the same segments the
+/// simulator's churn and payback readings use.
+pub fn verdict_arpa_segment(arpa_per_month: f64) -> Verdict {
+    let segment = Segment::from_arpa(arpa_per_month);
+    Verdict {
+        level: Level::Ok,
+        text: format!(
+            "Priced like a {} product: its churn band is {} a month and its CAC payback band {} months.",
+            segment.label(),
+            segment.churn_text(),
+            segment.payback().span()
+        ),
+        source: source::CHURN_BANDS,
+    }
+}
+
+/// Whether amounts in `currency` can be read against the dollar bands.
+fn in_dollars(currency: &str) -> bool {
+    let c = currency.trim();
+    c.is_empty() || c.eq_ignore_ascii_case("usd")
 }
 
 fn why<T>(m: &Measured<T>) -> String {
@@ -147,7 +171,7 @@ pub fn readout(f: &Figures, currency: &str, gross_margin: Share) -> Vec<Figure> 
         detail: Some(format!("At the end of {month}, the last complete month.")),
         formula: vec![formula::CUSTOMERS, formula::LAST_COMPLETE_MONTH],
         verdict: None,
-        method: "measured-customers",
+        method: MethodId::MeasuredMrr,
     });
     out.push(Figure {
         id: "measured-mrr",
@@ -161,7 +185,7 @@ pub fn readout(f: &Figures, currency: &str, gross_margin: Share) -> Vec<Figure> 
         detail: Some(format!("At the end of {month}.")),
         formula: vec![formula::MRR],
         verdict: None,
-        method: "measured-mrr",
+        method: MethodId::MeasuredMrr,
     });
     out.push(Figure {
         id: "measured-arpa",
@@ -173,8 +197,11 @@ pub fn readout(f: &Figures, currency: &str, gross_margin: Share) -> Vec<Figure> 
         companions: Vec::new(),
         detail: None,
         formula: vec![formula::ARPA],
-        verdict: None,
-        method: "measured-mrr",
+        verdict: match &f.arpa {
+            Measured::Value(a) if in_dollars(currency) => Some(verdict_arpa_segment(*a)),
+            _ => None,
+        },
+        method: MethodId::MeasuredMrr,
     });
     out.push(Figure {
         id: "measured-new-customers",
@@ -187,13 +214,16 @@ pub fn readout(f: &Figures, currency: &str, gross_margin: Share) -> Vec<Figure> 
         detail: None,
         formula: vec![formula::NEW_PER_MONTH],
         verdict: None,
-        method: "measured-churn",
+        method: MethodId::MeasuredCac,
     });
     let churn = f.logo_churn.value().copied();
     out.push(Figure {
         id: "measured-logo-churn",
         label: "Monthly logo churn",
-        value: churn.as_ref().map(monthly).ok_or_else(|| why(&f.logo_churn)),
+        value: churn
+            .as_ref()
+            .map(monthly)
+            .ok_or_else(|| why(&f.logo_churn)),
         companions: vec![Companion {
             id: "measured-logo-churn-annual",
             label: "Annual equivalent",
@@ -209,7 +239,7 @@ pub fn readout(f: &Figures, currency: &str, gross_margin: Share) -> Vec<Figure> 
         }),
         formula: vec![formula::LOGO_CHURN, formula::ANNUAL_EQUIVALENT],
         verdict: churn.map(|p| verdict_monthly_churn(p.rate)),
-        method: "measured-churn",
+        method: MethodId::MeasuredChurn,
     });
     let revenue = f.revenue_churn.value().copied();
     out.push(Figure {
@@ -237,7 +267,7 @@ pub fn readout(f: &Figures, currency: &str, gross_margin: Share) -> Vec<Figure> 
         }),
         formula: vec![formula::REVENUE_CHURN, formula::ANNUAL_EQUIVALENT],
         verdict: None,
-        method: "measured-churn",
+        method: MethodId::MeasuredChurn,
     });
     for (id, label, rate, text) in [
         (
@@ -268,7 +298,7 @@ pub fn readout(f: &Figures, currency: &str, gross_margin: Share) -> Vec<Figure> 
             }),
             formula: vec![text],
             verdict: None,
-            method: "measured-churn",
+            method: MethodId::MeasuredChurn,
         });
     }
     out.push(Figure {
@@ -295,7 +325,7 @@ pub fn readout(f: &Figures, currency: &str, gross_margin: Share) -> Vec<Figure> 
         }),
         formula: vec![formula::NRR, formula::GRR],
         verdict: f.nrr.value().map(|r| verdict_nrr(r.value * 100.0)),
-        method: "measured-nrr",
+        method: MethodId::MeasuredRetention,
     });
     out.push(Figure {
         id: "measured-cac",
@@ -315,7 +345,7 @@ pub fn readout(f: &Figures, currency: &str, gross_margin: Share) -> Vec<Figure> 
         }),
         formula: vec![formula::CAC],
         verdict: None,
-        method: "measured-cac",
+        method: MethodId::MeasuredCac,
     });
     let life = churn.map(|p| lifetime(p.rate));
     let payback = f.payback(gross_margin);
@@ -337,7 +367,7 @@ pub fn readout(f: &Figures, currency: &str, gross_margin: Share) -> Vec<Figure> 
             (Measured::Value(p), None) => Some(economics::verdict_payback(*p)),
             _ => None,
         },
-        method: "payback",
+        method: MethodId::Payback,
     });
     let ltv = f.ltv(gross_margin);
     let five = f.ltv_five_years(gross_margin);
@@ -372,7 +402,7 @@ pub fn readout(f: &Figures, currency: &str, gross_margin: Share) -> Vec<Figure> 
             economics::formula::LTV_FIVE_YEARS,
         ],
         verdict: ltv.value().map(|v| verdict_ltv(*v)),
-        method: "ltv",
+        method: MethodId::Ltv,
     });
     let ratio = match (&ltv, &f.cac) {
         (Measured::Value(l), Measured::Value(c)) => {
@@ -394,7 +424,7 @@ pub fn readout(f: &Figures, currency: &str, gross_margin: Share) -> Vec<Figure> 
         detail: None,
         formula: vec![economics::formula::LTV_CAC],
         verdict: ratio.value().map(|r| verdict_ltv_cac(*r)),
-        method: "ltv-cac",
+        method: MethodId::LtvCac,
     });
     out
 }

@@ -301,8 +301,7 @@ impl Seeder {
         if self.inputs.set(id, kept).is_err() {
             // Only a whole-number field could refuse a clamped value, and
             // none of the seeded fields is one; say so rather than guess.
-            self.notes
-                .push(format!("{} could not be set.", spec.label));
+            self.notes.push(format!("{} could not be set.", spec.label));
             return;
         }
         let stored = self.inputs.get(id);
@@ -369,8 +368,8 @@ impl Seeder {
         };
         match f.ltv_rates() {
             Some((churn, expansion)) => {
-                let net_contraction = churn.fraction()
-                    > f.logo_churn.value().map_or(0.0, |p| p.rate.fraction());
+                let net_contraction =
+                    churn.fraction() > f.logo_churn.value().map_or(0.0, |p| p.rate.fraction());
                 let churn_source = if net_contraction {
                     format!("Logo churn plus the net contraction, measured from {from}")
                 } else {

@@ -162,9 +162,13 @@ impl MeasureState {
         Ok(())
     }
 
-    /// Replaces the measurement with a new import's (the settings stay;
-    /// channel choices for channels the new file does not have are dropped).
-    pub fn replace(&mut self, measurement: Measurement) {
+    /// Replaces the measurement with a new import's, its money rounded to
+    /// the cent as stored ([`Measurement::to_cents`]), so what the page
+    /// shows after the import is what it shows after a reload. The settings
+    /// stay; channel choices for channels the new file does not have are
+    /// dropped.
+    pub fn replace(&mut self, mut measurement: Measurement) {
+        measurement.to_cents();
         self.channel_targets
             .retain(|t| measurement.channels.iter().any(|c| c.name == t.name));
         self.measurement = Some(measurement);

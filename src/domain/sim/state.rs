@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::compare::{compare_summaries, ComparisonTable};
+use super::inputs::FieldId;
 use super::inputs::ScenarioInputs;
 use super::model::{simulate, Projection};
 use super::presets::preset;
@@ -14,7 +15,6 @@ use crate::domain::economics::{
     check_input, check_name, default_channel_rows, ChannelRow, UnitInputs, CHANNEL_CUSTOMERS_RANGE,
     CHANNEL_SPEND_RANGE, DISCOUNT_RATE_RANGE, MAX_CHANNEL_ROWS, MAX_NAME_CHARS,
 };
-use super::inputs::FieldId;
 use crate::domain::input::{check, FieldError, InputError};
 use crate::domain::motion::Motion;
 
