@@ -542,7 +542,6 @@ fn the_largest_measurement_fits_in_the_stored_document() {
                 new_customers: Some(100_000),
                 reactivated_customers: Some(10_000),
                 churned_customers: Some(90_000),
-                ..row.clone()
             })
             .collect()
     };

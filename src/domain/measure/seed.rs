@@ -22,9 +22,11 @@
 //!     customers, so organic = new a month × (1 − k) ÷ that − paid;
 //!   - sales-led: the cost per qualified opportunity is set so that the
 //!     person's pipeline spend and win rate give the measured deals a month:
-//!     cost per opportunity = pipeline spend × win rate ÷ new a month.
-//!   Either way the spend stays the person's, so the model's CAC is their
-//!   spend ÷ the measured customers.
+//!     cost per opportunity = pipeline spend × win rate ÷ new a month;
+//!
+//!   either way the spend stays the person's, so the model's CAC is their
+//!   spend ÷ the measured customers (and referrals slow a little later on,
+//!   as the model's addressable market fills);
 //! - the channels that receive no measured customers are switched off (the
 //!   sales-assisted channel goes with self-serve), so the model's new
 //!   customers are the measured ones only.
