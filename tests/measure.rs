@@ -771,6 +771,39 @@ fn an_empty_file_is_refused_in_plain_words() {
     assert_eq!(FileError::Empty.to_string(), "The file is empty.");
 }
 
+/// A spreadsheet, an image or a note saved as text is refused before any
+/// mapping step, in words that say what to do.
+#[test]
+fn a_file_that_is_not_a_csv_table_is_refused_in_plain_words() {
+    let xlsx = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml".to_vec();
+    let utf16 = "\u{feff}a,b\n1,2\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect::<Vec<u8>>();
+    for bytes in [xlsx, utf16] {
+        assert_eq!(inspect(&bytes, 5), Err(FileError::NotText));
+    }
+    let note = b"Hello, this is not an export\nJust a note\n".to_vec();
+    let one_column = b"Just a note\nwith lines\n".to_vec();
+    assert!(
+        inspect(&note, 5).is_ok(),
+        "two columns: it goes to the mapping step"
+    );
+    assert_eq!(inspect(&one_column, 5), Err(FileError::OneColumn));
+    let format = detect(&["Just a note".to_string()]).0;
+    assert_eq!(
+        import(
+            "n.txt",
+            one_column,
+            &format,
+            ImportOptions::default(),
+            &Choices::default()
+        ),
+        Outcome::Failed(ImportError::File(FileError::OneColumn))
+    );
+    assert!(FileError::NotText.to_string().contains("Save it as CSV"));
+}
+
 #[test]
 fn a_header_without_rows_says_so() {
     let bytes = b"plan_oid,plan_name,plan_currency,plan_amount,plan_interval,plan_interval_count,customer_oid,customer_name,customer_email,subscription_oid,subscription_started_at,subscription_canceled_at,subscription_quantity\n".to_vec();
@@ -1468,7 +1501,10 @@ proptest! {
             let mut file = header.as_bytes().to_vec();
             file.push(b'\n');
             file.extend_from_slice(&bytes);
-            let format = format_of(&file);
+            // Bytes that are not text are refused by both roads.
+            let headers: Vec<String> = header.split(',').map(str::to_string).collect();
+            let format = detect(&headers).0;
+            prop_assert_eq!(inspect(&file, 3).is_ok(), Importer::new("p.csv", file.clone(), &format, ImportOptions::default()).is_ok());
             survives(file, &format);
         }
     }

@@ -57,7 +57,7 @@ pub use format::{
 };
 pub use import::{
     import, Choices, CurrencyChoice, CurrencyCount, ImportError, ImportOptions, ImportReport,
-    Imported, Importer, Note, Outcome, Progress, Question, Rate,
+    Imported, Importer, Note, Outcome, Progress, Question, Rate, RATE_RANGE,
 };
 pub use metrics::{
     figures, formula, Cac, Figures, Measured, Pooled, Ratio, RetentionSource, Unavailable,

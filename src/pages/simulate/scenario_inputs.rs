@@ -39,16 +39,22 @@ fn field_reading(id: FieldId, inputs: &ScenarioInputs) -> Option<(Option<String>
 }
 
 /// One numeric input from its descriptor, with the short anchor other pages
-/// link to and its benchmark reading.
+/// link to, its benchmark reading and, while it holds a value Measure put
+/// there, where that value came from.
 #[component]
 fn SimField(spec: &'static FieldSpec, inputs: Memo<ScenarioInputs>) -> impl IntoView {
     let wb = use_workbench();
     let id = spec.id;
     let value = Memo::new(move |_| inputs.with(|i| i.get(id)));
     let reading = Memo::new(move |_| inputs.with(|i| field_reading(id, i)));
+    let provenance = Memo::new(move |_| {
+        wb.simulate
+            .with(|s| s.provenance_of(id).map(|p| p.source.clone()))
+    });
     let on_valid = Callback::new(move |v| {
         let mut result = Ok(());
-        wb.simulate.update(|s| result = s.inputs.set(id, v));
+        // Typed by the person: the value is theirs now, its provenance goes.
+        wb.simulate.update(|s| result = s.set_input(id, v));
         if let Err(e) = result {
             wb.notify(Notice::new(
                 NoticeKey::SimulateInput,
@@ -61,6 +67,9 @@ fn SimField(spec: &'static FieldSpec, inputs: Memo<ScenarioInputs>) -> impl Into
         <div class="sim-field">
             {short_anchor(id).map(|a| view! { <span class="anchor" id=a></span> })}
             <NumberField label=spec.label value=value range=spec.range on_valid id=spec.slug help=spec.help/>
+            {move || provenance.get().map(|source| view! {
+                <p class="field-provenance" data-testid=format!("provenance-{}", spec.slug)>{source}</p>
+            })}
             {move || reading.get().map(|(lead, v)| view! {
                 <p class=format!("field-reading {}", level_class(v.level))
                     data-testid=format!("reading-{}", spec.slug)>

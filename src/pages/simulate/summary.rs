@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::format::{count, ltv, ltv_cac, money, money_cents, number, payback, percent, DASH};
-use super::kpi::{Kpi, VerdictBadge};
 use crate::components::data_table::{DataTable, Scroll};
+use crate::components::kpi::{Kpi, VerdictBadge};
 use crate::domain::economics::{
     formula, verdict_ltv, verdict_ltv_cac, verdict_magic_number, verdict_payback_within, Lifetime,
     Ltv, LTV_CAP_MONTHS,
