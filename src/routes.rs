@@ -9,6 +9,8 @@ pub enum Route {
     Assess,
     /// The comparison table.
     Compare,
+    /// The figures of a billing export.
+    Measure,
     /// The simulator.
     Simulate,
     /// The plan.
@@ -21,9 +23,10 @@ pub enum Route {
 
 impl Route {
     /// The workspaces, in the order of the navigation and of the work.
-    pub const WORKSPACES: [Route; 5] = [
+    pub const WORKSPACES: [Route; 6] = [
         Route::Assess,
         Route::Compare,
+        Route::Measure,
         Route::Simulate,
         Route::Plan,
         Route::Workshop,
@@ -34,6 +37,7 @@ impl Route {
         match self {
             Route::Assess => "/assess",
             Route::Compare => "/compare",
+            Route::Measure => "/measure",
             Route::Simulate => "/simulate",
             Route::Plan => "/plan",
             Route::Workshop => "/workshop",
@@ -46,6 +50,7 @@ impl Route {
         match self {
             Route::Assess => "Assess",
             Route::Compare => "Compare",
+            Route::Measure => "Measure",
             Route::Simulate => "Simulate",
             Route::Plan => "Plan",
             Route::Workshop => "Workshop",

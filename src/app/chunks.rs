@@ -1,5 +1,5 @@
-//! The workspaces that load on demand: Compare, Simulate, Plan and Workshop
-//! each live in their own WebAssembly chunk, fetched the first time the
+//! The workspaces that load on demand: Compare, Measure, Simulate, Plan and
+//! Workshop each live in their own WebAssembly chunk, fetched the first time the
 //! workspace opens (or earlier, when the browser is idle). Assess stays in
 //! the main module, so the first question needs no chunk.
 //!
@@ -25,6 +25,8 @@ use leptos::prelude::*;
 pub enum Chunk {
     /// The comparison table.
     Compare,
+    /// The figures of a billing export.
+    Measure,
     /// The scenario simulator.
     Simulate,
     /// The plan and its report.
@@ -36,10 +38,11 @@ pub enum Chunk {
 impl Chunk {
     /// Every chunk, in the order they are fetched when the browser is idle
     /// (the simulator first: it is the largest and the most visited).
-    pub const ALL: [Chunk; 4] = [
+    pub const ALL: [Chunk; 5] = [
         Chunk::Simulate,
         Chunk::Compare,
         Chunk::Plan,
+        Chunk::Measure,
         Chunk::Workshop,
     ];
 
@@ -47,6 +50,7 @@ impl Chunk {
     pub fn label(self) -> &'static str {
         match self {
             Chunk::Compare => "Compare",
+            Chunk::Measure => "Measure",
             Chunk::Simulate => "Simulate",
             Chunk::Plan => "Plan",
             Chunk::Workshop => "Workshop",
@@ -54,9 +58,10 @@ impl Chunk {
     }
 }
 
-// The views of the four routes: `compare()`, `simulate()`, `plan()`,
-// `workshop()` (lazy with the `split` feature, the page itself without).
-pub use lazy::{compare, plan, simulate, workshop};
+// The views of the five routes: `compare()`, `measure()`, `simulate()`,
+// `plan()`, `workshop()` (lazy with the `split` feature, the page itself
+// without).
+pub use lazy::{compare, measure, plan, simulate, workshop};
 
 /// After the first paint, loads every chunk in turn whenever the browser is
 /// idle, so that opening a workspace later is instant and works even if the
@@ -143,6 +148,7 @@ mod lazy {
 
     use super::{Chunk, ChunkFailed};
     use crate::pages::compare::ComparePage;
+    use crate::pages::measure::MeasurePage;
     use crate::pages::plan::PlanPage;
     use crate::pages::simulate::SimulatePage;
     use crate::pages::workshop::WorkshopPage;
@@ -159,6 +165,11 @@ mod lazy {
     /// The view of the `/compare` route.
     pub fn compare() -> impl ChooseView {
         Lazy::<CompareRoute>::new()
+    }
+
+    /// The view of the `/measure` route.
+    pub fn measure() -> impl ChooseView {
+        Lazy::<MeasureRoute>::new()
     }
 
     /// The view of the `/simulate` route.
@@ -184,6 +195,11 @@ mod lazy {
         Ok(view! { <ComparePage/> }.into_any())
     }
 
+    #[wasm_split(measure, fallible, wasm_split_path = ::leptos::wasm_split, preload(load_measure))]
+    fn measure_view() -> Result<AnyView, ChunkError> {
+        Ok(view! { <MeasurePage/> }.into_any())
+    }
+
     #[wasm_split(simulate, fallible, wasm_split_path = ::leptos::wasm_split, preload(load_simulate))]
     fn simulate_view() -> Result<AnyView, ChunkError> {
         Ok(view! { <SimulatePage/> }.into_any())
@@ -206,6 +222,7 @@ mod lazy {
         let styles = deferred_styles();
         let loaded = match chunk {
             Chunk::Compare => load_compare().await,
+            Chunk::Measure => load_measure().await,
             Chunk::Simulate => load_simulate().await,
             Chunk::Plan => load_plan().await,
             Chunk::Workshop => load_workshop().await,
@@ -219,6 +236,7 @@ mod lazy {
         let styles = deferred_styles();
         let loaded = match chunk {
             Chunk::Compare => compare_view().await,
+            Chunk::Measure => measure_view().await,
             Chunk::Simulate => simulate_view().await,
             Chunk::Plan => plan_view().await,
             Chunk::Workshop => workshop_view().await,
@@ -228,7 +246,7 @@ mod lazy {
     }
 
     /// Turns on the stylesheets index.html links `disabled` (those of the
-    /// four lazy workspaces, which Assess does not need: not fetched before
+    /// five lazy workspaces, which Assess does not need: not fetched before
     /// the first question), once, and returns a future that resolves when
     /// each has loaded or failed. The stylesheets are not split per
     /// workspace: they share rules, so they are turned on together.
@@ -324,6 +342,7 @@ mod lazy {
     }
 
     lazy_route!(CompareRoute, Chunk::Compare);
+    lazy_route!(MeasureRoute, Chunk::Measure);
     lazy_route!(SimulateRoute, Chunk::Simulate);
     lazy_route!(PlanRoute, Chunk::Plan);
     lazy_route!(WorkshopRoute, Chunk::Workshop);
@@ -337,6 +356,7 @@ mod lazy {
 
     use super::Chunk;
     use crate::pages::compare::ComparePage;
+    use crate::pages::measure::MeasurePage;
     use crate::pages::plan::PlanPage;
     use crate::pages::simulate::SimulatePage;
     use crate::pages::workshop::WorkshopPage;
@@ -344,6 +364,11 @@ mod lazy {
     /// The view of the `/compare` route.
     pub fn compare() -> impl ChooseView {
         ComparePage
+    }
+
+    /// The view of the `/measure` route.
+    pub fn measure() -> impl ChooseView {
+        MeasurePage
     }
 
     /// The view of the `/simulate` route.
@@ -370,6 +395,7 @@ mod lazy {
     pub async fn view(chunk: Chunk) -> AnyView {
         match chunk {
             Chunk::Compare => view! { <ComparePage/> }.into_any(),
+            Chunk::Measure => view! { <MeasurePage/> }.into_any(),
             Chunk::Simulate => view! { <SimulatePage/> }.into_any(),
             Chunk::Plan => view! { <PlanPage/> }.into_any(),
             Chunk::Workshop => view! { <WorkshopPage/> }.into_any(),

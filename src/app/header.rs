@@ -1,4 +1,4 @@
-//! The header: product name, the five workspaces, the theme and data menus.
+//! The header: product name, the six workspaces, the theme and data menus.
 
 use leptos::prelude::*;
 use leptos_router::components::A;

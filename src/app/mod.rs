@@ -76,7 +76,7 @@ fn base_path() -> String {
     base.trim_end_matches('/').to_string()
 }
 
-/// The application: header, notices and the five workspaces.
+/// The application: header, notices and the six workspaces.
 #[component]
 pub fn App() -> impl IntoView {
     let loaded = storage::load();
@@ -170,8 +170,9 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <RouteView path=path!("/") view=AssessPage/>
                     <RouteView path=StaticSegment(Route::Assess.segment()) view=AssessPage/>
-                    // Assess and Methods are in the main module; the other four are chunks.
+                    // Assess and Methods are in the main module; the other five are chunks.
                     <RouteView path=StaticSegment(Route::Compare.segment()) view=chunks::compare()/>
+                    <RouteView path=StaticSegment(Route::Measure.segment()) view=chunks::measure()/>
                     <RouteView path=StaticSegment(Route::Simulate.segment()) view=chunks::simulate()/>
                     <RouteView path=StaticSegment(Route::Plan.segment()) view=chunks::plan()/>
                     <RouteView path=StaticSegment(Route::Workshop.segment()) view=chunks::workshop()/>
