@@ -197,9 +197,9 @@ impl Chart for DivergingBarChart {
             .fold(nets[0], |a, b| if b.1 < a.1 { b } else { a });
         let (first, last) = (self.name(0), self.name(n - 1));
         format!(
-            "{title}, bars above and below zero for {n} categor{} from {first} to {last}. \
+            "{title}, bars above and below zero for {n} {} from {first} to {last}. \
              Totals over the whole span: {}. The largest net change is {} in {}, the smallest {} in {}.",
-            if n == 1 { "y" } else { "ies" },
+            if n == 1 { "bar" } else { "bars" },
             totals.join(", "),
             describe(best.1, unit),
             self.name(best.0),

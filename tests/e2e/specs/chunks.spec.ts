@@ -1,10 +1,10 @@
-// The lazily loaded workspaces (src/app/chunks.rs): each of Compare, Simulate,
-// Plan and Workshop is a WebAssembly chunk of its own, fetched when it is
+// The lazily loaded workspaces (src/app/chunks.rs): each of Compare, Measure,
+// Simulate, Plan and Workshop is a WebAssembly chunk of its own, fetched when it is
 // first needed. A chunk that cannot be fetched must leave a usable page.
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { test, expect, ready } from "./fixtures";
 
-const WORKSPACES = ["Compare", "Simulate", "Plan", "Workshop"];
+const WORKSPACES = ["Compare", "Measure", "Simulate", "Plan", "Workshop"];
 
 /** A fresh context without a service worker (as on a first visit, before it
  *  has installed) whose requests for one workspace's own chunk fail, as when
