@@ -195,6 +195,15 @@ async fn yield_to_browser() {
     let _ = JsFuture::from(promise).await;
 }
 
+/// "1 row", "3,110 rows".
+fn rows_text(n: u64) -> String {
+    if n == 1 {
+        "1 row".to_string()
+    } else {
+        format!("{} rows", format::count(n as f64))
+    }
+}
+
 /// "12.3 MB", for the size refusal.
 fn megabytes(bytes: f64) -> String {
     format!("{} MB", format::number(bytes / 1_048_576.0, 1))
@@ -502,7 +511,7 @@ fn StageView(flow: Flow) -> impl IntoView {
         .into_any(),
         Stage::Reading { rows, done } => view! {
             <Progress label="Reading the rows".to_string() done
-                detail=format!("{} rows read ({})", format::count(rows as f64), format::percent(done * 100.0, 0))
+                detail=format!("{} read ({})", rows_text(rows), format::percent(done * 100.0, 0))
                 on_cancel=Callback::new(move |()| flow.cancel())/>
         }
         .into_any(),
@@ -625,13 +634,7 @@ fn AskCurrency(
     let currencies: Vec<String> = counts.iter().map(|c| c.currency.clone()).collect();
     let listed = counts
         .iter()
-        .map(|c| {
-            format!(
-                "{}: {} rows",
-                name(&c.currency),
-                format::count(c.rows as f64)
-            )
-        })
+        .map(|c| format!("{}: {}", name(&c.currency), rows_text(c.rows)))
         .collect::<Vec<_>>()
         .join("; ");
     let problem = RwSignal::new(None::<String>);
@@ -744,8 +747,8 @@ fn Report(flow: Flow) -> impl IntoView {
                 <div class="measure-report" role="status" data-testid="measure-report">
                     <p>
                         {format!(
-                            "Read {} rows; {} went into the figures",
-                            format::count(r.rows_read as f64),
+                            "Read {}; {} went into the figures",
+                            rows_text(r.rows_read),
                             format::count(r.rows_used as f64)
                         )}
                         {if skipped == 0 {

@@ -182,6 +182,40 @@ test("a file that is not a known export goes through the column mapping, and rep
   await expect(page.getByTestId("measure-source")).toContainText("mapped_semicolon.csv");
 });
 
+test("several currencies are counted and converted at the rates typed", async ({ page }) => {
+  await openMeasure(page);
+  await page.getByLabel("Subscription export (CSV)").setInputFiles(join(process.cwd(), "..", "fixtures", "measure", "currencies.csv"));
+  const question = page.getByRole("group", { name: "The file has amounts in several currencies" });
+  await expect(question).toContainText("USD: 3 rows");
+  await expect(question).toContainText("EUR: 1 row;");
+  await question.getByLabel("Show the figures in").selectOption("usd");
+  await question.getByLabel("1 EUR = how many USD?").fill("1,10");
+  await question.getByLabel("1 GBP = how many USD?").fill("1.25");
+  await question.getByRole("button", { name: "Convert and continue" }).click();
+  await expect(page.getByTestId("measured-customers")).toBeVisible();
+  await expect(page.getByTestId("measure-source")).toContainText("currencies.csv");
+});
+
+test("dates that read both ways are asked about, and the answer decides", async ({ page }) => {
+  await openMeasure(page);
+  const header =
+    "plan_oid,plan_name,plan_currency,plan_amount,plan_interval,plan_interval_count,customer_oid,customer_name,customer_email,subscription_oid,subscription_started_at,subscription_canceled_at,subscription_quantity\n";
+  const body = ["01/02/2024", "03/04/2024", "05/06/2024", "07/08/2024"]
+    .map((d, i) => `p,Plan,usd,5000,month,1,c${i},N,n${i}@x.example,s${i},${d},,1\n`)
+    .join("");
+  await page.getByLabel("Subscription export (CSV)").setInputFiles({
+    name: "slashed.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(header + body),
+  });
+  const question = page.getByRole("group", { name: "In which order are the dates written?" });
+  await expect(question).toContainText("03/04/2024");
+  await question.getByRole("button", { name: /Day first/ }).click();
+  // Day first: the latest date is 7 August, so July 2024 is the last complete month.
+  await expect(page.getByTestId("measure-source")).toContainText("last complete month Jul 2024");
+  await expect(page.getByTestId("measure-report")).toContainText("day/month/year");
+});
+
 test("a large file shows its progress and Cancel stops it with nothing changed", async ({ page }) => {
   await openMeasure(page);
   const header =
