@@ -28,10 +28,11 @@ const ROUTES = {
   "/simulate": ["simulate"],
   "/plan": ["plan"],
   "/workshop": ["workshop"],
+  "/methods": ["methods"],
 };
 // Splits that no route needs on a cold visit (loaded on first use).
 const ON_USE = {
-  share_codec: "opening or making a share link (src/components/share.rs)",
+  share_codec: "opening or making a share link (src/app/share.rs)",
 };
 
 const [root, ...rest] = process.argv.slice(2);

@@ -1,6 +1,6 @@
-//! The workspaces that load on demand: Compare, Measure, Simulate, Plan and
-//! Workshop each live in their own WebAssembly chunk, fetched the first time the
-//! workspace opens (or earlier, when the browser is idle). Assess stays in
+//! The workspaces that load on demand: Compare, Measure, Simulate, Plan,
+//! Workshop and the methods page each live in their own WebAssembly chunk,
+//! fetched the first time the workspace opens (or earlier, when the browser is idle). Assess stays in
 //! the main module, so the first question needs no chunk.
 //!
 //! **How a chunk gets made.** With the cargo feature `split` (every Trunk
@@ -33,17 +33,20 @@ pub enum Chunk {
     Plan,
     /// The workshop room.
     Workshop,
+    /// How the numbers are computed (the formulas page).
+    Methods,
 }
 
 impl Chunk {
     /// Every chunk, in the order they are fetched when the browser is idle
     /// (the simulator first: it is the largest and the most visited).
-    pub const ALL: [Chunk; 5] = [
+    pub const ALL: [Chunk; 6] = [
         Chunk::Simulate,
         Chunk::Compare,
         Chunk::Plan,
         Chunk::Measure,
         Chunk::Workshop,
+        Chunk::Methods,
     ];
 
     /// The workspace's name as the navigation shows it.
@@ -54,14 +57,15 @@ impl Chunk {
             Chunk::Simulate => "Simulate",
             Chunk::Plan => "Plan",
             Chunk::Workshop => "Workshop",
+            Chunk::Methods => "How the numbers are computed",
         }
     }
 }
 
-// The views of the five routes: `compare()`, `measure()`, `simulate()`,
-// `plan()`, `workshop()` (lazy with the `split` feature, the page itself
-// without).
-pub use lazy::{compare, measure, plan, simulate, workshop};
+// The views of the lazy routes: `compare()`, `measure()`, `simulate()`,
+// `plan()`, `workshop()`, `methods()` (lazy with the `split` feature, the
+// page itself without).
+pub use lazy::{compare, measure, methods, plan, simulate, workshop};
 
 /// After the first paint, loads every chunk in turn whenever the browser is
 /// idle, so that opening a workspace later is instant and works even if the
@@ -149,6 +153,7 @@ mod lazy {
     use super::{Chunk, ChunkFailed};
     use crate::pages::compare::ComparePage;
     use crate::pages::measure::MeasurePage;
+    use crate::pages::methods::MethodsPage;
     use crate::pages::plan::PlanPage;
     use crate::pages::simulate::SimulatePage;
     use crate::pages::workshop::WorkshopPage;
@@ -187,6 +192,11 @@ mod lazy {
         Lazy::<WorkshopRoute>::new()
     }
 
+    /// The view of the `/methods` route.
+    pub fn methods() -> impl ChooseView {
+        Lazy::<MethodsRoute>::new()
+    }
+
     // Each function below is what moves into its chunk: the workspace's
     // whole view, with everything only it uses. `fallible` makes a failed
     // fetch an `Err` instead of a panic.
@@ -215,6 +225,11 @@ mod lazy {
         Ok(view! { <WorkshopPage/> }.into_any())
     }
 
+    #[wasm_split(methods, fallible, wasm_split_path = ::leptos::wasm_split, preload(load_methods))]
+    fn methods_view() -> Result<AnyView, ChunkError> {
+        Ok(view! { <MethodsPage/> }.into_any())
+    }
+
     /// Fetches and instantiates the chunk (at most once; a failure is not
     /// remembered, so the next call tries again), and the stylesheets of
     /// the lazy workspaces.
@@ -226,6 +241,7 @@ mod lazy {
             Chunk::Simulate => load_simulate().await,
             Chunk::Plan => load_plan().await,
             Chunk::Workshop => load_workshop().await,
+            Chunk::Methods => load_methods().await,
         };
         styles.await;
         loaded
@@ -240,6 +256,7 @@ mod lazy {
             Chunk::Simulate => simulate_view().await,
             Chunk::Plan => plan_view().await,
             Chunk::Workshop => workshop_view().await,
+            Chunk::Methods => methods_view().await,
         };
         styles.await;
         loaded.unwrap_or_else(|_| view! { <ChunkFailed chunk/> }.into_any())
@@ -346,6 +363,7 @@ mod lazy {
     lazy_route!(SimulateRoute, Chunk::Simulate);
     lazy_route!(PlanRoute, Chunk::Plan);
     lazy_route!(WorkshopRoute, Chunk::Workshop);
+    lazy_route!(MethodsRoute, Chunk::Methods);
 }
 
 /// Without the `split` feature every workspace is an ordinary route.
@@ -357,6 +375,7 @@ mod lazy {
     use super::Chunk;
     use crate::pages::compare::ComparePage;
     use crate::pages::measure::MeasurePage;
+    use crate::pages::methods::MethodsPage;
     use crate::pages::plan::PlanPage;
     use crate::pages::simulate::SimulatePage;
     use crate::pages::workshop::WorkshopPage;
@@ -386,6 +405,11 @@ mod lazy {
         WorkshopPage
     }
 
+    /// The view of the `/methods` route.
+    pub fn methods() -> impl ChooseView {
+        MethodsPage
+    }
+
     /// Nothing to fetch: every page is in the main module.
     pub async fn load(_: Chunk) -> Result<(), std::convert::Infallible> {
         Ok(())
@@ -399,6 +423,7 @@ mod lazy {
             Chunk::Simulate => view! { <SimulatePage/> }.into_any(),
             Chunk::Plan => view! { <PlanPage/> }.into_any(),
             Chunk::Workshop => view! { <WorkshopPage/> }.into_any(),
+            Chunk::Methods => view! { <MethodsPage/> }.into_any(),
         }
     }
 }

@@ -20,7 +20,6 @@ use leptos_router::components::{Route as RouteView, Router, Routes};
 use leptos_router::{path, StaticSegment};
 
 use crate::pages::assess::AssessPage;
-use crate::pages::methods::MethodsPage;
 use crate::pages::not_found::NotFound;
 use crate::persist::storage;
 use crate::routes::{set_base, Route};
@@ -170,13 +169,13 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <RouteView path=path!("/") view=AssessPage/>
                     <RouteView path=StaticSegment(Route::Assess.segment()) view=AssessPage/>
-                    // Assess and Methods are in the main module; the other five are chunks.
+                    // Assess is in the main module; the other routes are chunks.
                     <RouteView path=StaticSegment(Route::Compare.segment()) view=chunks::compare()/>
                     <RouteView path=StaticSegment(Route::Measure.segment()) view=chunks::measure()/>
                     <RouteView path=StaticSegment(Route::Simulate.segment()) view=chunks::simulate()/>
                     <RouteView path=StaticSegment(Route::Plan.segment()) view=chunks::plan()/>
                     <RouteView path=StaticSegment(Route::Workshop.segment()) view=chunks::workshop()/>
-                    <RouteView path=StaticSegment(Route::Methods.segment()) view=MethodsPage/>
+                    <RouteView path=StaticSegment(Route::Methods.segment()) view=chunks::methods()/>
                 </Routes>
             </main>
         </Router>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::persist::share::{self, SharePayload};
 use crate::state::notices::{Notice, NoticeAction, NoticeKey, NoticeLevel};
-use crate::state::{use_workbench, SaveMode, Workbench};
+use crate::state::{try_set, use_workbench, SaveMode, Workbench};
 
 /// The fragment key of a share link.
 const KEY: &str = "share=";
@@ -195,17 +195,14 @@ fn open_as_copy(wb: Workbench, payload: SharePayload) {
         }
         SharePayload::Answers { name, answers } => {
             let name = name.unwrap_or_else(|| "Shared answers".to_string());
-            let mut result = Ok(());
-            wb.workshop.update(|w| {
-                result = w.receive_answers(&name, answers).map(|_| ());
-            });
-            match result {
-                Ok(()) => wb.notify(Notice::new(
+            match try_set(wb.workshop, |w| w.receive_answers(&name, answers)) {
+                None => {}
+                Some(Ok(_)) => wb.notify(Notice::new(
                     NoticeKey::Share,
                     NoticeLevel::Info,
                     format!("{name} was added to the workshop. See Workshop."),
                 )),
-                Err(e) => wb.notify(Notice::new(
+                Some(Err(e)) => wb.notify(Notice::new(
                     NoticeKey::Share,
                     NoticeLevel::Error,
                     e.to_string(),
@@ -213,21 +210,22 @@ fn open_as_copy(wb: Workbench, payload: SharePayload) {
             }
         }
         SharePayload::Scenario { name, inputs } => {
-            let mut result = Ok(0);
-            wb.simulate.update(|s| {
+            let result = try_set(wb.simulate, |s| {
                 // save_as names the current inputs; put the shared ones there
                 // for the call and give the user's own back afterwards.
                 let own = std::mem::replace(&mut s.inputs, inputs);
-                result = s.save_as(&name);
+                let saved = s.save_as(&name);
                 s.inputs = own;
+                saved
             });
             match result {
-                Ok(_) => wb.notify(Notice::new(
+                None => {}
+                Some(Ok(_)) => wb.notify(Notice::new(
                     NoticeKey::Share,
                     NoticeLevel::Info,
                     format!("“{name}” was added to your saved scenarios in Simulate."),
                 )),
-                Err(e) => wb.notify(Notice::new(
+                Some(Err(e)) => wb.notify(Notice::new(
                     NoticeKey::Share,
                     NoticeLevel::Error,
                     e.to_string(),

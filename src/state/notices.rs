@@ -21,8 +21,6 @@ pub enum NoticeKey {
     SimulateCsv,
     /// A chart's SVG.
     SimulateSvg,
-    /// A simulator input was refused.
-    SimulateInput,
     /// A preset was applied.
     SimulatePreset,
     /// A named scenario was saved, loaded or refused.
@@ -56,7 +54,6 @@ impl NoticeKey {
             NoticeKey::SharedCopy => "shared-copy",
             NoticeKey::SimulateCsv => "simulate-csv",
             NoticeKey::SimulateSvg => "simulate-svg",
-            NoticeKey::SimulateInput => "simulate-input",
             NoticeKey::SimulatePreset => "simulate-preset",
             NoticeKey::SimulateScenario => "simulate-scenario",
             NoticeKey::Export => "export",

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::playbook::PqlRule;
 use crate::domain::format;
 use crate::domain::input::{check, FieldError, Range, Unit};
-use crate::domain::sim::{Projection, ScenarioInputs};
+use crate::domain::sim::{free_accounts_paying, Projection, ScenarioInputs};
 
 /// Allowed active free accounts per month.
 pub const ACTIVE_RANGE: Range = Range::new(0.0, 100_000_000.0).in_unit(Unit::Count);
@@ -91,13 +91,8 @@ pub fn active_free_accounts(
     if !inputs.self_serve.enabled {
         return None;
     }
-    let ss = &inputs.self_serve;
-    let sa = &inputs.sales_assist;
-    let pct = |v: f64| (v / 100.0).clamp(0.0, 1.0);
-    let q = if sa.enabled { pct(sa.pql_pct) } else { 0.0 };
-    let paying =
-        (1.0 - q) * pct(ss.free_to_paid_pct) + q * pct(sa.pql_to_opportunity_pct) * pct(sa.win_pct);
-    let lag = ss.conversion_lag_months as usize;
+    let paying = free_accounts_paying(inputs).fraction();
+    let lag = inputs.self_serve.conversion_lag_months as usize;
     let active: f64 = projection
         .rows
         .iter()

@@ -21,6 +21,7 @@ pub mod inputs;
 pub mod model;
 pub mod presets;
 pub mod provenance;
+pub mod readings;
 pub mod state;
 
 pub use compare::{
@@ -32,11 +33,12 @@ pub use inputs::{
     SelfServeInputs, Unit,
 };
 pub use model::{
-    simulate, simulate_into, CashPayback, ChannelSummary, MagicNumber, MonthRow, Projection,
-    Summary, Trough, Warning,
+    free_accounts_paying, pql_to_paid, simulate, simulate_into, CashPayback, ChannelSummary,
+    MagicNumber, MonthRow, Projection, Summary, Trough, Warning,
 };
 pub use presets::preset;
 pub use provenance::Provenance;
+pub use readings::{field_reading, FieldReading};
 pub use state::{NamedScenario, SimState, StateError, MAX_COMPARE, MAX_SCENARIOS};
 
 /// One of the three channels the simulator models.

@@ -428,6 +428,39 @@ pub(crate) fn model_value(inputs: &ScenarioInputs, id: FieldId) -> f64 {
     }
 }
 
+/// The share of product-qualified leads that end up paying, as the model
+/// reads it: PQL → opportunity rate × sales-assisted win rate. The one place
+/// this product is formed, so the reading beside the win-rate field, goal
+/// seek's realism notes and the model agree.
+///
+/// ```
+/// use gtm_workbench::domain::sim::{pql_to_paid, ScenarioInputs};
+/// let mut inputs = ScenarioInputs::default();
+/// inputs.sales_assist.pql_to_opportunity_pct = 40.0;
+/// inputs.sales_assist.win_pct = 25.0;
+/// assert!((pql_to_paid(&inputs).percent() - 10.0).abs() < 1e-9);
+/// ```
+pub fn pql_to_paid(inputs: &ScenarioInputs) -> Share {
+    Share::from_fraction(
+        pct(inputs, FieldId::SaPqlToOpportunityPct) * pct(inputs, FieldId::SaWinPct),
+    )
+}
+
+/// The share of activated free accounts that end up paying, by either road:
+/// self-serve upgrades for those not routed to sales, and sales-assisted wins
+/// for the PQL share (when that channel is on):
+/// (1 − q) × free-to-paid + q × [`pql_to_paid`], q the PQL share.
+pub fn free_accounts_paying(inputs: &ScenarioInputs) -> Share {
+    let q = if inputs.sales_assist.enabled {
+        pct(inputs, FieldId::SaPqlPct)
+    } else {
+        0.0
+    };
+    Share::from_fraction(
+        (1.0 - q) * pct(inputs, FieldId::SsFreeToPaidPct) + q * pql_to_paid(inputs).fraction(),
+    )
+}
+
 /// Whole months (or people) from a clamped, whole-ranged field.
 fn whole(inputs: &ScenarioInputs, id: FieldId) -> usize {
     // The range is whole and at most 1000, so the cast is exact.

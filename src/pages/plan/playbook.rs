@@ -17,7 +17,7 @@ use crate::domain::plan::{
 };
 use crate::routes::Route;
 use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
-use crate::state::{use_workbench, Workbench};
+use crate::state::{try_set, use_workbench, Workbench};
 
 use super::{number, range_text, typed};
 
@@ -45,17 +45,21 @@ fn report_error(wb: Workbench, result: Result<(), PlanError>) {
 
 /// Applies `change` to rule `id` through the domain's checked update.
 fn edit_rule(wb: Workbench, id: u32, change: impl FnOnce(&mut RuleDraft)) {
-    let mut result = Ok(());
-    wb.plan.update(|p| {
-        if let Some(rule) = p.rule(id) {
-            let mut draft = draft_of(rule);
-            change(&mut draft);
-            if draft != draft_of(rule) {
-                result = p.update(id, draft);
-            }
+    let result = try_set(wb.plan, |p| {
+        let Some(rule) = p.rule(id) else {
+            return Err(None);
+        };
+        let mut draft = draft_of(rule);
+        change(&mut draft);
+        if draft == draft_of(rule) {
+            // Nothing changed: leave the plan (and its readers) alone.
+            return Err(None);
         }
+        p.update(id, draft).map_err(Some)
     });
-    report_error(wb, result);
+    if let Some(Err(Some(e))) = result {
+        report_error(wb, Err(e));
+    }
 }
 
 /// "3 features", "200%".
@@ -80,19 +84,13 @@ pub(super) fn Playbook(
             .with(|p| p.rules.iter().map(|r| r.id).collect::<Vec<u32>>())
     };
     let full = move || wb.plan.with(|p| p.rules.len() >= MAX_RULES);
-    let add = move |_| {
-        let mut result = Ok(0);
-        wb.plan
-            .update(|p| result = p.add_rule(RuleDraft::default()));
-        match result {
-            Ok(id) => focus_after_frame(format!("rule-{id}-signal")),
-            Err(e) => report_error(wb, Err(e)),
-        }
+    let add = move |_| match try_set(wb.plan, |p| p.add_rule(RuleDraft::default())).unwrap_or(Ok(0))
+    {
+        Ok(id) => focus_after_frame(format!("rule-{id}-signal")),
+        Err(e) => report_error(wb, Err(e)),
     };
     let restore = Callback::new(move |()| {
-        let mut result = Ok(());
-        wb.plan.update(|p| result = p.reset_rules());
-        report_error(wb, result);
+        report_error(wb, try_set(wb.plan, |p| p.reset_rules()).unwrap_or(Ok(())));
         focus_after_frame("plan-add-rule");
     });
 
@@ -210,20 +208,17 @@ fn RuleEditor(id: u32, estimate: Signal<PqlEstimate>) -> impl IntoView {
     };
 
     let move_up = move |_| {
-        let mut result = Ok(false);
-        wb.plan.update(|p| result = p.move_up(id));
+        let result = try_set(wb.plan, |p| p.move_up(id)).unwrap_or(Ok(false));
         report_error(wb, result.map(|_| ()));
         focus_first_after_frame(vec![format!("rule-{id}-up"), format!("rule-{id}-down")]);
     };
     let move_down = move |_| {
-        let mut result = Ok(false);
-        wb.plan.update(|p| result = p.move_down(id));
+        let result = try_set(wb.plan, |p| p.move_down(id)).unwrap_or(Ok(false));
         report_error(wb, result.map(|_| ()));
         focus_first_after_frame(vec![format!("rule-{id}-down"), format!("rule-{id}-up")]);
     };
     let remove = move |_| {
-        let mut result = Ok(());
-        wb.plan.update(|p| result = p.remove(id).map(|_| ()));
+        let result = try_set(wb.plan, |p| p.remove(id).map(|_| ())).unwrap_or(Ok(()));
         report_error(wb, result);
         focus_after_frame("plan-add-rule");
     };

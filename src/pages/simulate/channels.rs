@@ -22,17 +22,14 @@ pub fn ChannelTable() -> impl IntoView {
     let new_name = RwSignal::new(String::new());
     let add_error: RwSignal<Option<String>> = RwSignal::new(None);
 
-    let add = move |name: String| {
-        let mut result = Ok(0);
-        wb.simulate.update(|s| result = s.add_channel(&name));
-        match result {
+    let add =
+        move |name: String| match try_set(wb.simulate, |s| s.add_channel(&name)).unwrap_or(Ok(0)) {
             Ok(_) => {
                 new_name.set(String::new());
                 add_error.set(None);
             }
             Err(e) => add_error.set(Some(e.to_string())),
-        }
-    };
+        };
     let has_organic = move || rows.with(|r| r.iter().any(|c| c.name == ORGANIC_ROW_NAME));
     let full = move || rows.with(|r| r.len() >= MAX_CHANNEL_ROWS);
     let totals = move || rows.with(|r| channel_totals(r));
@@ -145,10 +142,8 @@ fn ChannelRowView(id: u32, rows: Memo<Vec<ChannelRow>>) -> impl IntoView {
     let name_id = format!("cac-name-{id}");
     let error_id = format!("cac-name-{id}-error");
     let on_name = move |typed: String| {
-        let mut result = Ok(());
-        wb.simulate
-            .update(|s| result = s.rename_channel(id, &typed));
-        name_error.set(result.err().map(|e| e.to_string()));
+        let result = try_set(wb.simulate, |s| s.rename_channel(id, &typed));
+        name_error.set(result.and_then(|r| r.err()).map(|e| e.to_string()));
         raw_name.set(Some(typed));
     };
     let remove = move |_| {

@@ -4,39 +4,14 @@
 
 use leptos::prelude::*;
 
-use super::format::{level_class, level_word, percent};
+use super::format::{level_class, level_word};
 use crate::components::number_field::NumberField;
 use crate::domain::compare::short_anchor;
-use crate::domain::economics::{
-    verdict_free_to_paid, verdict_gross_margin, verdict_monthly_churn, verdict_pql_to_paid,
-    verdict_viral_coefficient, MonthlyRate, Verdict,
-};
 use crate::domain::motion::Motion;
-use crate::domain::sim::{fields, preset, Billing, Channel, FieldId, FieldSpec, ScenarioInputs};
-use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
-use crate::state::use_workbench;
-
-/// A benchmark reading for the fields that have a published band, with an
-/// optional lead-in naming the figure read (when it is derived).
-fn field_reading(id: FieldId, inputs: &ScenarioInputs) -> Option<(Option<String>, Verdict)> {
-    let v = inputs.get(id);
-    match id {
-        FieldId::GrossMarginPct => Some((None, verdict_gross_margin(v))),
-        FieldId::SsFreeToPaidPct => Some((None, verdict_free_to_paid(v))),
-        FieldId::SsViralCoefficient => Some((None, verdict_viral_coefficient(v))),
-        FieldId::SsChurnPct | FieldId::SlChurnPct => {
-            Some((None, verdict_monthly_churn(MonthlyRate::from_percent(v))))
-        }
-        FieldId::SaWinPct => {
-            let pql_to_paid = inputs.sales_assist.pql_to_opportunity_pct * v / 100.0;
-            Some((
-                Some(format!("PQL to paid: {}.", percent(pql_to_paid, 1))),
-                verdict_pql_to_paid(pql_to_paid),
-            ))
-        }
-        _ => None,
-    }
-}
+use crate::domain::sim::{
+    field_reading, fields, preset, Billing, Channel, FieldReading, FieldSpec, ScenarioInputs,
+};
+use crate::state::{try_set, use_workbench};
 
 /// One numeric input from its descriptor, with the short anchor other pages
 /// link to, its benchmark reading and, while it holds a value Measure put
@@ -51,17 +26,14 @@ fn SimField(spec: &'static FieldSpec, inputs: Memo<ScenarioInputs>) -> impl Into
         wb.simulate
             .with(|s| s.provenance_of(id).map(|p| p.source.clone()))
     });
+    // The field has read and range-checked the text; `set_input` is the one
+    // writer (a typed value is the person's: its provenance goes). It
+    // refuses only what the field would have refused, so its message, if
+    // any, stays beside the field rather than in the banner.
+    let refused: RwSignal<Option<String>> = RwSignal::new(None);
     let on_valid = Callback::new(move |v| {
-        let mut result = Ok(());
-        // Typed by the person: the value is theirs now, its provenance goes.
-        wb.simulate.update(|s| result = s.set_input(id, v));
-        if let Err(e) = result {
-            wb.notify(Notice::new(
-                NoticeKey::SimulateInput,
-                NoticeLevel::Error,
-                format!("{}: {e}", spec.label),
-            ));
-        }
+        let result = try_set(wb.simulate, |s| s.set_input(id, v));
+        refused.set(result.and_then(|r| r.err()).map(|e| e.to_string()));
     });
     view! {
         <div class="sim-field">
@@ -70,7 +42,10 @@ fn SimField(spec: &'static FieldSpec, inputs: Memo<ScenarioInputs>) -> impl Into
             {move || provenance.get().map(|source| view! {
                 <p class="field-provenance" data-testid=format!("provenance-{}", spec.slug)>{source}</p>
             })}
-            {move || reading.get().map(|(lead, v)| view! {
+            {move || refused.get().map(|e| view! {
+                <p class="field-error" role="alert">{format!("{}: {e}", spec.label)}</p>
+            })}
+            {move || reading.get().map(|FieldReading { lead, verdict: v }| view! {
                 <p class=format!("field-reading {}", level_class(v.level))
                     data-testid=format!("reading-{}", spec.slug)>
                     {lead.map(|l| format!("{l} "))}

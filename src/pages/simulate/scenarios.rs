@@ -13,7 +13,7 @@ use crate::domain::sim::{
     compare_summaries, simulate, Projection, StateError, MAX_COMPARE, MAX_SCENARIOS,
 };
 use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
-use crate::state::use_workbench;
+use crate::state::{try_set, use_workbench};
 
 /// The compared scenarios: id, name and projection, in comparison order.
 pub type Compared = Vec<(u32, String, Projection)>;
@@ -57,9 +57,7 @@ pub fn ScenariosPanel() -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let name = new_name.get_untracked();
-        let mut result: Result<u32, StateError> = Ok(0);
-        wb.simulate.update(|s| result = s.save_as(&name));
-        match result {
+        match try_set(wb.simulate, |s| s.save_as(&name)).unwrap_or(Ok(0)) {
             Ok(_) => {
                 new_name.set(String::new());
                 save_error.set(None);
@@ -137,8 +135,7 @@ fn ScenarioItem(
     let error: RwSignal<Option<String>> = RwSignal::new(None);
 
     let run = move |op: &dyn Fn(&mut crate::domain::sim::SimState) -> Result<(), StateError>| {
-        let mut result = Ok(());
-        wb.simulate.update(|s| result = op(s));
+        let result = try_set(wb.simulate, |s| op(s)).unwrap_or(Ok(()));
         let failed = result.is_err();
         error.set(result.err().map(|e| e.to_string()));
         !failed

@@ -11,7 +11,7 @@ use crate::domain::assess::progress;
 use crate::domain::workshop::{clean_name, Received, WorkshopError};
 use crate::persist::share::{self, SharePayload};
 use crate::routes::Route;
-use crate::state::use_workbench;
+use crate::state::{try_set, use_workbench};
 
 /// Asks the browser to copy `text`; `None` when it has no clipboard API
 /// here (an insecure page, an old browser).
@@ -208,10 +208,11 @@ fn receive_one(wb: crate::state::Workbench, text: &str) -> Result<String, String
         }
     };
     let count = progress(&answers).text();
-    let mut result = Err(String::new());
-    wb.workshop.update(|w| {
-        result = w.receive_answers(&name, answers).map_err(|e| e.to_string());
-    });
+    let result = match try_set(wb.workshop, |w| w.receive_answers(&name, answers)) {
+        Some(r) => r.map_err(|e| e.to_string()),
+        // No workshop left to receive them (its page has gone).
+        None => Err(String::new()),
+    };
     let shown = |id: u32| {
         wb.workshop.with_untracked(|w| {
             w.participant(id)

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::components::confirm::Confirm;
 use crate::components::focus::focus_after_frame;
 use crate::domain::workshop::{MAX_NAME_CHARS, MAX_PARTICIPANTS};
-use crate::state::use_workbench;
+use crate::state::{try_set, use_workbench};
 
 use super::presenter::Presenter;
 use super::{add_person, answered_text};
@@ -125,9 +125,7 @@ fn PersonRow(id: u32) -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = draft.get_untracked();
-        let mut result = Ok(());
-        wb.workshop.update(|w| result = w.rename(id, &typed));
-        match result {
+        match try_set(wb.workshop, |w| w.rename(id, &typed)).unwrap_or(Ok(())) {
             Ok(()) => back("rename-button"),
             Err(e) => error.set(Some(e.to_string())),
         }

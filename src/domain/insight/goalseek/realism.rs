@@ -8,7 +8,7 @@ use crate::domain::benchmarks::{
 };
 use crate::domain::economics::Level;
 use crate::domain::insight::{fmt_number, Segment};
-use crate::domain::sim::{FieldId, ScenarioInputs};
+use crate::domain::sim::{pql_to_paid, FieldId, ScenarioInputs};
 
 /// One benchmark reading of the answer.
 #[derive(Clone, Debug, PartialEq)]
@@ -131,7 +131,9 @@ pub(super) fn realism(
             };
             note(level, text, WORKBENCH_RULE);
             if field == FieldId::SaWinPct {
-                let pql_to_paid = at.sales_assist.pql_to_opportunity_pct * value / 100.0;
+                let mut with = at.clone();
+                with.sales_assist.win_pct = value;
+                let pql_to_paid = pql_to_paid(&with).percent();
                 let level = if pql_to_paid > PQL_TO_PAID_PCT.hi {
                     Level::Warn
                 } else {

@@ -23,7 +23,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::focus::focus_after_frame_with;
 use crate::domain::assess::{progress, Question, NOT_SURE, NOT_SURE_LABEL, QUESTIONS};
-use crate::state::Workbench;
+use crate::state::{try_set, Workbench};
 
 use dom::{exit_fullscreen, focus_in_dialog, focus_marked};
 
@@ -210,9 +210,7 @@ impl Presenter {
                 .set(format!("There is no answer {} to this question.", k + 1));
             return;
         };
-        let mut result = Ok(());
-        wb.workshop.update(|w| result = w.set_answer(id, q.id, oid));
-        match result {
+        match try_set(wb.workshop, |w| w.set_answer(id, q.id, oid)).unwrap_or(Ok(())) {
             Ok(()) => {
                 self.status.set(format!(
                     "Question {} of {}: “{}” recorded.",
