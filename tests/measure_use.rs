@@ -457,38 +457,45 @@ fn a_new_import_replaces_the_measurement_and_keeps_the_settings() {
         ..MeasureState::default()
     };
     state.set_channel_target("Outbound", ModelChannel::SelfServe);
-    state.replace(sample());
+    assert!(state.replace(sample()).is_ok());
     assert_eq!(state.gross_margin_pct, Some(70.0));
     assert_eq!(state.target, ModelChannel::SalesLed);
     assert!(
         state.channel_targets.is_empty(),
         "the sample has no channels"
     );
-    assert_eq!(
-        state
-            .measurement
-            .as_ref()
-            .map(|m| m.source.file_name.as_str()),
-        Some("sample-subscriptions.csv")
-    );
+    let m = match state.measurement() {
+        Some(Ok(m)) => m,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(m.source.file_name, "sample-subscriptions.csv");
+    // What is kept is rounded to the cent, as stored.
+    assert!(m
+        .series
+        .iter()
+        .all(|r| (r.mrr * 100.0 - (r.mrr * 100.0).round()).abs() < 1e-6));
 }
 
-/// What an import stores reads back the same through the stored format,
-/// and a damaged measurement is refused rather than drawn.
+/// What an import stores reads back the same through the stored format;
+/// a damaged measurement is refused where it is read (and the rest of the
+/// document still loads), and a measurement that cannot be read back is
+/// never stored.
 #[test]
 fn the_measurement_is_saved_and_read_back_and_damage_is_refused() {
     let mut state = AppState::default();
-    state.measure.replace(sample());
+    assert!(state.measure.replace(sample()).is_ok());
     let raw = encode(&state).unwrap_or_else(|e| panic!("{e}"));
     let back = decode(&raw).unwrap_or_else(|e| panic!("{e}"));
-    let shown = |s: &AppState| {
-        s.measure.measurement.as_ref().map(|m| {
+    let shown = |s: &AppState| match s.measure.measurement() {
+        Some(Ok(m)) => Some((
+            m.series.len(),
             texts(&readout(
                 &m.figures(),
                 &m.source.currency,
                 Share::from_percent(80.0),
-            ))
-        })
+            )),
+        )),
+        _ => None,
     };
     assert!(shown(&state).is_some());
     assert_eq!(
@@ -496,24 +503,54 @@ fn the_measurement_is_saved_and_read_back_and_damage_is_refused() {
         shown(&state),
         "the page shows the same after a reload"
     );
-    let months = |s: &AppState| s.measure.measurement.as_ref().map(|m| m.series.len());
-    assert_eq!(months(&back), months(&state));
 
-    let mut swapped = state.clone();
-    if let Some(m) = swapped.measure.measurement.as_mut() {
-        m.series.swap(0, 1);
+    // Damage in the stored JSON: the document loads, the measurement does not.
+    let damaged = |edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut doc: serde_json::Value = serde_json::from_str(&raw).unwrap_or_default();
+        if let Some(m) = doc.pointer_mut("/data/measure/measurement") {
+            edit(m);
+        }
+        let text = doc.to_string();
+        let state = decode(&text).unwrap_or_else(|e| panic!("the document must load: {e}"));
+        state.measure.measurement().map(|r| r.map(|_| ()))
+    };
+    let swap = |m: &mut serde_json::Value| {
+        if let Some(series) = m.pointer_mut("/series").and_then(|s| s.as_array_mut()) {
+            series.swap(0, 1);
+        }
+    };
+    assert!(
+        matches!(damaged(&swap), Some(Err(_))),
+        "months out of order"
+    );
+    let negative = |m: &mut serde_json::Value| {
+        if let Some(v) = m.pointer_mut("/series/3/mrr") {
+            *v = serde_json::json!(-1.0);
+        }
+    };
+    assert!(matches!(damaged(&negative), Some(Err(_))), "a negative MRR");
+    let missing = |m: &mut serde_json::Value| {
+        if let Some(o) = m.as_object_mut() {
+            o.remove("source");
+        }
+    };
+    assert!(matches!(damaged(&missing), Some(Err(_))), "no source");
+    // Not even an object: the document is refused like any bad field.
+    let mut doc: serde_json::Value = serde_json::from_str(&raw).unwrap_or_default();
+    if let Some(m) = doc.pointer_mut("/data/measure/measurement") {
+        *m = serde_json::json!([1, 2, 3]);
     }
-    assert!(swapped.validate().is_err(), "months out of order");
+    assert!(decode(&doc.to_string()).is_err());
 
-    let mut negative = state.clone();
-    if let Some(m) = negative.measure.measurement.as_mut() {
-        m.series[3].mrr = -1.0;
-    }
-    assert!(negative.validate().is_err(), "a negative MRR");
-
-    let mut margin = state;
+    let mut margin = state.clone();
     margin.measure.gross_margin_pct = Some(120.0);
     assert!(margin.validate().is_err(), "a gross margin above 100%");
+
+    let mut broken = sample();
+    broken.series[2].mrr = f64::NAN;
+    let before = state.measure.clone();
+    assert!(state.measure.replace(broken).is_err());
+    assert_eq!(state.measure, before, "nothing changes");
 }
 
 /// The largest measurement an import can make (ten years of months, every
@@ -566,7 +603,7 @@ fn the_largest_measurement_fits_in_the_stored_document() {
             .collect(),
     });
     let mut state = AppState::default();
-    state.measure.replace(m);
+    assert!(state.measure.replace(m).is_ok());
     let raw = encode(&state).unwrap_or_else(|e| panic!("{e}"));
     assert!(
         raw.len() < MAX_IMPORT_BYTES * 3 / 4,

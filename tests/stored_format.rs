@@ -73,7 +73,10 @@ fn the_version_3_fixture_decodes_with_its_discount_rate_and_free_account_window(
     assert_eq!(state.plan.volumes.free_active_months, 4);
     // Measure (added to v3 before it shipped): a measured table and the
     // provenance of the input it filled.
-    let measured = state.measure.measurement.as_ref().expect("a measurement");
+    let measured = match state.measure.measurement() {
+        Some(Ok(m)) => m,
+        other => panic!("the v3 measurement must read: {other:?}"),
+    };
     assert_eq!(measured.source.file_name, "metrics.csv");
     assert_eq!(measured.series.len(), 3);
     assert_eq!(state.measure.gross_margin_pct, Some(75.0));

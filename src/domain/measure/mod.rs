@@ -72,7 +72,7 @@ pub use seed::{
 pub use series::{
     ChannelSeries, MonthRow, Retention, MAX_CHANNELS, MAX_MONTHS, OTHER_CHANNELS, UNATTRIBUTED,
 };
-pub use state::{MeasureState, GROSS_MARGIN_RANGE};
+pub use state::{MeasureState, StoredMeasurement, GROSS_MARGIN_RANGE};
 
 /// Where a measurement came from: enough to say "measured from
 /// subscriptions.csv, Nov 2024 – Oct 2026, 8,589 subscriptions" and to read

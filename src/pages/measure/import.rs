@@ -23,8 +23,7 @@ use crate::domain::measure::{
     MAX_FILE_BYTES, RATE_RANGE,
 };
 use crate::routes::href;
-use crate::state::use_workbench;
-use crate::state::Workbench;
+use crate::state::{try_set, use_workbench, Workbench};
 
 /// The sample export's file name, in `public/` (copied into the build).
 pub const SAMPLE_FILE: &str = "sample-subscriptions.csv";
@@ -397,9 +396,11 @@ fn conclude(flow: Flow, wb: Workbench) {
         Some(Outcome::Failed(e)) => flow.fail(e.to_string()),
         Some(Outcome::Ready(imported)) => {
             flow.importer.set_value(None);
-            let old = wb
-                .measure
-                .with_untracked(|s| s.measurement.as_ref().map(source_line));
+            let old = wb.measure.with_untracked(|s| {
+                s.measurement()
+                    .and_then(Result::ok)
+                    .map(|m| source_line(&m))
+            });
             match old {
                 Some(old) => {
                     let new = source_line(&imported.measurement);
@@ -418,9 +419,13 @@ fn apply(flow: Flow, wb: Workbench, imported: Imported) {
         measurement,
         report,
     } = imported;
-    wb.measure.update(|s| s.replace(measurement));
-    flow.report.set(Some(report));
-    flow.stage.set(Stage::Done);
+    match try_set(wb.measure, |s| s.replace(measurement)) {
+        Some(Err(e)) => flow.fail(format!("The measurement could not be kept: {e}")),
+        _ => {
+            flow.report.set(Some(report));
+            flow.stage.set(Stage::Done);
+        }
+    }
 }
 
 /// The person confirmed the replacement.

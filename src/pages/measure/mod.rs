@@ -24,7 +24,7 @@ use leptos::prelude::*;
 
 use crate::components::confirm::ConfirmButton;
 use crate::domain::format;
-use crate::domain::measure::{source_line, Format, Measurement};
+use crate::domain::measure::{source_line, Format, Measurement, StoredMeasurement};
 use crate::state::use_workbench;
 
 use charts::MeasuredCharts;
@@ -114,7 +114,18 @@ fn SourceLine(measurement: Memo<Option<Measurement>>) -> impl IntoView {
 pub fn MeasurePage() -> impl IntoView {
     let wb = use_workbench();
     let flow = Flow::new();
-    let measurement = Memo::new(move |_| wb.measure.with(|m| m.measurement.clone()));
+    // The stored JSON, then the measurement read from it (again only when
+    // the JSON changes, not with every setting).
+    let stored = Memo::new(move |_| wb.measure.with(|m| m.measurement.clone()));
+    let read = Memo::new(move |_| stored.with(|s| s.as_ref().map(StoredMeasurement::read)));
+    let measurement =
+        Memo::new(move |_| read.with(|r| r.as_ref().and_then(|r| r.as_ref().ok().cloned())));
+    let unreadable = Memo::new(move |_| {
+        read.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.as_ref().err().map(ToString::to_string))
+        })
+    });
     let cohorts =
         Memo::new(move |_| measurement.with(|m| m.as_ref().and_then(|m| m.cohorts.clone())));
     let has = Memo::new(move |_| measurement.with(Option::is_some));
@@ -139,6 +150,18 @@ pub fn MeasurePage() -> impl IntoView {
                 "retention and cohorts it already holds, then start the simulator from them."
             </p>
             <ImportPanel flow/>
+            <Show when=move || unreadable.with(Option::is_some)>
+                <div class="measure-failed" role="alert" data-testid="measure-unreadable">
+                    <p>
+                        "The measurement saved in this browser could not be read ("
+                        {move || unreadable.get().unwrap_or_default()}
+                        "). Import the file again, or remove it."
+                    </p>
+                    <button type="button" on:click=move |_| wb.measure.update(|s| s.measurement = None)>
+                        "Remove the saved measurement"
+                    </button>
+                </div>
+            </Show>
             <SourceLine measurement/>
             <Show
                 when=move || has.get()
