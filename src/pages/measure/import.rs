@@ -203,11 +203,6 @@ fn rows_text(n: u64) -> String {
     }
 }
 
-/// "12.3 MB", for the size refusal.
-fn megabytes(bytes: f64) -> String {
-    format!("{} MB", format::number(bytes / 1_048_576.0, 1))
-}
-
 /// Reads `file` into memory a slice at a time, reporting the share read.
 async fn read_file(flow: Flow, run: u64, file: &web_sys::File) -> Result<Vec<u8>, String> {
     let size = file.size();
@@ -246,9 +241,9 @@ pub fn start_file(flow: Flow, wb: Workbench, file: web_sys::File) {
     let name = file.name();
     if file.size() > MAX_FILE_BYTES as f64 {
         flow.fail(format!(
-            "{name} is {}; files up to {} can be read. Export a shorter period, or only the columns the measurement needs.",
-            megabytes(file.size()),
-            megabytes(MAX_FILE_BYTES as f64)
+            "{name} is {} bytes, more than the 50 MB ({} bytes) this page reads. Export a shorter period, or only the columns the measurement needs.",
+            format::count(file.size()),
+            format::count(MAX_FILE_BYTES as f64)
         ));
         return;
     }

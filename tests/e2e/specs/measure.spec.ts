@@ -6,7 +6,7 @@
 // computes from the file's rows without the product's code and keeps in
 // step. The page's texts are read back into numbers here and compared with
 // those values to the precision the page writes them.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "@playwright/test";
 import { test, expect, ready, stored, waitForSaved } from "./fixtures";
@@ -159,6 +159,15 @@ test("a garbage file shows a plain message and changes nothing", async ({ page }
   await expect(page.getByTestId("measured-mrr")).toHaveText(mrr ?? "");
   await page.waitForTimeout(500); // a save would have been debounced by now
   expect(JSON.stringify((await stored(page)).data.measure)).toBe(before);
+});
+
+test("a file over 50 MB is refused before it is read", async ({ page }) => {
+  await openMeasure(page);
+  const path = test.info().outputPath("too-large.csv");
+  writeFileSync(path, Buffer.alloc(50 * 1024 * 1024 + 1, 0x61));
+  await page.getByLabel("Subscription export (CSV)").setInputFiles(path);
+  await expect(page.getByTestId("measure-error")).toContainText("too-large.csv is 52,428,801 bytes, more than the 50 MB (52,428,800 bytes) this page reads.");
+  await expect(page.getByTestId("measured-customers")).toHaveCount(0);
 });
 
 test("a file that is not a known export goes through the column mapping, and replacing asks first", async ({ page }) => {
