@@ -686,22 +686,28 @@ fn AskCurrency(
             let shown = c.clone();
             let id = format!("measure-rate-{i}");
             let label_for = id.clone();
-            let hidden = move || into.get() == shown;
+            let needed = move || into.get() != shown;
             view! {
-                <div class="field" hidden=hidden>
-                    <label for=label_for>
-                        {move || format!("1 {} = how many {}?", name(&currency), name(&into.get()))}
-                    </label>
-                    <input id=id type="text" inputmode="decimal" autocomplete="off"
-                        on:input:target=move |ev| {
-                            let text = ev.target().value();
-                            rates.update(|r| {
-                                if let Some(slot) = r.get_mut(i) {
-                                    slot.1 = text;
-                                }
-                            });
-                        }/>
-                </div>
+                <Show when=needed>
+                    <div class="field">
+                        <label for=label_for.clone()>
+                            {
+                                let currency = currency.clone();
+                                move || format!("1 {} = how many {}?", name(&currency), name(&into.get()))
+                            }
+                        </label>
+                        <input id=id.clone() type="text" inputmode="decimal" autocomplete="off"
+                            prop:value=move || rates.with(|r| r.get(i).map(|x| x.1.clone()).unwrap_or_default())
+                            on:input:target=move |ev| {
+                                let text = ev.target().value();
+                                rates.update(|r| {
+                                    if let Some(slot) = r.get_mut(i) {
+                                        slot.1 = text;
+                                    }
+                                });
+                            }/>
+                    </div>
+                </Show>
             }
         })
         .collect_view();

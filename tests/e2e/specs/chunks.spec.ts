@@ -112,7 +112,7 @@ test("Assess needs no chunk; the other workspaces' chunks follow when the page i
   release();
   await expect
     .poll(() => [...seen].sort(), { timeout: 30_000 })
-    .toEqual(["split_compare", "split_plan", "split_simulate", "split_workshop"]);
+    .toEqual(["split_compare", "split_measure", "split_methods", "split_plan", "split_simulate", "split_workshop"]);
   await context.close();
 });
 
