@@ -4,9 +4,10 @@
 //! behind it, and its benchmark reading from the same verdict functions the
 //! rest of the app uses. A figure with no value says why.
 //!
-//! The page renders this list as it is, and the browser test reads the
-//! same texts from a file a native test keeps in step with it, so the page,
-//! the domain and the test cannot disagree.
+//! The page renders this list as it is. The browser test reads the texts
+//! back into numbers and compares them with the sample's figures as a
+//! plain reading of its rows gives them (`tests/e2e/specs/sample-figures.json`,
+//! kept in step by `tests/measure.rs`).
 
 use super::metrics::{formula, Figures, Measured, Pooled};
 use super::seed::{money_cents_in, money_in};
