@@ -12,6 +12,8 @@
 //!
 //! Run: `cargo run --release --example bench_measure`. Prints one
 //! `name value` line per figure; times are reported, not asserted.
+//! `-- --write PATH` only writes the 100,000-row file to PATH, for the
+//! browser benchmark (`tests/e2e/bench/measure-bench.mjs`).
 
 #[path = "support/measure_sample.rs"]
 #[allow(dead_code)]
@@ -33,6 +35,17 @@ fn main() {
     };
     let rows = measure_sample::generate(&params, ROWS);
     let bytes = measure_sample::to_csv(&rows);
+    let args: Vec<String> = std::env::args().collect();
+    if let [_, flag, path] = args.as_slice() {
+        if flag == "--write" {
+            if let Err(e) = std::fs::write(path, &bytes) {
+                eprintln!("could not write {path}: {e}");
+                std::process::exit(1);
+            }
+            println!("{path}: {} rows, {} bytes", rows.len(), bytes.len());
+            return;
+        }
+    }
     let headers: Vec<String> = measure_sample::HEADER
         .iter()
         .map(|h| (*h).to_string())

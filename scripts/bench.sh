@@ -33,6 +33,9 @@ else
     echo "(the wasm benchmark did not print)"
 fi
 
+step "Measure import: 100,000 subscriptions (native, release)"
+cargo run --quiet --release --example bench_measure || echo "(the import benchmark failed)"
+
 step "share-link / import decoder: 100,000 random and mutated inputs (release)"
 cargo run --quiet --release --example decoder_fuzz || echo "(an input is over its budget)"
 
@@ -42,3 +45,12 @@ node scripts/size.mjs dist
 
 step "in the browser: first paint, time to interactive, input to updated chart"
 (cd tests/e2e && node bench/browser-bench.mjs ../../dist)
+
+step "in the browser: Measure import of 100,000 subscriptions (release build)"
+measure_csv="$(mktemp -d)/measure-100k.csv"
+if cargo run --quiet --release --example bench_measure -- --write "$measure_csv" >/dev/null; then
+    (cd tests/e2e && node bench/measure-bench.mjs ../../dist "$measure_csv")
+else
+    echo "(the 100,000-row file could not be written)"
+fi
+rm -rf "$(dirname "$measure_csv")"

@@ -24,6 +24,7 @@ const ROUTES = {
   "/": [],
   "/assess": [],
   "/compare": ["compare"],
+  "/measure": ["measure"],
   "/simulate": ["simulate"],
   "/plan": ["plan"],
   "/workshop": ["workshop"],

@@ -9,6 +9,8 @@ pub enum Route {
     Assess,
     /// The comparison table.
     Compare,
+    /// The figures of a billing export.
+    Measure,
     /// The simulator.
     Simulate,
     /// The plan.
@@ -29,15 +31,22 @@ impl Route {
     /// The steps of the work, in order: what the navigation numbers and
     /// marks as done. A new workspace that is a step of the work is added
     /// here (and nowhere else in the navigation).
-    pub const STEPS: [Route; 4] = [Route::Assess, Route::Compare, Route::Simulate, Route::Plan];
+    pub const STEPS: [Route; 5] = [
+        Route::Assess,
+        Route::Compare,
+        Route::Measure,
+        Route::Simulate,
+        Route::Plan,
+    ];
 
     /// The workspace for a room, beside the steps rather than one of them.
     pub const ROOM: Route = Route::Workshop;
 
     /// Every route, for matching a path.
-    pub const ALL: [Route; 6] = [
+    pub const ALL: [Route; 7] = [
         Route::Assess,
         Route::Compare,
+        Route::Measure,
         Route::Simulate,
         Route::Plan,
         Route::Workshop,
@@ -49,6 +58,7 @@ impl Route {
         match self {
             Route::Assess => "/assess",
             Route::Compare => "/compare",
+            Route::Measure => "/measure",
             Route::Simulate => "/simulate",
             Route::Plan => "/plan",
             Route::Workshop => "/workshop",
@@ -61,6 +71,7 @@ impl Route {
         match self {
             Route::Assess => "Assess",
             Route::Compare => "Compare",
+            Route::Measure => "Measure",
             Route::Simulate => "Simulate",
             Route::Plan => "Plan",
             Route::Workshop => "Workshop",

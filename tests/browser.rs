@@ -91,7 +91,7 @@ async fn the_app_mounts_with_navigation_and_a_notice_for_unreadable_data() {
         .query_selector("nav[aria-label='Workspaces']")
         .expect("query")
         .expect("the navigation is rendered");
-    assert_eq!(nav.query_selector_all("a").expect("links").length(), 5);
+    assert_eq!(nav.query_selector_all("a").expect("links").length(), 6);
     let notice = container
         .query_selector("[data-notice='unreadable']")
         .expect("query")

@@ -4,8 +4,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use gtm_workbench::charts::{
-    describe, format_compact, trough, BandChart, Chart, ChartSpec, GroupedBarChart, LineChart,
-    Mark, MarkKind, Palette, Rgb, Series, StackedAreaChart, TornadoChart, TornadoRow, Unit,
+    describe, format_compact, trough, BandChart, Chart, ChartSpec, DivergingBarChart,
+    GroupedBarChart, HeatmapChart, LineChart, Mark, MarkKind, Palette, Rgb, Series,
+    StackedAreaChart, TornadoChart, TornadoRow, Unit,
 };
 use proptest::prelude::*;
 
@@ -83,6 +84,42 @@ fn band_chart(p10: Vec<f64>, p50: Vec<f64>, p90: Vec<f64>) -> BandChart {
     }
 }
 
+fn movements_chart(categories: Vec<String>, series: Vec<Series>) -> DivergingBarChart {
+    DivergingBarChart {
+        spec: ChartSpec::new(
+            "MRR movements",
+            "Month",
+            "MRR change ($ per month)",
+            Unit::Dollars,
+        ),
+        categories,
+        series,
+    }
+}
+
+fn heatmap_chart(rows: Vec<(String, Vec<f64>)>) -> HeatmapChart {
+    HeatmapChart {
+        spec: ChartSpec::new(
+            "Logo retention by start month",
+            "Months since the start",
+            "Start month",
+            Unit::Percent,
+        ),
+        rows,
+        full: 100.0,
+    }
+}
+
+/// A retention triangle: row `r` has `n − r` cells falling from 100.
+fn triangle(n: usize) -> Vec<(String, Vec<f64>)> {
+    (0..n)
+        .map(|r| {
+            let cells = (0..n - r).map(|c| 100.0 * 0.95f64.powi(c as i32)).collect();
+            (format!("Month {}", r + 1), cells)
+        })
+        .collect()
+}
+
 /// A J-shaped cumulative cash curve: down for 8 months, then up.
 fn j_curve(n: usize) -> Vec<f64> {
     (1..=n)
@@ -140,7 +177,31 @@ fn all_charts_at(
     let mut band = band_chart(ramp(24, 80.0), ramp(24, 100.0), ramp(24, 130.0));
     band.spec.title = title.to_owned();
     band.name = a.to_owned();
+    let mut movements = movements_chart(
+        (1..=24).map(|m| format!("M{m}")).collect(),
+        vec![
+            Series::new(a, ramp(24, 100.0)),
+            Series::new(b, ramp(24, -40.0)),
+            Series::new(c, ramp(24, 10.0)),
+        ],
+    );
+    movements.spec.title = title.to_owned();
+    let mut rows = triangle(12);
+    rows[0].0 = a.to_owned();
+    let mut heat = heatmap_chart(rows);
+    heat.spec.title = title.to_owned();
+    heat.spec.y_label = b.to_owned();
     vec![
+        (
+            "movements".to_owned(),
+            movements.svg(light),
+            movements.text_alternative(),
+        ),
+        (
+            "heatmap".to_owned(),
+            heat.svg(light),
+            heat.text_alternative(),
+        ),
         (
             "stacked".to_owned(),
             stacked.svg_at(light, width),
@@ -420,6 +481,96 @@ fn band_chart_shades_p10_to_p90_and_draws_the_median() {
     );
 }
 
+/// Movements: gains stack up from zero, losses down, and each month's net
+/// is a dash where the bar's parts add up to.
+#[test]
+fn movement_bars_stack_gains_up_losses_down_and_mark_the_net() {
+    let chart = movements_chart(
+        vec!["Jan 2025".to_owned(), "Feb 2025".to_owned()],
+        vec![
+            Series::new("New", vec![1000.0, 800.0]),
+            Series::new("Expansion", vec![200.0, 100.0]),
+            Series::new("Churned", vec![-300.0, -1500.0]),
+        ],
+    );
+    let svg = chart.svg(&Palette::light());
+    let texts = drawn_texts(&svg);
+    for name in [
+        "New",
+        "Expansion",
+        "Churned",
+        "Net change",
+        "Jan 2025",
+        "Feb 2025",
+    ] {
+        assert!(texts.iter().any(|t| t == name), "{name}: {texts:?}");
+    }
+    assert!(
+        texts.iter().any(|t| t.starts_with('\u{2212}')),
+        "a negative tick: {texts:?}"
+    );
+    let words = chart.text_alternative();
+    assert!(words.contains("New $1.8k"), "{words}");
+    assert!(words.contains("Churned \u{2212}$1.8k"), "{words}");
+    assert!(
+        words.contains("largest net change is $900 in Jan 2025"),
+        "{words}"
+    );
+    assert!(
+        words.contains("smallest \u{2212}$600 in Feb 2025"),
+        "{words}"
+    );
+}
+
+/// Many months: names are thinned so they do not overlap, never more than a
+/// dozen.
+#[test]
+fn movement_bars_over_many_months_write_at_most_a_dozen_names() {
+    let months: Vec<String> = (0..120).map(|i| format!("Mon {i:03}")).collect();
+    let chart = movements_chart(months.clone(), vec![Series::new("New", vec![5.0; 120])]);
+    let texts = drawn_texts(&chart.svg(&Palette::light()));
+    let written = months.iter().filter(|m| texts.contains(m)).count();
+    assert!((2..=12).contains(&written), "{written} names written");
+}
+
+/// The heatmap: more kept is darker, the triangle's empty corner stays
+/// empty, and every cell's shade comes from the background and the first
+/// series colour.
+#[test]
+fn heatmap_shades_more_kept_darker_and_leaves_the_corner_empty() {
+    let palette = Palette::light();
+    let chart = heatmap_chart(vec![
+        ("Jan 2025".to_owned(), vec![100.0, 50.0]),
+        ("Feb 2025".to_owned(), vec![100.0]),
+    ]);
+    let svg = chart.svg(&palette);
+    let fills: Vec<&str> = svg
+        .split("<rect")
+        .skip(1)
+        .filter_map(|r| r.split("fill=\"").nth(1)?.split('"').next())
+        .collect();
+    let full = palette.series_color(0);
+    let full_hex = format!("#{:02X}{:02X}{:02X}", full.0, full.1, full.2);
+    let count = |hex: &str| fills.iter().filter(|f| f.eq_ignore_ascii_case(hex)).count();
+    // Two full cells and the legend's swatch; the half cell lighter.
+    assert_eq!(count(&full_hex), 3, "{fills:?}");
+    let texts = drawn_texts(&svg);
+    assert!(texts.iter().any(|t| t == "Jan 2025") && texts.iter().any(|t| t == "Feb 2025"));
+    assert!(
+        texts.iter().any(|t| t == "Months since the start"),
+        "{texts:?}"
+    );
+    let words = chart.text_alternative();
+    assert!(
+        words.contains("2 rows from Jan 2025 to Feb 2025"),
+        "{words}"
+    );
+    assert!(
+        words.contains("Jan 2025 stands at 50% after 1 month"),
+        "{words}"
+    );
+}
+
 // ------------------------------------------------------ the SVG document
 
 #[test]
@@ -549,6 +700,18 @@ fn degenerate_data_never_panics_nor_prints_nan_or_infinity() {
                         values.iter().map(|v| v * 1.5).collect(),
                         values.iter().map(|v| v * 3.0).collect(),
                     );
+                    (c.svg(&palette), c.text_alternative())
+                },
+                {
+                    let categories = (0..values.len()).map(|i| format!("M{i}")).collect();
+                    let c = movements_chart(categories, series.clone());
+                    (c.svg(&palette), c.text_alternative())
+                },
+                {
+                    let c = heatmap_chart(vec![
+                        ("A".to_owned(), values.clone()),
+                        ("B".to_owned(), values.iter().map(|v| -v).collect()),
+                    ]);
                     (c.svg(&palette), c.text_alternative())
                 },
             ];

@@ -771,6 +771,39 @@ fn an_empty_file_is_refused_in_plain_words() {
     assert_eq!(FileError::Empty.to_string(), "The file is empty.");
 }
 
+/// A spreadsheet, an image or a note saved as text is refused before any
+/// mapping step, in words that say what to do.
+#[test]
+fn a_file_that_is_not_a_csv_table_is_refused_in_plain_words() {
+    let xlsx = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml".to_vec();
+    let utf16 = "\u{feff}a,b\n1,2\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect::<Vec<u8>>();
+    for bytes in [xlsx, utf16] {
+        assert_eq!(inspect(&bytes, 5), Err(FileError::NotText));
+    }
+    let note = b"Hello, this is not an export\nJust a note\n".to_vec();
+    let one_column = b"Just a note\nwith lines\n".to_vec();
+    assert!(
+        inspect(&note, 5).is_ok(),
+        "two columns: it goes to the mapping step"
+    );
+    assert_eq!(inspect(&one_column, 5), Err(FileError::OneColumn));
+    let format = detect(&["Just a note".to_string()]).0;
+    assert_eq!(
+        import(
+            "n.txt",
+            one_column,
+            &format,
+            ImportOptions::default(),
+            &Choices::default()
+        ),
+        Outcome::Failed(ImportError::File(FileError::OneColumn))
+    );
+    assert!(FileError::NotText.to_string().contains("Save it as CSV"));
+}
+
 #[test]
 fn a_header_without_rows_says_so() {
     let bytes = b"plan_oid,plan_name,plan_currency,plan_amount,plan_interval,plan_interval_count,customer_oid,customer_name,customer_email,subscription_oid,subscription_started_at,subscription_canceled_at,subscription_quantity\n".to_vec();
@@ -1166,6 +1199,57 @@ fn the_samples_figures_match_a_plain_reading_of_the_definitions() {
         .unwrap_or_else(|| panic!("no cohorts"));
     assert_eq!(row0.size() as usize, cohort.len());
     assert_eq!(*row0.customers.last().unwrap_or(&0) as usize, still);
+
+    // The browser test reads the sample's figures on the page and compares
+    // them with these plain values, written to a file it can read.
+    let expected = serde_json::json!({
+        "file": "sample-subscriptions.csv",
+        "subscriptions": subs.len(),
+        "last_month": plain::last_day(last)[..7],
+        "customers": active_now.len(),
+        "mrr": mrr_now,
+        "arpa": mrr_now / active_now.len() as f64,
+        "new_per_month": new / 12.0,
+        "logo_churn": lost / exposed,
+        "revenue_churn": (churned + contraction) / start_mrr,
+        "expansion": expansion / start_mrr,
+        "contraction": contraction / start_mrr,
+        "nrr": now / then,
+        "grr": kept / then,
+    });
+    check_expected_file("sample-figures.json", &expected);
+}
+
+/// Compares `expected` with the committed file of that name in
+/// `tests/e2e/specs/` (numbers to 1e-9 relative), or writes it when
+/// `GTM_WRITE_EXPECTED=1`.
+fn check_expected_file(name: &str, expected: &serde_json::Value) {
+    let path = format!("{}/tests/e2e/specs/{name}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var("GTM_WRITE_EXPECTED").is_ok_and(|v| v == "1") {
+        let text = serde_json::to_string_pretty(expected).unwrap_or_default();
+        std::fs::write(&path, text + "\n").unwrap_or_else(|e| panic!("{path}: {e}"));
+        return;
+    }
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!("{path}: {e} (write it with GTM_WRITE_EXPECTED=1 cargo test --test measure)")
+    });
+    let committed: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    let close_enough = |a: &serde_json::Value, b: &serde_json::Value| match (a.as_f64(), b.as_f64())
+    {
+        (Some(x), Some(y)) => (x - y).abs() <= 1e-9 * x.abs().max(1.0),
+        _ => a == b,
+    };
+    let (Some(want), Some(have)) = (expected.as_object(), committed.as_object()) else {
+        panic!("{path} is not an object");
+    };
+    assert_eq!(want.len(), have.len(), "{path} has other keys");
+    for (key, value) in want {
+        let found = have.get(key).unwrap_or(&serde_json::Value::Null);
+        assert!(
+            close_enough(value, found),
+            "{path}: {key} is {found}, the plain reading gives {value} (GTM_WRITE_EXPECTED=1 rewrites it)"
+        );
+    }
 }
 
 /// Expected figures of the generator's model (see
@@ -1417,7 +1501,10 @@ proptest! {
             let mut file = header.as_bytes().to_vec();
             file.push(b'\n');
             file.extend_from_slice(&bytes);
-            let format = format_of(&file);
+            // Bytes that are not text are refused by both roads.
+            let headers: Vec<String> = header.split(',').map(str::to_string).collect();
+            let format = detect(&headers).0;
+            prop_assert_eq!(inspect(&file, 3).is_ok(), Importer::new("p.csv", file.clone(), &format, ImportOptions::default()).is_ok());
             survives(file, &format);
         }
     }

@@ -71,18 +71,32 @@ fn the_version_3_fixture_decodes_with_its_discount_rate_and_free_account_window(
     let state = decode(V3).expect("the v3 fixture must always decode");
     assert_eq!(state.simulate.ltv_discount_rate_pct, Some(8.0));
     assert_eq!(state.plan.volumes.free_active_months, 4);
+    // Measure (added to v3 before it shipped): a measured table and the
+    // provenance of the input it filled.
+    let measured = match state.measure.measurement() {
+        Some(Ok(m)) => m,
+        other => panic!("the v3 measurement must read: {other:?}"),
+    };
+    assert_eq!(measured.source.file_name, "metrics.csv");
+    assert_eq!(measured.series.len(), 3);
+    assert_eq!(state.measure.gross_margin_pct, Some(75.0));
+    let acv = gtm_workbench::domain::sim::FieldId::SlAcv;
+    assert!(state.simulate.provenance_of(acv).is_some());
     let v2 = decode(V2).expect("decodes");
     assert_eq!(state.assess, v2.assess);
     assert_eq!(state.insight, v2.insight);
 }
 
 /// Version 2 documents have neither setting: no discounted LTV, and free
-/// accounts counted as active for three months.
+/// accounts counted as active for three months; nothing measured and no
+/// provenance either.
 #[test]
 fn version_2_reads_without_a_discount_rate_and_with_three_active_months() {
     let state = decode(V2).expect("decodes");
     assert_eq!(state.simulate.ltv_discount_rate_pct, None);
     assert_eq!(state.plan.volumes.free_active_months, 3);
+    assert_eq!(state.measure, Default::default());
+    assert!(state.simulate.provenance.is_empty());
 }
 
 /// Version 3 holds the quick calculator's expansion to 20 % a month like

@@ -41,13 +41,14 @@ fn paths_map_to_their_route_with_the_root_as_assess() {
 }
 
 #[test]
-fn the_steps_are_assess_compare_simulate_plan_and_the_workshop_stands_apart() {
+fn the_steps_are_assess_compare_measure_simulate_plan_and_the_workshop_stands_apart() {
     assert_eq!(
         Route::STEPS.map(Route::label),
-        ["Assess", "Compare", "Simulate", "Plan"]
+        ["Assess", "Compare", "Measure", "Simulate", "Plan"]
     );
     assert_eq!(Route::Assess.step(), Some(1));
-    assert_eq!(Route::Plan.step(), Some(4));
+    assert_eq!(Route::Measure.step(), Some(3));
+    assert_eq!(Route::Plan.step(), Some(5));
     assert_eq!(Route::ROOM.step(), None);
     assert_eq!(Route::Methods.step(), None);
     assert!(!Route::STEPS.contains(&Route::ROOM));

@@ -1,6 +1,6 @@
-//! The workspaces that load on demand: Compare, Simulate, Plan and Workshop
-//! each live in their own WebAssembly chunk, fetched the first time the
-//! workspace opens (or earlier, when the browser is idle). Assess stays in
+//! The workspaces that load on demand: Compare, Measure, Simulate, Plan,
+//! Workshop and the methods page each live in their own WebAssembly chunk,
+//! fetched the first time the workspace opens (or earlier, when the browser is idle). Assess stays in
 //! the main module, so the first question needs no chunk.
 //!
 //! **How a chunk gets made.** With the cargo feature `split` (every Trunk
@@ -25,6 +25,8 @@ use leptos::prelude::*;
 pub enum Chunk {
     /// The comparison table.
     Compare,
+    /// The figures of a billing export.
+    Measure,
     /// The scenario simulator.
     Simulate,
     /// The plan and its report.
@@ -38,10 +40,11 @@ pub enum Chunk {
 impl Chunk {
     /// Every chunk, in the order they are fetched when the browser is idle
     /// (the simulator first: it is the largest and the most visited).
-    pub const ALL: [Chunk; 5] = [
+    pub const ALL: [Chunk; 6] = [
         Chunk::Simulate,
         Chunk::Compare,
         Chunk::Plan,
+        Chunk::Measure,
         Chunk::Workshop,
         Chunk::Methods,
     ];
@@ -50,6 +53,7 @@ impl Chunk {
     pub fn label(self) -> &'static str {
         match self {
             Chunk::Compare => "Compare",
+            Chunk::Measure => "Measure",
             Chunk::Simulate => "Simulate",
             Chunk::Plan => "Plan",
             Chunk::Workshop => "Workshop",
@@ -58,10 +62,10 @@ impl Chunk {
     }
 }
 
-// The views of the lazy routes: `compare()`, `simulate()`, `plan()`,
-// `workshop()`, `methods()` (lazy with the `split` feature, the page itself
-// without).
-pub use lazy::{compare, methods, plan, simulate, workshop};
+// The views of the lazy routes: `compare()`, `measure()`, `simulate()`,
+// `plan()`, `workshop()`, `methods()` (lazy with the `split` feature, the
+// page itself without).
+pub use lazy::{compare, measure, methods, plan, simulate, workshop};
 
 /// After the first paint, loads every chunk in turn whenever the browser is
 /// idle, so that opening a workspace later is instant and works even if the
@@ -148,6 +152,7 @@ mod lazy {
 
     use super::{Chunk, ChunkFailed};
     use crate::pages::compare::ComparePage;
+    use crate::pages::measure::MeasurePage;
     use crate::pages::methods::MethodsPage;
     use crate::pages::plan::PlanPage;
     use crate::pages::simulate::SimulatePage;
@@ -165,6 +170,11 @@ mod lazy {
     /// The view of the `/compare` route.
     pub fn compare() -> impl ChooseView {
         Lazy::<CompareRoute>::new()
+    }
+
+    /// The view of the `/measure` route.
+    pub fn measure() -> impl ChooseView {
+        Lazy::<MeasureRoute>::new()
     }
 
     /// The view of the `/simulate` route.
@@ -195,6 +205,11 @@ mod lazy {
         Ok(view! { <ComparePage/> }.into_any())
     }
 
+    #[wasm_split(measure, fallible, wasm_split_path = ::leptos::wasm_split, preload(load_measure))]
+    fn measure_view() -> Result<AnyView, ChunkError> {
+        Ok(view! { <MeasurePage/> }.into_any())
+    }
+
     #[wasm_split(simulate, fallible, wasm_split_path = ::leptos::wasm_split, preload(load_simulate))]
     fn simulate_view() -> Result<AnyView, ChunkError> {
         Ok(view! { <SimulatePage/> }.into_any())
@@ -222,6 +237,7 @@ mod lazy {
         let styles = deferred_styles();
         let loaded = match chunk {
             Chunk::Compare => load_compare().await,
+            Chunk::Measure => load_measure().await,
             Chunk::Simulate => load_simulate().await,
             Chunk::Plan => load_plan().await,
             Chunk::Workshop => load_workshop().await,
@@ -236,6 +252,7 @@ mod lazy {
         let styles = deferred_styles();
         let loaded = match chunk {
             Chunk::Compare => compare_view().await,
+            Chunk::Measure => measure_view().await,
             Chunk::Simulate => simulate_view().await,
             Chunk::Plan => plan_view().await,
             Chunk::Workshop => workshop_view().await,
@@ -246,7 +263,7 @@ mod lazy {
     }
 
     /// Turns on the stylesheets index.html links `disabled` (those of the
-    /// four lazy workspaces, which Assess does not need: not fetched before
+    /// five lazy workspaces, which Assess does not need: not fetched before
     /// the first question), once, and returns a future that resolves when
     /// each has loaded or failed. The stylesheets are not split per
     /// workspace: they share rules, so they are turned on together.
@@ -342,6 +359,7 @@ mod lazy {
     }
 
     lazy_route!(CompareRoute, Chunk::Compare);
+    lazy_route!(MeasureRoute, Chunk::Measure);
     lazy_route!(SimulateRoute, Chunk::Simulate);
     lazy_route!(PlanRoute, Chunk::Plan);
     lazy_route!(WorkshopRoute, Chunk::Workshop);
@@ -356,6 +374,7 @@ mod lazy {
 
     use super::Chunk;
     use crate::pages::compare::ComparePage;
+    use crate::pages::measure::MeasurePage;
     use crate::pages::methods::MethodsPage;
     use crate::pages::plan::PlanPage;
     use crate::pages::simulate::SimulatePage;
@@ -364,6 +383,11 @@ mod lazy {
     /// The view of the `/compare` route.
     pub fn compare() -> impl ChooseView {
         ComparePage
+    }
+
+    /// The view of the `/measure` route.
+    pub fn measure() -> impl ChooseView {
+        MeasurePage
     }
 
     /// The view of the `/simulate` route.
@@ -395,6 +419,7 @@ mod lazy {
     pub async fn view(chunk: Chunk) -> AnyView {
         match chunk {
             Chunk::Compare => view! { <ComparePage/> }.into_any(),
+            Chunk::Measure => view! { <MeasurePage/> }.into_any(),
             Chunk::Simulate => view! { <SimulatePage/> }.into_any(),
             Chunk::Plan => view! { <PlanPage/> }.into_any(),
             Chunk::Workshop => view! { <WorkshopPage/> }.into_any(),

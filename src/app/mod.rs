@@ -80,7 +80,7 @@ fn base_path() -> String {
     base.trim_end_matches('/').to_string()
 }
 
-/// The application: header, notices and the five workspaces.
+/// The application: header, notices and the six workspaces.
 #[component]
 pub fn App() -> impl IntoView {
     let loaded = storage::load();
@@ -185,6 +185,7 @@ pub fn App() -> impl IntoView {
                     <RouteView path=StaticSegment(Route::Assess.segment()) view=AssessPage/>
                     // Assess is in the main module; the other routes are chunks.
                     <RouteView path=StaticSegment(Route::Compare.segment()) view=chunks::compare()/>
+                    <RouteView path=StaticSegment(Route::Measure.segment()) view=chunks::measure()/>
                     <RouteView path=StaticSegment(Route::Simulate.segment()) view=chunks::simulate()/>
                     <RouteView path=StaticSegment(Route::Plan.segment()) view=chunks::plan()/>
                     <RouteView path=StaticSegment(Route::Workshop.segment()) view=chunks::workshop()/>

@@ -11,6 +11,8 @@
 //! | [`GroupedBarChart`] | bars per category, one per series, value labels | CAC vs LTV per channel |
 //! | [`TornadoChart`] | low/high bars around a base value, sorted by swing | sensitivity |
 //! | [`BandChart`] | a P10–P90 band with the P50 line | Monte Carlo results |
+//! | [`DivergingBarChart`] | parts stacked above and below zero, net marked | measured MRR movements |
+//! | [`HeatmapChart`] | rows of shaded cells | cohort retention |
 //!
 //! [`Chart::draw`] is generic over plotters' `DrawingBackend`; [`Chart::svg`]
 //! renders to a standalone SVG document of [`VIEW_WIDTH`] × [`VIEW_HEIGHT`]
@@ -43,7 +45,9 @@
 mod axes;
 mod band;
 mod bars;
+mod diverging;
 mod format;
+mod heatmap;
 mod legend;
 mod line;
 mod marker;
@@ -55,7 +59,9 @@ mod tornado;
 
 pub use band::BandChart;
 pub use bars::GroupedBarChart;
+pub use diverging::DivergingBarChart;
 pub use format::{describe, format_compact};
+pub use heatmap::HeatmapChart;
 pub use line::{trough, LineChart, Mark, MarkKind};
 pub use palette::{Palette, Rgb};
 pub use stacked::StackedAreaChart;

@@ -24,10 +24,11 @@ pub struct Column {
 
 impl Column {
     /// A column of figures, aligned like them (`class="num"`).
-    pub fn num(title: &'static str) -> Self {
+    pub fn num(title: impl Into<Cow<'static, str>>) -> Self {
         Column {
+            title: title.into(),
             class: Some("num"),
-            ..Column::from(title)
+            hidden: false,
         }
     }
 

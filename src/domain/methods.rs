@@ -9,6 +9,7 @@
 use crate::domain::assess::confidence_formula;
 use crate::domain::benchmarks::source;
 use crate::domain::economics::formula;
+use crate::domain::measure::formula as measured;
 use crate::domain::plan::ACTIVE_FREE_FORMULA;
 use crate::domain::sim::Billing;
 use crate::domain::workshop::{ROOM_CONFIDENCE_FORMULA, ROOM_POSITION_FORMULA, SPLIT_RULE};
@@ -28,19 +29,22 @@ pub enum Group {
     Assessment,
     /// Plan's volumes.
     Plan,
+    /// Measure's figures from a billing export.
+    Measure,
     /// How typed numbers are read and written.
     Numbers,
 }
 
 impl Group {
     /// Every group, in page order.
-    pub const ALL: [Group; 7] = [
+    pub const ALL: [Group; 8] = [
         Group::UnitEconomics,
         Group::AcquisitionCost,
         Group::Projection,
         Group::Insight,
         Group::Assessment,
         Group::Plan,
+        Group::Measure,
         Group::Numbers,
     ];
 
@@ -53,6 +57,7 @@ impl Group {
             Group::Insight => "Testing the plan",
             Group::Assessment => "The recommendation and the room",
             Group::Plan => "Plan",
+            Group::Measure => "Measured from a billing export",
             Group::Numbers => "Typed and written numbers",
         }
     }
@@ -113,6 +118,22 @@ pub enum MethodId {
     SplitRoom,
     /// Active free accounts.
     ActiveFreeAccounts,
+    /// The last complete month of a measurement.
+    MeasuredMonth,
+    /// Measured active customers, MRR and ARPA.
+    MeasuredMrr,
+    /// Measured churn, expansion and contraction, pooled.
+    MeasuredChurn,
+    /// Measured net and gross revenue retention.
+    MeasuredRetention,
+    /// Measured new customers a month and CAC.
+    MeasuredCac,
+    /// MRR movements.
+    MeasuredMovements,
+    /// Cohort retention and the average curve.
+    MeasuredCohorts,
+    /// The backtest of the model on the measured months.
+    Backtest,
     /// Reading typed numbers.
     ReadingNumbers,
     /// Writing numbers.
@@ -121,7 +142,7 @@ pub enum MethodId {
 
 impl MethodId {
     /// Every entry, in page order.
-    pub const ALL: [MethodId; 28] = [
+    pub const ALL: [MethodId; 36] = [
         MethodId::Ltv,
         MethodId::LtvCap,
         MethodId::LtvFiveYears,
@@ -148,6 +169,14 @@ impl MethodId {
         MethodId::RoomConfidence,
         MethodId::SplitRoom,
         MethodId::ActiveFreeAccounts,
+        MethodId::MeasuredMonth,
+        MethodId::MeasuredMrr,
+        MethodId::MeasuredChurn,
+        MethodId::MeasuredRetention,
+        MethodId::MeasuredCac,
+        MethodId::MeasuredMovements,
+        MethodId::MeasuredCohorts,
+        MethodId::Backtest,
         MethodId::ReadingNumbers,
         MethodId::WritingNumbers,
     ];
@@ -181,6 +210,14 @@ impl MethodId {
             MethodId::RoomConfidence => "room-confidence",
             MethodId::SplitRoom => "split-room",
             MethodId::ActiveFreeAccounts => "active-free-accounts",
+            MethodId::MeasuredMonth => "measured-month",
+            MethodId::MeasuredMrr => "measured-mrr",
+            MethodId::MeasuredChurn => "measured-churn",
+            MethodId::MeasuredRetention => "measured-retention",
+            MethodId::MeasuredCac => "measured-cac",
+            MethodId::MeasuredMovements => "measured-movements",
+            MethodId::MeasuredCohorts => "measured-cohorts",
+            MethodId::Backtest => "backtest",
             MethodId::ReadingNumbers => "reading-numbers",
             MethodId::WritingNumbers => "writing-numbers",
         }
@@ -357,6 +394,69 @@ pub fn methods() -> Vec<Method> {
             ACTIVE_FREE_FORMULA,
             None,
         ),
+        m(
+            M::MeasuredMonth,
+            G::Measure,
+            "The last complete month",
+            measured::LAST_COMPLETE_MONTH,
+            None,
+        ),
+        m(
+            M::MeasuredMrr,
+            G::Measure,
+            "Active customers, MRR and ARPA",
+            &[measured::CUSTOMERS, measured::MRR, measured::ARPA].join(". "),
+            None,
+        ),
+        m(
+            M::MeasuredChurn,
+            G::Measure,
+            "Churn, expansion and contraction, pooled",
+            &[
+                measured::LOGO_CHURN,
+                measured::ANNUAL_EQUIVALENT,
+                measured::REVENUE_CHURN,
+                measured::EXPANSION,
+                measured::CONTRACTION,
+                measured::LTV_RATES,
+            ]
+            .join(". "),
+            None,
+        ),
+        m(
+            M::MeasuredRetention,
+            G::Measure,
+            "Net and gross revenue retention",
+            &[measured::NRR, measured::GRR].join(". "),
+            None,
+        ),
+        m(
+            M::MeasuredCac,
+            G::Measure,
+            "New customers a month and CAC",
+            &[measured::NEW_PER_MONTH, measured::CAC].join(". "),
+            skok,
+        ),
+        m(
+            M::MeasuredMovements,
+            G::Measure,
+            "MRR movements",
+            measured::MOVEMENTS,
+            None,
+        ),
+        m(
+            M::MeasuredCohorts,
+            G::Measure,
+            "Cohort retention",
+            &[
+                measured::COHORT_LOGO,
+                measured::COHORT_REVENUE,
+                measured::AVERAGE_CURVE,
+            ]
+            .join(". "),
+            None,
+        ),
+        m(M::Backtest, G::Measure, "Backtest", measured::BACKTEST, None),
         m(M::ReadingNumbers, G::Numbers, "Reading typed numbers", NUMBER_READING, None),
         m(M::WritingNumbers, G::Numbers, "Writing numbers", NUMBER_WRITING, None),
     ]

@@ -7,6 +7,7 @@ use super::assess::AssessState;
 use super::compare::CompareState;
 use super::input::FieldError;
 use super::insight::InsightSettings;
+use super::measure::MeasureState;
 use super::plan::PlanState;
 use super::sim::SimState;
 use super::workshop::WorkshopState;
@@ -73,6 +74,11 @@ pub struct AppState {
     /// Insight: tornado swing, Monte Carlo ranges and seed, goal seek form.
     #[serde(default)]
     pub insight: InsightSettings,
+    /// Measure: the last measurement (derived series only, never the file's
+    /// rows) and the page's settings. Added in version 3; absent reads as
+    /// nothing measured.
+    #[serde(default)]
+    pub measure: MeasureState,
 }
 
 impl AppState {
@@ -87,6 +93,7 @@ impl AppState {
         self.plan.validate()?;
         self.workshop.validate()?;
         self.insight.validate()?;
+        self.measure.validate()?;
         Ok(())
     }
 }

@@ -6,6 +6,7 @@
 
 use super::assess::Progress;
 use super::compare::CompareState;
+use super::measure::MeasureState;
 use super::motion::Motion;
 use super::plan::PlanState;
 use super::sim::{preset, SimState};
@@ -68,6 +69,16 @@ pub fn compare(state: &CompareState) -> StepStatus {
     match state.pinned.len() {
         0 => StepStatus::Untouched("nothing pinned".to_string()),
         n => StepStatus::Started(format!("{} pinned", count(n, "row", "rows"))),
+    }
+}
+
+/// Measure is optional: done once a billing export has been measured (the
+/// stored measurement is not read here, only whether there is one).
+pub fn measure(state: &MeasureState) -> StepStatus {
+    if state.measurement.is_some() {
+        StepStatus::Done("export measured".to_string())
+    } else {
+        StepStatus::Untouched("optional".to_string())
     }
 }
 

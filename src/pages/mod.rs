@@ -2,6 +2,7 @@
 
 pub mod assess;
 pub mod compare;
+pub mod measure;
 pub mod methods;
 pub mod not_found;
 pub mod plan;

@@ -23,6 +23,7 @@ use leptos::prelude::*;
 use crate::domain::assess::AssessState;
 use crate::domain::compare::CompareState;
 use crate::domain::insight::InsightSettings;
+use crate::domain::measure::MeasureState;
 use crate::domain::plan::PlanState;
 use crate::domain::sim::SimState;
 use crate::domain::state::{AppState, Theme};
@@ -64,6 +65,8 @@ pub struct Workbench {
     pub workshop: RwSignal<WorkshopState>,
     /// Insight: tornado, Monte Carlo and goal-seek settings.
     pub insight: RwSignal<InsightSettings>,
+    /// Measure: the last measurement and the page's settings.
+    pub measure: RwSignal<MeasureState>,
     /// Messages shown under the header.
     pub notices: RwSignal<Vec<Notice>>,
     /// Whether changes are being saved.
@@ -88,6 +91,7 @@ impl Workbench {
             plan: RwSignal::new(PlanState::default()),
             workshop: RwSignal::new(WorkshopState::default()),
             insight: RwSignal::new(InsightSettings::default()),
+            measure: RwSignal::new(MeasureState::default()),
             notices: RwSignal::new(Vec::new()),
             save_mode: RwSignal::new(SaveMode::Saving),
             previous: RwSignal::new(None),
@@ -111,6 +115,7 @@ impl Workbench {
             plan: self.plan.get(),
             workshop: self.workshop.get(),
             insight: self.insight.get(),
+            measure: self.measure.get(),
         }
     }
 
@@ -132,6 +137,7 @@ impl Workbench {
             plan,
             workshop,
             insight,
+            measure,
         } = state;
         set_if_changed(self.theme, theme);
         set_if_changed(self.assess, assess);
@@ -140,6 +146,7 @@ impl Workbench {
         set_if_changed(self.plan, plan);
         set_if_changed(self.workshop, workshop);
         set_if_changed(self.insight, insight);
+        set_if_changed(self.measure, measure);
     }
 
     /// Shows a notice; a notice with the same key replaces the earlier one.

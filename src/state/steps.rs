@@ -23,6 +23,7 @@ pub fn status(
             steps::assess(progress, matches!(outcome(), Outcome::Ready(_)))
         }
         Route::Compare => wb.compare.with(steps::compare),
+        Route::Measure => wb.measure.with(steps::measure),
         Route::Simulate => wb.simulate.with(steps::simulate),
         Route::Plan => wb.plan.with(steps::plan),
         Route::Workshop => wb.workshop.with(steps::workshop),

@@ -30,6 +30,13 @@ pub enum FileError {
         /// The file's size.
         bytes: usize,
     },
+    /// Bytes that are not text: a spreadsheet, an image, an archive, or
+    /// text saved as UTF-16.
+    #[error("The file is not plain text: it may be a spreadsheet or another kind of file. Save it as CSV (UTF-8) and choose it again.")]
+    NotText,
+    /// The header has one column only: not a table of any kind this reads.
+    #[error("The first line of the file has a single column. A subscription list or a monthly table has several, separated by commas, semicolons or tabs.")]
+    OneColumn,
     /// The CSV reader stopped (the text is not CSV).
     #[error("The file could not be read as CSV: {0}")]
     NotCsv(String),
@@ -1068,10 +1075,12 @@ pub(crate) fn header_names(record: &csv::ByteRecord) -> Vec<String> {
         .collect()
 }
 
-/// Checks the size and that there is something besides spaces.
+/// Checks the size, that there is something besides spaces, and that the
+/// start of the file is text (a NUL byte in its first 64 KiB never occurs
+/// in a CSV export and always in spreadsheets, images and UTF-16 text).
 ///
 /// # Errors
-/// [`FileError::Empty`] or [`FileError::TooLarge`].
+/// [`FileError::Empty`], [`FileError::TooLarge`] or [`FileError::NotText`].
 pub(crate) fn check_size(bytes: &[u8]) -> Result<(), FileError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(FileError::TooLarge { bytes: bytes.len() });
@@ -1080,6 +1089,20 @@ pub(crate) fn check_size(bytes: &[u8]) -> Result<(), FileError> {
     let body = bytes.strip_prefix(&bom[..]).unwrap_or(bytes);
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(FileError::Empty);
+    }
+    if body.iter().take(64 * 1024).any(|b| *b == 0) {
+        return Err(FileError::NotText);
+    }
+    Ok(())
+}
+
+/// Checks that the header row has more than one column.
+///
+/// # Errors
+/// [`FileError::OneColumn`].
+pub(crate) fn check_headers(headers: &[String]) -> Result<(), FileError> {
+    if headers.len() < 2 {
+        return Err(FileError::OneColumn);
     }
     Ok(())
 }
@@ -1122,7 +1145,8 @@ pub fn detect(headers: &[String]) -> (Format, bool) {
 /// the format or guesses a mapping: what the page shows before importing.
 ///
 /// # Errors
-/// [`FileError`] when the file is empty, too large or not CSV.
+/// [`FileError`] when the file is empty, too large, not text, not CSV or
+/// of a single column.
 pub fn inspect(bytes: &[u8], preview_rows: usize) -> Result<Inspection, FileError> {
     check_size(bytes)?;
     let delimiter = sniff_delimiter(bytes);
@@ -1131,6 +1155,7 @@ pub fn inspect(bytes: &[u8], preview_rows: usize) -> Result<Inspection, FileErro
         .byte_headers()
         .map(header_names)
         .map_err(|e| FileError::NotCsv(e.to_string()))?;
+    check_headers(&headers)?;
     let mut preview = Vec::new();
     let mut record = csv::ByteRecord::new();
     while preview.len() < preview_rows {

@@ -29,6 +29,8 @@ use super::rows::{
 use super::series::{self, SubRow, TableRow};
 use super::{Measurement, Source};
 use crate::domain::economics::MONEY_LIMIT;
+use crate::domain::input::Range;
+use crate::domain::unit::Unit;
 
 /// Things the page knows that the file does not.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -38,6 +40,10 @@ pub struct ImportOptions {
     /// current month "complete").
     pub today: Option<Day>,
 }
+
+/// The exchange rates a person can type: units of the target currency one
+/// unit of another is worth.
+pub const RATE_RANGE: Range = Range::new(0.000_001, 1_000_000.0).in_unit(Unit::Number);
 
 /// Exchange rate of one currency into the chosen one.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -292,6 +298,7 @@ impl Importer {
             .byte_headers()
             .map(format::header_names)
             .map_err(|e| FileError::NotCsv(e.to_string()))?;
+        format::check_headers(&headers)?;
         let reader = match format {
             Format::Subscriptions { mapping, .. } => {
                 Reader::List(ListColumns::new(mapping, &headers)?, Vec::new())

@@ -64,7 +64,10 @@ pub mod formula {
         "LTV uses monthly logo churn and net expansion (expansion − contraction); when contraction is larger, the difference is added to churn";
     /// Movements.
     pub const MOVEMENTS: &str =
-        "MRR this month = MRR last month + new + reactivation + expansion − contraction − churned";
+        "MRR this month = MRR last month + new + reactivation + expansion − contraction − churned, where new is the MRR of customers paying for the first time, reactivation that of customers paying again after a gap, expansion and contraction the rise and fall of customers who paid in both months, and churned the MRR of customers who paid last month and not this month";
+    /// The backtest.
+    pub const BACKTEST: &str =
+        "Backtest: the model runs from the first measured month with the measured ARPA, churn, expansion and new customers a month (your funnel and spend unchanged, billed monthly); customers already paying before that month are kept at (1 − churn + expansion) a month. Error at the end = model MRR − actual MRR in the last complete month; % off = that ÷ the actual MRR";
     /// Cohort logo retention.
     pub const COHORT_LOGO: &str =
         "Logo retention after n months = customers of the start month still paying n months later ÷ customers who started that month";

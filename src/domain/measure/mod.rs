@@ -14,7 +14,11 @@
 //!    order, currencies) before finishing again, or an [`ImportError`].
 //! 4. [`Measurement::figures`] (and [`Measurement::channel_figures`]) for
 //!    the numbers, each with its text in [`formula`]; the series, channels
-//!    and cohorts for the charts and tables.
+//!    and cohorts for the charts and tables; [`readout`] writes them for the
+//!    page with their benchmark readings.
+//! 5. [`MeasureState`] keeps the measurement in the saved document;
+//!    [`seed_scenario`] fills the simulator's inputs from it with their
+//!    provenance, and [`backtest`] runs the model over the measured months.
 //!
 //! What is kept: [`Measurement`] is plain serialisable data — the monthly
 //! series, channels, cohort table, 12-month retention inputs, and the
@@ -28,17 +32,22 @@
 //! table's last month: each row is taken to be a closed month.
 
 mod amount;
+pub mod backtest;
 mod cohorts;
 mod date;
 mod format;
 mod import;
 mod metrics;
+pub mod readout;
 mod rows;
+pub mod seed;
 mod series;
+mod state;
 
 use serde::{Deserialize, Serialize};
 
 pub use amount::{monthly_amount, AmountError, DAYS_PER_MONTH, MAX_INTERVAL_MONTHS, MAX_QUANTITY};
+pub use backtest::{backtest, Backtest, EndGap, MAX_BACKTEST_MONTHS};
 pub use cohorts::{CohortRow, CohortTable, CurvePoint};
 pub use date::{DateError, DateOrder, Day, YearMonth, MAX_YEAR, MIN_YEAR};
 pub use format::{
@@ -48,16 +57,22 @@ pub use format::{
 };
 pub use import::{
     import, Choices, CurrencyChoice, CurrencyCount, ImportError, ImportOptions, ImportReport,
-    Imported, Importer, Note, Outcome, Progress, Question, Rate,
+    Imported, Importer, Note, Outcome, Progress, Question, Rate, RATE_RANGE,
 };
 pub use metrics::{
     figures, formula, Cac, Figures, Measured, Pooled, Ratio, RetentionSource, Unavailable,
     POOLED_MONTHS,
 };
+pub use readout::{readout, verdict_arpa_segment, verdict_nrr, Companion, Figure};
 pub use rows::{BadRow, RowProblem, MAX_LISTED_BAD_ROWS};
+pub use seed::{
+    groups, merge_series, money_cents_in, money_in, seed_scenario, source_line, target_of, Change,
+    ChannelTarget, Group, ModelChannel, Seeded,
+};
 pub use series::{
     ChannelSeries, MonthRow, Retention, MAX_CHANNELS, MAX_MONTHS, OTHER_CHANNELS, UNATTRIBUTED,
 };
+pub use state::{MeasureState, StoredMeasurement, GROSS_MARGIN_RANGE};
 
 /// Where a measurement came from: enough to say "measured from
 /// subscriptions.csv, Nov 2024 – Oct 2026, 8,589 subscriptions" and to read
@@ -126,6 +141,51 @@ impl Measurement {
             .iter()
             .map(|c| (c.name.clone(), figures(&c.series, source, self.last_month)))
             .collect()
+    }
+
+    /// Every amount of money rounded to the cent (hundredth of the
+    /// currency): what the stored document keeps. Billing amounts are in
+    /// cents, so nothing a person can see changes, and the stored numbers
+    /// stay short (a ten-year, thirteen-channel measurement with its full
+    /// cohort triangle then fits well inside the stored format's 1 MiB).
+    pub fn to_cents(&mut self) {
+        fn cents(v: &mut f64) {
+            let rounded = (*v * 100.0).round() / 100.0;
+            if rounded.is_finite() {
+                *v = rounded;
+            }
+        }
+        fn row(r: &mut MonthRow) {
+            cents(&mut r.mrr);
+            for v in [
+                &mut r.start_mrr,
+                &mut r.new_mrr,
+                &mut r.expansion_mrr,
+                &mut r.contraction_mrr,
+                &mut r.churned_mrr,
+                &mut r.reactivation_mrr,
+                &mut r.spend,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                cents(v);
+            }
+        }
+        self.series.iter_mut().for_each(row);
+        for c in &mut self.channels {
+            c.series.iter_mut().for_each(row);
+        }
+        if let Some(cohorts) = &mut self.cohorts {
+            for r in &mut cohorts.rows {
+                r.mrr.iter_mut().for_each(cents);
+            }
+        }
+        if let Some(r) = &mut self.retention {
+            cents(&mut r.mrr_then);
+            cents(&mut r.mrr_now);
+            cents(&mut r.mrr_kept);
+        }
     }
 
     /// Whether every number in it is finite (always true for a measurement

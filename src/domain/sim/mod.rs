@@ -7,6 +7,7 @@
 //! - [`model`]: [`simulate`] → [`Projection`] (monthly rows and a summary).
 //! - [`presets`]: one [`ScenarioInputs`] per motion at public benchmark levels.
 //! - [`state`]: the saved simulator state and named-scenario operations.
+//! - [`provenance`]: where an input came from when it was not typed.
 //! - [`compare`]: the side-by-side table of summary figures.
 //! - [`csv`]: the monthly table as CSV.
 //!
@@ -19,6 +20,7 @@ pub mod csv;
 pub mod inputs;
 pub mod model;
 pub mod presets;
+pub mod provenance;
 pub mod readings;
 pub mod state;
 
@@ -35,6 +37,7 @@ pub use model::{
     MagicNumber, MonthRow, Projection, Summary, Trough, Warning,
 };
 pub use presets::{preset, PresetChange};
+pub use provenance::Provenance;
 pub use readings::{field_reading, FieldReading};
 pub use state::{NamedScenario, SimState, StateError, MAX_COMPARE, MAX_SCENARIOS};
 

@@ -6,9 +6,11 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::compare::{compare_summaries, ComparisonTable};
+use super::inputs::FieldId;
 use super::inputs::ScenarioInputs;
 use super::model::{simulate, Projection};
 use super::presets::preset;
+use super::provenance::{self, Provenance};
 use crate::domain::economics::{
     check_input, check_name, default_channel_rows, ChannelRow, UnitInputs, CHANNEL_CUSTOMERS_RANGE,
     CHANNEL_SPEND_RANGE, DISCOUNT_RATE_RANGE, MAX_CHANNEL_ROWS, MAX_NAME_CHARS,
@@ -91,6 +93,11 @@ pub struct SimState {
     /// `None` until the user asks for one. Added in stored version 3.
     #[serde(default)]
     pub ltv_discount_rate_pct: Option<f64>,
+    /// Where inputs that were not typed came from (Measure's "Start the
+    /// simulator from these"), at most one per field. Added in stored
+    /// version 3; absent reads as none.
+    #[serde(default)]
+    pub provenance: Vec<Provenance>,
 }
 
 impl Default for SimState {
@@ -105,6 +112,7 @@ impl Default for SimState {
             compare: Vec::new(),
             next_id,
             ltv_discount_rate_pct: None,
+            provenance: Vec::new(),
         }
     }
 }
@@ -175,6 +183,7 @@ impl SimState {
         self.inputs
             .validate()
             .map_err(|e| prefixed("simulate.inputs.", e))?;
+        provenance::validate_all(&self.provenance, "simulate.provenance")?;
         if self.scenarios.len() > MAX_SCENARIOS {
             return Err(FieldError::new(
                 "simulate.scenarios",
@@ -313,6 +322,7 @@ impl SimState {
             .map(|s| s.inputs.clone())
             .ok_or(StateError::UnknownScenario(id))?;
         self.inputs = inputs;
+        self.provenance.clear();
         Ok(())
     }
 
@@ -329,6 +339,34 @@ impl SimState {
     /// Puts the motion's preset into the current inputs.
     pub fn apply_preset(&mut self, motion: Motion) {
         self.inputs = preset(motion);
+        self.provenance.clear();
+    }
+
+    /// Sets one input typed by the person, after checking it against its
+    /// range, and drops the field's provenance: the value is theirs now.
+    ///
+    /// # Errors
+    /// [`InputError`] when the value is not finite, outside the range or not
+    /// whole where it must be; nothing changes.
+    pub fn set_input(&mut self, id: FieldId, value: f64) -> Result<(), InputError> {
+        self.inputs.set(id, value)?;
+        self.provenance.retain(|p| p.field != id);
+        Ok(())
+    }
+
+    /// Where the input `id` came from, while it still holds the value it
+    /// was given (see [`super::provenance`]).
+    pub fn provenance_of(&self, id: FieldId) -> Option<&Provenance> {
+        self.provenance
+            .iter()
+            .find(|p| p.field == id && p.value == self.inputs.get(id))
+    }
+
+    /// Replaces the current inputs with ones made elsewhere (Measure) and
+    /// records where each filled value came from; earlier provenance goes.
+    pub fn start_from(&mut self, inputs: ScenarioInputs, provenance: Vec<Provenance>) {
+        self.inputs = inputs;
+        self.provenance = provenance;
     }
 
     /// Adds a scenario to the comparison, or takes it out; returns whether

@@ -9,7 +9,8 @@ pub use crate::domain::format::{
     count, money, money_cents, number, percent, signed, signed_money, DASH,
 };
 
-use crate::domain::economics::{Level, Ltv, LtvCac, Payback};
+pub use crate::components::kpi::{level_class, level_word};
+use crate::domain::economics::{Ltv, LtvCac, Payback};
 use crate::domain::sim::{Metric, MetricValue};
 
 /// An LTV in dollars to the cent (capped or not).
@@ -30,27 +31,6 @@ pub fn payback(value: Payback) -> String {
     match value {
         Payback::Months(m) => number(m, 1),
         Payback::Never => "Never".to_string(),
-    }
-}
-
-/// A short word for a benchmark level, so the reading never depends on
-/// colour alone.
-pub fn level_word(level: Level) -> &'static str {
-    match level {
-        Level::Good => "Healthy",
-        Level::Ok => "Fine",
-        Level::Warn => "Watch",
-        Level::Bad => "Poor",
-    }
-}
-
-/// The CSS modifier for a level.
-pub fn level_class(level: Level) -> &'static str {
-    match level {
-        Level::Good => "level-good",
-        Level::Ok => "level-ok",
-        Level::Warn => "level-warn",
-        Level::Bad => "level-bad",
     }
 }
 

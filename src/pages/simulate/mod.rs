@@ -31,7 +31,6 @@ mod channels;
 pub(crate) mod charts_panel;
 mod format;
 mod insight;
-mod kpi;
 mod monthly_table;
 mod scenario_inputs;
 mod scenarios;

@@ -26,7 +26,8 @@ fn reading_also_reads(id: FieldId) -> &'static [FieldId] {
 }
 
 /// One numeric input from its descriptor, with the short anchor other pages
-/// link to and its benchmark reading. The reading is of the stored value, so
+/// link to, its benchmark reading and, while it holds a value Measure put
+/// there, where that value came from. The reading is of the stored value, so
 /// while the field (or an input the reading reads) holds a refused entry it
 /// is hidden rather than shown for a number the person has already
 /// replaced.
@@ -35,9 +36,14 @@ fn SimField(spec: &'static FieldSpec, inputs: Memo<ScenarioInputs>) -> impl Into
     let wb = use_workbench();
     let id = spec.id;
     let value = Memo::new(move |_| inputs.with(|i| i.get(id)));
-    // The field has read and range-checked the text; `set` is the one
-    // writer. It refuses only what the field would have refused, so its
-    // message, if any, stays beside the field rather than in the banner.
+    let provenance = Memo::new(move |_| {
+        wb.simulate
+            .with(|s| s.provenance_of(id).map(|p| p.source.clone()))
+    });
+    // The field has read and range-checked the text; `set_input` is the one
+    // writer (a typed value is the person's: its provenance goes). It
+    // refuses only what the field would have refused, so its message, if
+    // any, stays beside the field rather than in the banner.
     let refused: RwSignal<Option<String>> = RwSignal::new(None);
     let registry = use_invalid_fields();
     let invalid = move || {
@@ -54,13 +60,16 @@ fn SimField(spec: &'static FieldSpec, inputs: Memo<ScenarioInputs>) -> impl Into
         inputs.with(|i| field_reading(id, i))
     });
     let on_valid = Callback::new(move |v| {
-        let result = try_set(wb.simulate, |s| s.inputs.set(id, v));
+        let result = try_set(wb.simulate, |s| s.set_input(id, v));
         refused.set(result.and_then(|r| r.err()).map(|e| e.to_string()));
     });
     view! {
         <div class="sim-field">
             {short_anchor(id).map(|a| view! { <span class="anchor" id=a></span> })}
             <NumberField label=spec.label value=value range=spec.range on_valid id=spec.slug help=spec.help/>
+            {move || provenance.get().map(|source| view! {
+                <p class="field-provenance" data-testid=format!("provenance-{}", spec.slug)>{source}</p>
+            })}
             {move || refused.get().map(|e| view! {
                 <p class="field-error" role="alert">{format!("{}: {e}", spec.label)}</p>
             })}

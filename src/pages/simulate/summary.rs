@@ -10,9 +10,9 @@
 use leptos::prelude::*;
 
 use super::format::{count, ltv, ltv_cac, money, money_cents, number, payback, percent, DASH};
-use super::kpi::{Kpi, VerdictBadge};
 use crate::components::data_table::{DataTable, Scroll};
 use crate::components::focus::scroll_to_and_focus;
+use crate::components::kpi::{Kpi, VerdictBadge};
 use crate::components::stale_note::StaleNote;
 use crate::domain::economics::{
     formula, verdict_ltv, verdict_ltv_cac, verdict_magic_number, verdict_nrr,

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::format::{ltv, ltv_cac, money_cents, number, payback, percent};
-use super::kpi::Kpi;
+use crate::components::kpi::Kpi;
 use crate::components::number_field::NumberField;
 use crate::components::stale_note::StaleNote;
 use crate::domain::economics::{

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test, expect, ready, watchContext } from "./fixtures";
 
-const ROUTES = ["/assess", "/compare", "/simulate", "/plan", "/workshop", "/no-such-page"];
+const ROUTES = ["/assess", "/compare", "/measure", "/simulate", "/plan", "/workshop", "/no-such-page"];
 const THEMES = ["light", "dark", "projector"];
 // Playwright runs from tests/e2e, where axe-core is installed.
 const AXE = readFileSync(join(process.cwd(), "node_modules", "axe-core", "axe.min.js"), "utf8");

@@ -1,10 +1,10 @@
-// The lazily loaded workspaces (src/app/chunks.rs): each of Compare, Simulate,
-// Plan and Workshop is a WebAssembly chunk of its own, fetched when it is
+// The lazily loaded workspaces (src/app/chunks.rs): each of Compare, Measure,
+// Simulate, Plan and Workshop is a WebAssembly chunk of its own, fetched when it is
 // first needed. A chunk that cannot be fetched must leave a usable page.
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { test, expect, ready } from "./fixtures";
 
-const WORKSPACES = ["Compare", "Simulate", "Plan", "Workshop"];
+const WORKSPACES = ["Compare", "Measure", "Simulate", "Plan", "Workshop"];
 
 /** A fresh context without a service worker (as on a first visit, before it
  *  has installed) whose requests for one workspace's own chunk fail, as when
@@ -112,7 +112,7 @@ test("Assess needs no chunk; the other workspaces' chunks follow when the page i
   release();
   await expect
     .poll(() => [...seen].sort(), { timeout: 30_000 })
-    .toEqual(["split_compare", "split_plan", "split_simulate", "split_workshop"]);
+    .toEqual(["split_compare", "split_measure", "split_methods", "split_plan", "split_simulate", "split_workshop"]);
   await context.close();
 });
 

@@ -4,6 +4,7 @@ const ROUTES = [
   { path: "/", heading: "Assess" },
   { path: "/assess", heading: "Assess" },
   { path: "/compare", heading: "Compare" },
+  { path: "/measure", heading: "Measure" },
   { path: "/simulate", heading: "Simulate" },
   { path: "/plan", heading: "Plan" },
   { path: "/workshop", heading: "Workshop" },
@@ -30,7 +31,7 @@ test("the navigation reaches every workspace and marks the current one", async (
   await page.goto("/assess");
   await ready(page);
   const nav = page.getByRole("navigation", { name: "Workspaces" });
-  for (const name of ["Compare", "Simulate", "Plan", "Workshop", "Assess"]) {
+  for (const name of ["Compare", "Measure", "Simulate", "Plan", "Workshop", "Assess"]) {
     await nav.getByRole("link", { name }).click();
     await expect(page).toHaveURL(new RegExp(`/${name.toLowerCase()}$`));
     await expect(nav.getByRole("link", { name })).toHaveAttribute("aria-current", "page");

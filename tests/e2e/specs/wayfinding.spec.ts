@@ -58,7 +58,7 @@ test("the navigation lists the steps in order and marks the current one, also on
   // each name is silent.
   expect(await steps.evaluate((el) => el.tagName)).toBe("OL");
   const names = await steps.getByRole("link").evaluateAll((links) => links.map((a) => a.textContent));
-  expect(names).toEqual(["Assess", "Compare", "Simulate", "Plan"]);
+  expect(names).toEqual(["Assess", "Compare", "Measure", "Simulate", "Plan"]);
   await expect(steps.getByRole("link").first()).toHaveAccessibleName("Assess");
   await expect(steps.getByRole("link").first()).toHaveAccessibleDescription("not started");
   await expect(steps.getByRole("listitem").first()).toContainText("not started");

@@ -1,5 +1,6 @@
 //! One figure with its formula and benchmark reading: the building block of
-//! the unit-economics outputs and the summary tiles.
+//! Simulate's unit-economics outputs and summary tiles and of Measure's
+//! measured figures.
 //!
 //! The value is focusable; hovering or focusing it shows its formula in a
 //! tooltip, and the formula and the verdict are its accessible description,
@@ -13,11 +14,31 @@ use leptos::prelude::*;
 
 use leptos_router::components::A;
 
-use super::format::{level_class, level_word};
-use crate::domain::economics::Verdict;
+use crate::domain::economics::{Level, Verdict};
 use crate::domain::methods::MethodId;
 use crate::routes::Route;
 use crate::state::stale::{not_updated_text, use_stale};
+
+/// A short word for a benchmark level, so the reading never depends on
+/// colour alone.
+pub fn level_word(level: Level) -> &'static str {
+    match level {
+        Level::Good => "Healthy",
+        Level::Ok => "Fine",
+        Level::Warn => "Watch",
+        Level::Bad => "Poor",
+    }
+}
+
+/// The CSS modifier for a level.
+pub fn level_class(level: Level) -> &'static str {
+    match level {
+        Level::Good => "level-good",
+        Level::Ok => "level-ok",
+        Level::Warn => "level-warn",
+        Level::Bad => "level-bad",
+    }
+}
 
 /// A labelled figure with formula tooltip, an optional note and an optional
 /// benchmark verdict with its source.
@@ -49,6 +70,10 @@ pub fn Kpi(
     /// figure.
     #[prop(optional)]
     method: Option<MethodId>,
+    /// Values shown beside the main one (an annual equivalent, GRR beside
+    /// NRR), each with its own label and test id.
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let label_id = format!("{id}-label");
     let value_id = format!("{id}-value");
@@ -108,6 +133,7 @@ pub fn Kpi(
                 </span>
                 <span class="kpi-formula" role="tooltip" id=formula_id>{move || formula.get()}</span>
             </div>
+            {children.map(|c| view! { <div class="kpi-companions">{c()}</div> })}
             <p class="kpi-note" id=note_id hidden=move || note.with(Option::is_none)>
                 {move || note.get().unwrap_or_default()}
             </p>
@@ -135,7 +161,10 @@ pub fn Kpi(
 /// A compact verdict badge for table cells: the level word, with the full
 /// reading and source in its title and in visually hidden text.
 #[component]
-pub fn VerdictBadge(verdict: Verdict) -> impl IntoView {
+pub fn VerdictBadge(
+    /// The reading shown.
+    verdict: Verdict,
+) -> impl IntoView {
     let class = format!("badge {}", level_class(verdict.level));
     view! {
         <span class=class>
