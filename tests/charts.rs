@@ -194,12 +194,12 @@ fn all_charts_at(
     vec![
         (
             "movements".to_owned(),
-            movements.svg(light),
+            movements.svg_at(light, width),
             movements.text_alternative(),
         ),
         (
             "heatmap".to_owned(),
-            heat.svg(light),
+            heat.svg_at(light, width),
             heat.text_alternative(),
         ),
         (

@@ -35,6 +35,7 @@ test("a screenshot of each workspace", async ({ page }) => {
   const shots: Array<[string, string, string | null]> = [
     ["assess", "/assess", null],
     ["compare", "/compare", null],
+    ["measure", "/measure", null],
     ["simulate", "/simulate", null],
     ["plan", "/plan", null],
     ["workshop", "/workshop", null],
@@ -42,6 +43,11 @@ test("a screenshot of each workspace", async ({ page }) => {
   for (const [name, path, heading] of shots) {
     await page.goto(path);
     await ready(page);
+    if (name === "measure") {
+      // The sample export, measured, so the picture shows figures.
+      await page.getByRole("button", { name: "Try with sample data" }).click();
+      await expect(page.getByTestId("measured-mrr")).toBeVisible({ timeout: 30_000 });
+    }
     if (heading) {
       const target = page.getByRole("heading", { name: heading }).first();
       if (await target.count()) await target.scrollIntoViewIfNeeded();
