@@ -355,7 +355,7 @@ const EXPANSION: Range = crate::domain::economics::EXPANSION_RANGE;
 const ARPA: Range = Range::new(0.0, 1_000_000.0);
 const LAG: Range = Range::whole(0.0, 24.0);
 /// Addressable accounts: from a thousand to ten billion.
-const MARKET: Range = Range::new(1_000.0, 10_000_000_000.0);
+const MARKET: Range = Range::whole(1_000.0, 10_000_000_000.0);
 
 const fn spec(
     id: FieldId,
