@@ -279,6 +279,22 @@ pub fn reopen_kept_copy(wb: Workbench) {
     }
 }
 
+/// Says how adding a shared item went: `added` and the workspace it went to
+/// on success, the refusal on failure, nothing when the workspace has gone.
+fn tell<T, E: std::fmt::Display>(
+    wb: Workbench,
+    result: Option<Result<T, E>>,
+    added: String,
+    to: Route,
+) -> Option<Route> {
+    let (level, text, route) = match result? {
+        Ok(_) => (NoticeLevel::Info, added, Some(to)),
+        Err(e) => (NoticeLevel::Error, e.to_string(), None),
+    };
+    wb.notify(Notice::new(NoticeKey::Share, level, text));
+    route
+}
+
 /// Does what "open as a copy" (or "add") says; returns the workspace to go
 /// to, where the link's data now is.
 fn open_as_copy(wb: Workbench, payload: SharePayload) -> Option<Route> {
@@ -289,25 +305,13 @@ fn open_as_copy(wb: Workbench, payload: SharePayload) -> Option<Route> {
         }
         SharePayload::Answers { name, answers } => {
             let name = name.unwrap_or_else(|| "Shared answers".to_string());
-            match try_set(wb.workshop, |w| w.receive_answers(&name, answers)) {
-                None => None,
-                Some(Ok(_)) => {
-                    wb.notify(Notice::new(
-                        NoticeKey::Share,
-                        NoticeLevel::Info,
-                        format!("{name} was added to the workshop."),
-                    ));
-                    Some(Route::Workshop)
-                }
-                Some(Err(e)) => {
-                    wb.notify(Notice::new(
-                        NoticeKey::Share,
-                        NoticeLevel::Error,
-                        e.to_string(),
-                    ));
-                    None
-                }
-            }
+            let result = try_set(wb.workshop, |w| w.receive_answers(&name, answers));
+            tell(
+                wb,
+                result,
+                format!("{name} was added to the workshop."),
+                Route::Workshop,
+            )
         }
         SharePayload::Scenario { name, inputs } => {
             let result = try_set(wb.simulate, |s| {
@@ -318,25 +322,8 @@ fn open_as_copy(wb: Workbench, payload: SharePayload) -> Option<Route> {
                 s.inputs = own;
                 saved
             });
-            match result {
-                None => None,
-                Some(Ok(_)) => {
-                    wb.notify(Notice::new(
-                        NoticeKey::Share,
-                        NoticeLevel::Info,
-                        format!("“{name}” was added to your saved scenarios."),
-                    ));
-                    Some(Route::Simulate)
-                }
-                Some(Err(e)) => {
-                    wb.notify(Notice::new(
-                        NoticeKey::Share,
-                        NoticeLevel::Error,
-                        e.to_string(),
-                    ));
-                    None
-                }
-            }
+            let added = format!("“{name}” was added to your saved scenarios.");
+            tell(wb, result, added, Route::Simulate)
         }
     }
 }

@@ -1,8 +1,8 @@
 //! Which typed inputs are refused right now, so that the figures they feed
 //! can say they are not up to date.
 //!
-//! A refused entry never reaches the state (see
-//! [`ValidatedField`](crate::components::field::ValidatedField)), so the
+//! A refused entry never reaches the state (the validated field of
+//! `components/field.rs` keeps it), so the
 //! figures keep the last valid numbers. That is safe, but silent: without a
 //! marker a person reads old figures as the answer to what they just typed.
 //! So each field of a [`FieldGroup`] registers whether its text is refused,
