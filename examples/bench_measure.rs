@@ -3,7 +3,7 @@
 //! the browser separately):
 //!
 //! - `measure_import_100k_native_ms`: a 100,000-row Baremetrics-template
-//!   file, generated in memory by `examples/support/measure_sample.rs`
+//!   file, generated in memory by `gtm_workbench::domain::measure::sample`
 //!   (the sample's parameters with 2,300 new customers a month), read
 //!   in steps of 5,000 rows, measured and turned into figures; median of 5
 //!   runs, milliseconds.
@@ -15,15 +15,12 @@
 //! `-- --write PATH` only writes the 100,000-row file to PATH, for the
 //! browser benchmark (`tests/e2e/bench/measure-bench.mjs`).
 
-#[path = "support/measure_sample.rs"]
-#[allow(dead_code)]
-mod measure_sample;
-
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use std::hint::black_box;
     use std::time::Instant;
 
+    use gtm_workbench::domain::measure::sample as measure_sample;
     use gtm_workbench::domain::measure::{detect, Choices, ImportOptions, Importer, Outcome};
 
     const ROWS: usize = 100_000;

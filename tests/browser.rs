@@ -102,3 +102,15 @@ async fn the_app_mounts_with_navigation_and_a_notice_for_unreadable_data() {
         .contains("could not be read"));
     container.remove();
 }
+
+/// "Try with sample data" imports what the app writes in the browser: the
+/// generator must give, in WebAssembly, the very bytes of the file the
+/// native tests check and the end-to-end tests upload (its random draws go
+/// through `ln` and `powi`, whose wasm implementations are not the host's).
+#[wasm_bindgen_test]
+fn the_sample_written_in_the_browser_is_the_committed_file() {
+    let file: &[u8] = include_bytes!("fixtures/measure/sample-subscriptions.csv");
+    let made = gtm_workbench::domain::measure::sample::sample_csv();
+    assert_eq!(made.len(), file.len());
+    assert!(made == file, "the wasm generator differs from the file");
+}

@@ -7,11 +7,8 @@
 //! here (no product code), once against the parameters that generated it.
 #![cfg(not(target_arch = "wasm32"))]
 
-#[path = "../examples/support/measure_sample.rs"]
-#[allow(dead_code)]
-mod measure_sample;
-
 use gtm_workbench::domain::economics::{Ltv, Payback, Share};
+use gtm_workbench::domain::measure::sample as measure_sample;
 use gtm_workbench::domain::measure::{
     detect, guess_mapping, import, inspect, Choices, CurrencyChoice, DateOrder, Day, Figures,
     FileError, Format, ImportError, ImportOptions, Imported, Importer, ListKind, Measured,
@@ -33,11 +30,7 @@ fn fixture(name: &str) -> Vec<u8> {
 }
 
 fn sample_bytes() -> Vec<u8> {
-    let path = format!(
-        "{}/public/sample-subscriptions.csv",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    fixture("sample-subscriptions.csv")
 }
 
 fn format_of(bytes: &[u8]) -> Format {
@@ -1017,6 +1010,8 @@ fn the_committed_sample_is_what_the_generator_writes() {
         generated == sample_bytes(),
         "run `cargo run --example gen_measure_sample`"
     );
+    // What "Try with sample data" imports.
+    assert!(measure_sample::sample_csv() == generated);
     assert!(generated.len() < 1_000_000);
     assert!(rows.len() > 2_000);
 }

@@ -24,7 +24,7 @@ use gtm_workbench::persist::schema::{decode, encode, MAX_IMPORT_BYTES};
 
 fn sample() -> Measurement {
     let path = format!(
-        "{}/public/sample-subscriptions.csv",
+        "{}/tests/fixtures/measure/sample-subscriptions.csv",
         env!("CARGO_MANIFEST_DIR")
     );
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));

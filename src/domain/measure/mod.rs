@@ -40,6 +40,7 @@ mod import;
 mod metrics;
 pub mod readout;
 mod rows;
+pub mod sample;
 pub mod seed;
 mod series;
 mod state;

@@ -17,16 +17,13 @@ use wasm_bindgen_futures::JsFuture;
 use super::mapping::MappingStep;
 use crate::components::data_table::{Column, DataTable, Scroll};
 use crate::domain::format;
+use crate::domain::measure::sample::{sample_csv, SAMPLE_FILE};
 use crate::domain::measure::{
     inspect, source_line, BadRow, Choices, CurrencyChoice, DateOrder, Day, Format, ImportError,
     ImportOptions, ImportReport, Imported, Importer, Inspection, Outcome, Question, Rate,
     MAX_FILE_BYTES, RATE_RANGE,
 };
-use crate::routes::href;
 use crate::state::{try_set, use_workbench, Workbench};
-
-/// The sample export's file name, in `public/` (copied into the build).
-pub const SAMPLE_FILE: &str = "sample-subscriptions.csv";
 
 /// Bytes read from the file per slice while loading it.
 const SLICE_BYTES: f64 = 4.0 * 1024.0 * 1024.0;
@@ -260,41 +257,21 @@ pub fn start_file(flow: Flow, wb: Workbench, file: web_sys::File) {
     });
 }
 
-/// Starts importing the sample export shipped with the app.
+/// Starts importing the sample export, which the app writes itself
+/// ([`sample_csv`]): nothing is fetched, so it works offline too.
 pub fn start_sample(flow: Flow, wb: Workbench) {
     let run = flow.reset();
     flow.stage.set(Stage::Loading {
         name: SAMPLE_FILE.to_string(),
         done: 0.0,
     });
+    // After the "Loading" stage has been drawn.
     leptos::task::spawn_local(async move {
-        match fetch_sample().await {
-            Ok(bytes) if flow.current(run) => {
-                received(flow, wb, run, SAMPLE_FILE.to_string(), bytes);
-            }
-            Err(message) if flow.current(run) => flow.fail(message),
-            _ => {}
+        let bytes = sample_csv();
+        if flow.current(run) {
+            received(flow, wb, run, SAMPLE_FILE.to_string(), bytes);
         }
     });
-}
-
-/// The sample's bytes, from this site.
-async fn fetch_sample() -> Result<Vec<u8>, String> {
-    let failed = || {
-        "The sample could not be loaded: the connection may have dropped. Try again.".to_string()
-    };
-    let url = href(&format!("/{SAMPLE_FILE}"));
-    let response = JsFuture::from(window().fetch_with_str(&url))
-        .await
-        .map_err(|_| failed())?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| failed())?;
-    if !response.ok() {
-        return Err(failed());
-    }
-    let buffer = JsFuture::from(response.array_buffer().map_err(|_| failed())?)
-        .await
-        .map_err(|_| failed())?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// The bytes are in: recognise the format, or ask for the columns.

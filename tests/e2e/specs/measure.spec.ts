@@ -11,7 +11,7 @@ import { join } from "node:path";
 import type { Page } from "@playwright/test";
 import { test, expect, ready, stored, waitForSaved } from "./fixtures";
 
-const SAMPLE = join(process.cwd(), "..", "..", "public", "sample-subscriptions.csv");
+const SAMPLE = join(process.cwd(), "..", "fixtures", "measure", "sample-subscriptions.csv");
 const MAPPED = join(process.cwd(), "..", "fixtures", "measure", "mapped_semicolon.csv");
 const EXPECTED = JSON.parse(readFileSync(join(process.cwd(), "specs", "sample-figures.json"), "utf8"));
 const AXE = readFileSync(join(process.cwd(), "node_modules", "axe-core", "axe.min.js"), "utf8");

@@ -1,8 +1,11 @@
 //! A generator of realistic subscription exports in the Baremetrics CSV
-//! import template, for the sample file shipped in `public/`, the
-//! benchmark and the tests. Shared by `examples/gen_measure_sample.rs`,
-//! `examples/bench_measure.rs` and `tests/measure.rs` (each includes this
-//! file with `#[path]`).
+//! import template: "Try with sample data" imports [`sample_csv`], made in
+//! the browser (a few kilobytes of code in the Measure chunk instead of a
+//! 56 KB gzip file in the build), and the benchmark and the tests use the
+//! same generator with other sizes. `tests/fixtures/measure/` holds the
+//! sample as a file (`cargo run --example gen_measure_sample` writes it):
+//! the browser tests upload it, and a test checks it is what this writes
+//! natively and in WebAssembly.
 //!
 //! The model, month by month from `first_month` to the export date:
 //! - **New customers**: a Poisson number each month with mean
@@ -25,7 +28,7 @@
 //!
 //! The same `seed` gives the same file on every machine.
 
-use gtm_workbench::domain::insight::Rng;
+use crate::domain::insight::Rng;
 
 /// One plan of the sample business.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -102,7 +105,16 @@ pub const PLANS: [Plan; 3] = [
     },
 ];
 
-/// The parameters of `public/sample-subscriptions.csv`: 24 months from
+/// The name the sample's measurement is kept under, as if it were a file.
+pub const SAMPLE_FILE: &str = "sample-subscriptions.csv";
+
+/// The sample export behind "Try with sample data": [`SAMPLE`] as a
+/// Baremetrics-template CSV file (3,110 subscriptions, about 424 KB).
+pub fn sample_csv() -> Vec<u8> {
+    to_csv(&generate(&SAMPLE, usize::MAX))
+}
+
+/// The parameters of [`sample_csv`]: 24 months from
 /// November 2024, exported on 3 November 2026.
 pub const SAMPLE: Params = Params {
     seed: 2026,
