@@ -4,7 +4,9 @@
 
 use std::collections::{BTreeSet, HashSet};
 
+use gtm_workbench::domain::brief::{brief, Brief};
 use gtm_workbench::domain::economics::{Ltv, LtvCac, Payback};
+use gtm_workbench::domain::insight::{tornado, Swing};
 use gtm_workbench::domain::motion::Motion;
 use gtm_workbench::domain::plan::{
     self, assumption, checklist, current_figure, estimate, metrics_for, quarterly_rows,
@@ -665,6 +667,7 @@ fn sample_report() -> ReportInput {
     ticked.insert("audit.map-journey".to_string());
     ReportInput {
         title: "Acme growth plan".into(),
+        brief: None,
         assessment: vec![
             "Motion: Product-led with sales assist".into(),
             "Position: −35 (product-led side)".into(),
@@ -731,6 +734,45 @@ fn markdown_report_contains_every_section_in_order() {
     assert!(md.contains("| 200% |"));
     assert!(md.contains("Duration: 8 weeks"));
     assert!(md.contains("Segment: Agencies under 50 staff"));
+}
+
+/// The brief of a preset scenario, as the page writes it.
+fn preset_brief(motion: Motion, edit: impl FnOnce(&mut ScenarioInputs)) -> Brief {
+    let mut inputs = preset(motion);
+    edit(&mut inputs);
+    let projection = simulate(&inputs);
+    let sensitivity = tornado(&inputs, Swing::DEFAULT);
+    brief(Some(motion), &inputs, &projection.summary, &sensitivity)
+}
+
+#[test]
+fn markdown_report_opens_with_the_brief_the_page_shows() {
+    let b = preset_brief(Motion::SalesLed, |_| {});
+    let md = report_markdown(&ReportInput {
+        brief: Some(b.clone()),
+        ..sample_report()
+    });
+    let at = md.find("\n## In brief\n").unwrap_or(usize::MAX);
+    assert!(at < md.find("\n## Assessment\n").unwrap_or(0), "{md}");
+    assert!(md.contains(&b.sentences.join(" ")), "{md}");
+    assert!(md.contains("### What needs attention first\n\n"));
+    for (n, item) in b.attention.iter().enumerate() {
+        assert!(
+            md.contains(&format!("{}. {} {}\n", n + 1, item.problem, item.action)),
+            "{md}"
+        );
+    }
+    // Other numbers, another brief.
+    let cheaper = preset_brief(Motion::SalesLed, |i| {
+        i.sales_led.pipeline_spend_per_month *= 0.5;
+    });
+    assert_ne!(cheaper.sentences, b.sentences);
+    let md2 = report_markdown(&ReportInput {
+        brief: Some(cheaper.clone()),
+        ..sample_report()
+    });
+    assert!(md2.contains(&cheaper.sentences.join(" ")));
+    assert!(!md2.contains(&b.sentences.join(" ")));
 }
 
 #[test]

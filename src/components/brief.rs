@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::components::focus::{element, scroll_to_and_focus};
-use crate::domain::brief::{brief, Attention, Brief as BriefText};
+use crate::domain::brief::{brief, Attention, Brief as BriefText, NOTHING_STANDS_OUT};
 use crate::domain::motion::Motion;
 use crate::routes::Route;
 use crate::state::derived::{use_outcome, use_projection, use_scenario_inputs, use_sensitivity};
@@ -83,9 +83,7 @@ pub fn Brief(
                     {attention_heading()}
                     {if attention.is_empty() {
                         view! {
-                            <p class="brief-none">
-                                "Nothing stands out: no input is implausible, and none moves the result when changed."
-                            </p>
+                            <p class="brief-none">{NOTHING_STANDS_OUT}</p>
                         }.into_any()
                     } else {
                         view! {

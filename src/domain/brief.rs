@@ -64,6 +64,10 @@ pub enum Source {
     Sensitivity(Output),
 }
 
+/// Said when no item needs attention.
+pub const NOTHING_STANDS_OUT: &str =
+    "Nothing stands out: no input is implausible, and none moves the result when changed.";
+
 /// One thing that needs attention.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Attention {

@@ -7,6 +7,7 @@ use super::checklist::checklist;
 use super::pilot::PilotPlan;
 use super::playbook::{format_quantity, PqlRule};
 use super::quarters::QuarterRow;
+use crate::domain::brief::{Brief, NOTHING_STANDS_OUT};
 use crate::domain::format;
 use crate::domain::motion::Motion;
 
@@ -86,6 +87,9 @@ pub fn report_checklist(motion: Motion, ticked: &BTreeSet<String>) -> Vec<Report
 pub struct ReportInput {
     /// The report title.
     pub title: String,
+    /// The brief of the scenario (the page's "In brief"); `None`: not
+    /// written yet.
+    pub brief: Option<Brief>,
     /// Assess result: motion, position and confidence lines.
     pub assessment: Vec<String>,
     /// Key comparison rows.
@@ -112,7 +116,8 @@ pub struct ReportInput {
 }
 
 /// The section headings of the report, in order.
-pub const REPORT_SECTIONS: [&str; 7] = [
+pub const REPORT_SECTIONS: [&str; 8] = [
+    "In brief",
     "Assessment",
     "Key comparison",
     "Scenario",
@@ -178,6 +183,34 @@ fn push_quarters(out: &mut String, quarters: &[QuarterRow]) {
     }
 }
 
+/// The brief as the page shows it: the three sentences, the caveat, then
+/// what needs attention first as a numbered list.
+fn push_brief(out: &mut String, brief: Option<&Brief>) {
+    let Some(b) = brief else {
+        out.push_str(NOTHING);
+        out.push('\n');
+        return;
+    };
+    out.push_str(&one_line(&b.sentences.join(" ")));
+    out.push_str("\n\n");
+    if let Some(c) = &b.caveat {
+        out.push_str(&format!("**Not credible yet:** {}\n\n", one_line(c)));
+    }
+    out.push_str("### What needs attention first\n\n");
+    if b.attention.is_empty() {
+        out.push_str(NOTHING_STANDS_OUT);
+        out.push('\n');
+    }
+    for (n, item) in b.attention.iter().enumerate() {
+        out.push_str(&format!(
+            "{}. {} {}\n",
+            n + 1,
+            one_line(&item.problem),
+            one_line(&item.action)
+        ));
+    }
+}
+
 /// Builds the one-page report as Markdown. Every section in
 /// [`REPORT_SECTIONS`] is always present (empty ones say so); the Scenario
 /// section ends with a table of the scenario by quarter when
@@ -195,7 +228,10 @@ pub fn report_markdown(input: &ReportInput) -> String {
     });
     out.push_str("\n\n");
 
-    out.push_str("## Assessment\n\n");
+    out.push_str("## In brief\n\n");
+    push_brief(&mut out, input.brief.as_ref());
+
+    out.push_str("\n## Assessment\n\n");
     push_lines(&mut out, &input.assessment);
 
     out.push_str("\n## Key comparison\n\n");

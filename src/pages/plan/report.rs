@@ -16,6 +16,7 @@ use crate::components::brief::Brief;
 use crate::components::data_table::{text_row, DataTable};
 use crate::components::projection_charts::{cash_chart, mrr_chart};
 use crate::domain::assess::{signed, Lean, Outcome};
+use crate::domain::brief::brief;
 use crate::domain::compare::{self, Row};
 use crate::domain::motion::{CompareColumn, Motion};
 use crate::domain::plan::{
@@ -24,7 +25,7 @@ use crate::domain::plan::{
 };
 use crate::domain::sim::{Projection, ScenarioInputs};
 use crate::persist::files;
-use crate::state::derived::use_scenario_inputs;
+use crate::state::derived::{use_scenario_inputs, use_sensitivity};
 use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
 use crate::state::{use_workbench, Workbench};
 
@@ -273,6 +274,7 @@ fn build(
             .to_string();
         ReportInput {
             title: format!("GTM Workbench report: {}", motion.label()),
+            brief: None,
             assessment,
             comparison,
             scenario: scenario_lines(projection),
@@ -298,11 +300,17 @@ pub(super) fn Report(
 ) -> impl IntoView {
     let wb = use_workbench();
     let sim_inputs = use_scenario_inputs();
+    let sensitivity = use_sensitivity();
     let input = Memo::new(move |_| {
+        let m = motion.get();
         outcome.with(|o| {
             estimate.with(|e| {
                 sim_inputs.with(|i| {
-                    projection.with(|p| build(wb, o, motion.get(), recommended.get(), e, (i, p)))
+                    projection.with(|p| ReportInput {
+                        // The same brief as the one on the page (`<Brief>`).
+                        brief: Some(sensitivity.with(|s| brief(Some(m), i, &p.summary, s))),
+                        ..build(wb, o, m, recommended.get(), e, (i, p))
+                    })
                 })
             })
         })

@@ -180,7 +180,10 @@ fn ChannelGroup(channel: Channel, inputs: Memo<ScenarioInputs>) -> impl IntoView
                 {format!(" {} channel on", channel.label())}
             </label>
             <Show when=move || !enabled.get()>
-                <p class="channel-off-note">"Switched off: these numbers are kept but not used."</p>
+                <p class="channel-off-note">
+                    "Switched off: these numbers are kept but not used."
+                    <span class="channel-off-phone">" Switch it on to see and change them."</span>
+                </p>
             </Show>
             <div class="field-grid">
                 {fields()

@@ -89,6 +89,36 @@ test("Simulate on a phone: a compact summary follows the person while they type"
   await expect(sticky).toBeHidden();
 });
 
+test("Simulate on a phone: a switched-off channel folds to its switch, bringing the results closer", async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await open(page, "/simulate");
+  const summary = page.getByRole("heading", { name: "Summary over the horizon" });
+  const top = async () => (await summary.evaluate((h) => h.getBoundingClientRect().top + window.scrollY));
+  const group = page.locator('fieldset.channel-group[data-channel="sales_led"]');
+  const churn = group.getByRole("textbox", { name: "Sales-led churn (%/month)", exact: true });
+  const onSwitch = group.getByRole("switch");
+  if (!(await onSwitch.isChecked())) await onSwitch.check();
+  await expect(churn).toBeVisible();
+  const open_ = await top();
+
+  await onSwitch.uncheck();
+  await expect(churn).toBeHidden();
+  await expect(group.getByText("Switch it on to see and change them.")).toBeVisible();
+  const folded = await top();
+  expect(folded).toBeLessThan(open_ - 300);
+
+  // Its numbers were kept: switched on, they are back as they were.
+  await onSwitch.check();
+  await expect(churn).toBeVisible();
+  await expect(churn).not.toHaveValue("");
+
+  // A wide screen shows a switched-off channel's numbers, beside the results.
+  await onSwitch.uncheck();
+  await page.setViewportSize(DESKTOP);
+  await expect(churn).toBeVisible();
+  await expect(group.getByText("Switch it on to see and change them.")).toBeHidden();
+});
+
 test("Assess on a phone: the result follows the person through the questions", async ({ page }) => {
   await page.setViewportSize(PHONE);
   await open(page, "/assess");

@@ -294,6 +294,12 @@ test("the print view holds every report section and nothing else; the report dow
   expect(download.suggestedFilename()).toMatch(/^gtm-workbench-report-\d{4}-\d{2}-\d{2}\.md$/);
   const markdown = readFileSync((await download.path())!, "utf8");
   for (const name of SECTIONS) expect(markdown).toContain(`## ${name}`);
+  // It opens with the brief the report shows, word for word.
+  const briefText = (await report.getByTestId("brief-text").textContent())!.trim();
+  expect(briefText.length).toBeGreaterThan(40);
+  expect(markdown.indexOf("## In brief")).toBeLessThan(markdown.indexOf("## Assessment"));
+  expect(markdown).toContain(briefText);
+  expect(markdown).toContain("### What needs attention first");
   expect(markdown).toContain("| Core features used by a free account | 3 features |");
   expect(markdown).toContain("- [x] Map each step a customer takes today");
   // Charts cannot travel in Markdown: the figures behind them do, by quarter.
