@@ -226,13 +226,13 @@ pub struct Typed {
     pub as_decimal_comma: Option<f64>,
 }
 
-/// At most this many characters of a typed text are quoted in a message,
-/// so a long paste does not fill the page.
-const QUOTE_CHARS: usize = 24;
+/// At most this many characters of a typed text (or of a file) are quoted
+/// in a message, so a long paste does not fill the page.
+pub const QUOTE_CHARS: usize = 24;
 
 /// The typed text for a message: trimmed, cut to [`QUOTE_CHARS`] with "…",
 /// control characters as spaces.
-fn quote(raw: &str) -> String {
+pub fn quote(raw: &str) -> String {
     let trimmed = raw.trim();
     let mut out: String = trimmed
         .chars()

@@ -22,7 +22,7 @@ use crate::domain::input::FieldError;
 use crate::domain::sim::FieldId;
 
 /// At most this many characters of the file are quoted in a message.
-pub const QUOTE_CHARS: usize = 24;
+pub use crate::domain::input::QUOTE_CHARS;
 
 /// One step of a path into the document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,16 +36,7 @@ pub enum Step {
 /// `text` for a message: control characters as spaces, cut to
 /// [`QUOTE_CHARS`] characters with "…", in curly quotes.
 pub fn quote(text: &str) -> String {
-    let trimmed = text.trim();
-    let mut out: String = trimmed
-        .chars()
-        .take(QUOTE_CHARS)
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    if trimmed.chars().count() > QUOTE_CHARS {
-        out.push('…');
-    }
-    format!("“{out}”")
+    format!("“{}”", crate::domain::input::quote(text))
 }
 
 /// Splits a dotted path with list positions (`plan.rules[2].share_pct`)

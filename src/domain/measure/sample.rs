@@ -241,21 +241,25 @@ pub fn generate(p: &Params, max_rows: usize) -> Vec<Row> {
             let mut quantity = uniform(&mut rng, plan.seats.0, plan.seats.1);
             let mut start = (y, m, day);
             let first = start;
+            // One row of this customer, numbered in order.
+            let mut record = |start, end, quantity| {
+                subscription += 1;
+                rows.push(Row {
+                    plan,
+                    annual,
+                    customer,
+                    subscription,
+                    start,
+                    end,
+                    quantity,
+                });
+            };
             let step = if annual { 12 } else { 1 };
             let mut k = step;
             loop {
                 let date = renewal(first, k);
                 if date > export {
-                    subscription += 1;
-                    rows.push(Row {
-                        plan,
-                        annual,
-                        customer,
-                        subscription,
-                        start,
-                        end: None,
-                        quantity,
-                    });
+                    record(start, None, quantity);
                     break;
                 }
                 let leaves = if annual {
@@ -264,16 +268,7 @@ pub fn generate(p: &Params, max_rows: usize) -> Vec<Row> {
                     rng.next_f64() < p.monthly_churn
                 };
                 if leaves {
-                    subscription += 1;
-                    rows.push(Row {
-                        plan,
-                        annual,
-                        customer,
-                        subscription,
-                        start,
-                        end: Some(date),
-                        quantity,
-                    });
+                    record(start, Some(date), quantity);
                     break;
                 }
                 if !annual && plan.seats.1 > 1 {
@@ -286,16 +281,7 @@ pub fn generate(p: &Params, max_rows: usize) -> Vec<Row> {
                         quantity
                     };
                     if new_quantity != quantity {
-                        subscription += 1;
-                        rows.push(Row {
-                            plan,
-                            annual,
-                            customer,
-                            subscription,
-                            start,
-                            end: Some(date),
-                            quantity,
-                        });
+                        record(start, Some(date), quantity);
                         start = date;
                         quantity = new_quantity;
                     }
