@@ -1,8 +1,8 @@
-import { test, expect } from "@playwright/test";
+import { test } from "@playwright/test";
 import type { Page } from "@playwright/test";
-import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { answerAll, optimise, ready } from "./shared";
 
 // Pictures of the newcomer-experience points (issue 14), one per point, so a
 // build before the work and the build of today can be set side by side:
@@ -18,21 +18,12 @@ const OUT = join(process.cwd(), "..", "..", "docs", "screenshots", "points");
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 
-async function ready(page: Page) {
-  await expect(page.locator("#boot")).toHaveCount(0);
-  await expect(page.locator("main h1").first()).toBeVisible();
-}
-
 async function shot(page: Page, point: string, fullPage = false) {
   mkdirSync(OUT, { recursive: true });
   await page.waitForTimeout(300);
   const file = join(OUT, `${LABEL}-${point}.png`);
   await page.screenshot({ path: file, fullPage });
-  try {
-    execFileSync("pngquant", ["--force", "--skip-if-larger", "--quality=60-90", "--ext", ".png", file]);
-  } catch {
-    // Not installed, or no gain.
-  }
+  optimise(file, "60-90");
 }
 
 /** Runs a step the older build may not support; failure leaves the page as it is. */
@@ -41,17 +32,6 @@ async function attempt(step: () => Promise<void>) {
     await step();
   } catch {
     // This build has no such control.
-  }
-}
-
-async function answerAll(page: Page) {
-  await page.goto("/assess");
-  await ready(page);
-  const fieldsets = page.locator("fieldset[data-question]");
-  const n = await fieldsets.count();
-  for (let i = 0; i < n; i++) {
-    const options = fieldsets.nth(i).locator("input[type=radio]");
-    await options.nth(i % 3 === 2 ? 1 : 0).check();
   }
 }
 
