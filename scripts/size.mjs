@@ -5,7 +5,8 @@
 // 2. the first load of `/`: every file the browser fetches before the Assess
 //    questions can be answered — index.html, what it links (scripts,
 //    styles, preloads), what those scripts import (the chunk loader), and
-//    the chunks the route needs (none: Assess is in the main module);
+//    the chunks the route needs (none: Assess is in the main module) — on a
+//    first visit, and with saved data (which adds the reader's chunks);
 // 3. route → bytes fetched on a cold visit to that route: the first load
 //    plus the route's chunk and the shared chunks it depends on.
 //
@@ -32,6 +33,7 @@ const ROUTES = {
 };
 // Splits that no route needs on a cold visit (loaded on first use).
 const ON_USE = {
+  reader: "reading saved data: before the start when this browser holds some, else when idle (src/app/reader.rs)",
   share_codec: "opening or making a share link (src/app/share.rs)",
   share_qr: "the QR code of a share link just made (src/app/qr.rs)",
 };
@@ -173,6 +175,12 @@ head("first load of /");
 for (const f of [...first].sort()) if (sizes.has(f)) console.log(line(`  ${f}`, sizes.get(f)));
 const firstLoad = sum(first);
 console.log(line("first load of /", firstLoad, `   (${first.size} files)`));
+// A browser that holds saved data also fetches the reader before the start
+// (src/app/reader.rs); on a later visit the service worker has it.
+const reader = splits.get("reader") ?? [];
+if (reader.length) {
+  console.log(line("  the same with saved data", sum(new Set([...first, ...reader])), `   (+ ${reader.length} wasm chunks of "reader")`));
+}
 
 console.log("");
 head("cold visit to a route");

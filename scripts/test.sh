@@ -8,11 +8,11 @@ export PATH="$PWD/tools/bin:$PWD/tools/node_modules/.bin:${CARGO_HOME:-$HOME/.ca
 export TRUNK_SKIP_VERSION_CHECK=true
 # Size ceilings of the release build, gzip bytes as scripts/size.mjs counts
 # them: the first load of / (everything fetched before the Assess questions
-# can be answered) and the whole of dist/. Issue 13 asks for 330,000 and
-# 780,000; this build does not meet them (README "Size" gives the figures),
+# can be answered, on a first visit) and the whole of dist/. Issue 13 asks
+# for 330,000 and 780,000; this build does not meet them (README "Size"),
 # so these are regression ceilings a little above what it measures: lower
 # them as the build shrinks.
-FIRST_LOAD_BUDGET_GZIP=400000
+FIRST_LOAD_BUDGET_GZIP=362000
 SIZE_CEILING_GZIP=1150000
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }

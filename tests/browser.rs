@@ -8,6 +8,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use gtm_workbench::app::App;
+use gtm_workbench::persist::schema;
 use gtm_workbench::persist::storage::{self, LoadProblem, BACKUP_KEY, KEY};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -44,7 +45,7 @@ fn mount_app() -> web_sys::HtmlElement {
 #[wasm_bindgen_test]
 fn load_with_nothing_stored_gives_defaults_and_no_problem() {
     clear();
-    let loaded = storage::load();
+    let loaded = storage::load(Some(schema::decode));
     assert_eq!(loaded.state, Default::default());
     assert_eq!(loaded.problem, None);
 }
@@ -55,7 +56,7 @@ fn load_moves_unreadable_data_to_the_backup_key() {
     local()
         .set_item(KEY, "{\"version\":1,\"data\":")
         .expect("write");
-    let loaded = storage::load();
+    let loaded = storage::load(Some(schema::decode));
     assert!(matches!(
         loaded.problem,
         Some(LoadProblem::Unreadable {
@@ -75,9 +76,24 @@ fn load_leaves_newer_data_untouched() {
     clear();
     let newer = r#"{"version":42,"data":{"x":1}}"#;
     local().set_item(KEY, newer).expect("write");
-    let loaded = storage::load();
+    let loaded = storage::load(Some(schema::decode));
     assert_eq!(loaded.problem, Some(LoadProblem::Newer { version: 42 }));
     assert_eq!(local().get_item(KEY).expect("read").as_deref(), Some(newer));
+    assert_eq!(local().get_item(BACKUP_KEY).expect("read"), None);
+}
+
+#[wasm_bindgen_test]
+fn without_the_reader_stored_data_is_left_untouched_and_not_saved_over() {
+    clear();
+    let raw = schema::encode(&Default::default()).expect("the defaults encode");
+    local().set_item(KEY, &raw).expect("write");
+    let loaded = storage::load(None);
+    assert_eq!(loaded.problem, Some(LoadProblem::NoReader));
+    assert_eq!(loaded.raw.as_deref(), Some(raw.as_str()));
+    assert_eq!(
+        local().get_item(KEY).expect("read").as_deref(),
+        Some(raw.as_str())
+    );
     assert_eq!(local().get_item(BACKUP_KEY).expect("read"), None);
 }
 

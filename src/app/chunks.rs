@@ -74,6 +74,10 @@ pub use lazy::{compare, measure, methods, plan, simulate, workshop};
 pub fn prefetch_when_idle() {
     #[cfg(feature = "split")]
     leptos::task::spawn_local(async {
+        // The reader of saved data first: the first save needs no reader,
+        // but an import or another tab's save does.
+        lazy::idle().await;
+        let _ = super::reader::load().await;
         for chunk in Chunk::ALL {
             lazy::idle().await;
             let _ = lazy::load(chunk).await;

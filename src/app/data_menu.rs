@@ -62,7 +62,14 @@ pub fn DataMenu() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let outcome = match files::read_text(file, schema::MAX_IMPORT_BYTES).await {
                 Err(message) => Err(message),
-                Ok(raw) => schema::decode(&raw).map_err(|e| format!("{e}.")),
+                Ok(raw) => match super::reader::decode(&raw).await {
+                    Ok(decoded) => decoded.map_err(|e| format!("{e}.")),
+                    Err(super::reader::NotLoaded) => Err(
+                        "the part of the app that reads files did not download; check the \
+                         connection and try again."
+                            .to_string(),
+                    ),
+                },
             };
             match outcome {
                 Ok(state) => {

@@ -9,6 +9,7 @@ pub mod data_menu;
 pub mod header;
 pub mod notices;
 pub mod qr;
+pub mod reader;
 pub mod saver;
 pub mod share;
 pub mod undo;
@@ -83,7 +84,8 @@ fn base_path() -> String {
 /// The application: header, notices and the six workspaces.
 #[component]
 pub fn App() -> impl IntoView {
-    let loaded = storage::load();
+    // main.rs starts the app once the reader is loaded, when it is needed.
+    let loaded = storage::load(reader::ready());
     let wb = Workbench::new(loaded.state);
     provide_context(wb);
     provide_derived(wb);
@@ -97,7 +99,7 @@ pub fn App() -> impl IntoView {
         }
     }
     let saver = Rc::new(RefCell::new(Scheduled {
-        saver: Saver::new(wb, LocalStorage, last_raw),
+        saver: Saver::new(wb, LocalStorage, last_raw, reader::ready),
         pending: None,
     }));
 

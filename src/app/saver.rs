@@ -9,7 +9,7 @@
 
 use leptos::prelude::*;
 
-use crate::persist::schema;
+use crate::persist::schema::{self, Decode};
 use crate::persist::storage::{self, LoadProblem};
 use crate::state::notices::{Notice, NoticeKey, NoticeLevel};
 use crate::state::{SaveMode, Workbench};
@@ -67,6 +67,9 @@ pub enum Flushed {
     AdoptedOtherTab,
     /// Another tab wrote data this one cannot read; this tab stops saving.
     OtherTabUnreadable,
+    /// Another tab wrote, and the reader of documents is not loaded yet:
+    /// nothing was written, and the next flush tries again.
+    OtherTabNotReadYet,
     /// Storage refused the write; the tab now keeps changes in memory.
     Refused,
 }
@@ -78,15 +81,24 @@ pub struct Saver<B: Backend> {
     /// The text this tab last read or wrote under the key; a different text
     /// there means another tab has saved since.
     last_raw: Option<String>,
+    /// The reader of documents, once it is loaded (src/app/reader.rs).
+    reader: fn() -> Option<Decode>,
 }
 
 impl<B: Backend> Saver<B> {
-    /// A saver for `wb`; `last_raw` is the text found at start.
-    pub fn new(wb: Workbench, backend: B, last_raw: Option<String>) -> Self {
+    /// A saver for `wb`; `last_raw` is the text found at start, `reader`
+    /// gives the reader of another tab's document when it is loaded.
+    pub fn new(
+        wb: Workbench,
+        backend: B,
+        last_raw: Option<String>,
+        reader: fn() -> Option<Decode>,
+    ) -> Self {
         Saver {
             wb,
             backend,
             last_raw,
+            reader,
         }
     }
 
@@ -151,10 +163,15 @@ impl<B: Backend> Saver<B> {
         }
     }
 
-    /// Takes the document another tab saved, if it can be read.
+    /// Takes the document another tab saved, if it can be read. Without a
+    /// reader yet, `last_raw` stays as it was, so the next flush sees the
+    /// other tab's text again and tries once more.
     fn adopt(&mut self, raw: String) -> Flushed {
         let wb = self.wb;
-        match schema::decode(&raw) {
+        let Some(decode) = (self.reader)() else {
+            return Flushed::OtherTabNotReadYet;
+        };
+        match decode(&raw) {
             // A shared copy is on screen: the other tab's data is the user's
             // own, which comes back when they leave the copy.
             Ok(state) if wb.save_mode.get_untracked() == SaveMode::SharedCopy => {
@@ -246,6 +263,16 @@ pub fn load_notice(problem: &LoadProblem) -> (Notice, SaveMode) {
             ),
             SaveMode::Paused,
         ),
+        LoadProblem::NoReader => (
+            Notice::new(
+                NoticeKey::Unreadable,
+                NoticeLevel::Warning,
+                "Your saved data is not shown: the part of the app that reads it did not download. \
+                 It is safe and unchanged. Reload the page once you are online; until then, \
+                 changes made here are not saved.",
+            ),
+            SaveMode::Paused,
+        ),
     }
 }
 
@@ -287,7 +314,7 @@ mod tests {
         owner.with(|| {
             let wb = Workbench::new(AppState::default());
             let memory = Memory::default();
-            let mut saver = Saver::new(wb, memory.clone(), None);
+            let mut saver = Saver::new(wb, memory.clone(), None, || Some(schema::decode));
             test(wb, memory, &mut saver);
         });
     }
@@ -326,6 +353,38 @@ mod tests {
                 .get_untracked()
                 .iter()
                 .any(|n| n.key == NoticeKey::OtherTab));
+        });
+    }
+
+    #[test]
+    fn another_tabs_save_waits_for_the_reader_and_is_never_overwritten() {
+        thread_local! {
+            static LOADED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+        }
+        fn reader() -> Option<Decode> {
+            LOADED.with(std::cell::Cell::get).then_some(schema::decode as Decode)
+        }
+        let owner = Owner::new();
+        owner.with(|| {
+            let wb = Workbench::new(AppState::default());
+            let memory = Memory::default();
+            let mut saver = Saver::new(wb, memory.clone(), None, reader);
+            assert_eq!(saver.flush(), Flushed::Written);
+            let other = AppState {
+                theme: Theme::Projector,
+                ..AppState::default()
+            };
+            let raw = schema::encode(&other).unwrap_or_default();
+            *memory.stored.borrow_mut() = Some(raw.clone());
+            saver.other_tab_saved(Some(raw.clone()));
+            wb.theme.set(Theme::Dark);
+            assert_eq!(saver.flush(), Flushed::OtherTabNotReadYet);
+            assert_eq!(memory.read(), Some(raw.clone()), "the other tab's text stays");
+            assert_eq!(saver.flush(), Flushed::OtherTabNotReadYet, "and again");
+            LOADED.with(|l| l.set(true));
+            assert_eq!(saver.flush(), Flushed::AdoptedOtherTab);
+            assert_eq!(wb.theme.get_untracked(), Theme::Projector);
+            assert_eq!(memory.read(), Some(raw));
         });
     }
 

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::persist::share::{self, ShareKind, SharePayload};
-use crate::persist::{schema, storage};
+use crate::persist::storage;
 use crate::routes::Route;
 use crate::state::history::offer_undo;
 use crate::state::notices::{Notice, NoticeAction, NoticeKey, NoticeLevel};
@@ -273,7 +273,18 @@ pub fn reopen_kept_copy(wb: Workbench) {
     let Some(raw) = storage::read_shared_copy() else {
         return;
     };
-    match schema::decode(&raw) {
+    // Fetched before the start when a copy is kept (main.rs); without it
+    // the copy is kept for the next reload.
+    let Some(decode) = super::reader::ready() else {
+        wb.notify(Notice::new(
+            NoticeKey::SharedCopy,
+            NoticeLevel::Warning,
+            "The shared copy this tab had open could not be reopened: the part of the app that \
+             reads it did not download. It is kept; reload the page once you are online.",
+        ));
+        return;
+    };
+    match decode(&raw) {
         Ok(copy) => open_copy(wb, copy),
         Err(_) => storage::clear_shared_copy(),
     }

@@ -82,6 +82,10 @@ pub fn encode(state: &AppState) -> Result<String, EncodeError> {
     serde_json::to_string(&doc).map_err(|e| EncodeError::Serde(e.to_string()))
 }
 
+/// The signature of [`decode`], for code that is handed the reader rather
+/// than calling it (the app loads it on demand: src/app/reader.rs).
+pub type Decode = fn(&str) -> Result<AppState, DecodeError>;
+
 /// Reads a stored or imported document, migrating older versions.
 ///
 /// # Errors

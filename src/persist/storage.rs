@@ -14,7 +14,7 @@ use gloo_storage::{LocalStorage, Storage as _};
 use serde_json::value::RawValue;
 use web_sys::Storage;
 
-use super::schema::{self, DecodeError};
+use super::schema::{Decode, DecodeError};
 use crate::domain::state::AppState;
 
 /// The key the state document lives under.
@@ -75,6 +75,10 @@ pub enum LoadProblem {
         /// The version found.
         version: u64,
     },
+    /// A document is stored, but the part of the app that reads it could
+    /// not be fetched (offline before the first visit finished): it is left
+    /// untouched and this tab does not save.
+    NoReader,
 }
 
 /// The result of [`load`].
@@ -129,9 +133,18 @@ pub fn write_raw(key: &str, raw: &str) -> Result<(), String> {
         .map_err(|_| "local storage refused the write (it may be full or blocked)".to_string())
 }
 
-/// Loads the state at start-up. Nothing stored gives defaults; an unreadable
-/// document is moved to [`BACKUP_KEY`]; a newer one is left alone.
-pub fn load() -> Loaded {
+/// Whether this browser holds a document or this tab a shared copy, i.e.
+/// whether start-up needs the reader (read as plain text, not parsed).
+pub fn holds_data() -> bool {
+    let stored = local_storage().is_some_and(|s| matches!(s.get_item(KEY), Ok(Some(_))));
+    stored || read_shared_copy().is_some()
+}
+
+/// Loads the state at start-up with `decode`, the document reader (`None`
+/// when it could not be had). Nothing stored gives defaults; an unreadable
+/// document is moved to [`BACKUP_KEY`]; a newer one, or any one when there
+/// is no reader, is left alone.
+pub fn load(decode: Option<Decode>) -> Loaded {
     let Some(storage) = local_storage() else {
         return Loaded {
             state: AppState::default(),
@@ -158,7 +171,14 @@ pub fn load() -> Loaded {
             }
         }
     };
-    match schema::decode(&raw) {
+    let Some(decode) = decode else {
+        return Loaded {
+            state: AppState::default(),
+            raw: Some(raw),
+            problem: Some(LoadProblem::NoReader),
+        };
+    };
+    match decode(&raw) {
         Ok(state) => Loaded {
             state,
             raw: Some(raw),

@@ -112,7 +112,50 @@ test("Assess needs no chunk; the other workspaces' chunks follow when the page i
   release();
   await expect
     .poll(() => [...seen].sort(), { timeout: 30_000 })
-    .toEqual(["split_compare", "split_measure", "split_methods", "split_plan", "split_simulate", "split_workshop"]);
+    .toEqual([
+      "split_compare",
+      "split_measure",
+      "split_methods",
+      "split_plan",
+      "split_reader",
+      "split_simulate",
+      "split_workshop",
+    ]);
+  await context.close();
+});
+
+test("saved data waits for its reader; when the reader cannot be fetched the data is kept and the page works", async ({
+  browser,
+}) => {
+  // A first visit saves one answer; the next visit (no service worker, so
+  // nothing cached) cannot fetch the reader's chunks.
+  const { context, page, pageErrors, network } = await withBlockedChunk(browser, "reader");
+  network.up = true;
+  await page.goto("/assess");
+  await ready(page);
+  const first = page.locator("fieldset[data-question] input[type=radio]").first();
+  await first.check();
+  await expect.poll(() => page.evaluate(() => localStorage.getItem("gtm-workbench"))).not.toBeNull();
+  const saved = await page.evaluate(() => localStorage.getItem("gtm-workbench"));
+
+  // With the reader: the saved answer is there after a reload.
+  await page.reload();
+  await ready(page);
+  await expect(page.locator("fieldset[data-question] input[type=radio]").first()).toBeChecked();
+
+  // Without it: a notice, the data untouched, the page usable, no panic.
+  network.up = false;
+  await page.reload();
+  await ready(page);
+  const notice = page.locator("[data-notice='unreadable']");
+  await expect(notice).toContainText("Your saved data is not shown");
+  await expect(notice).toContainText("safe and unchanged");
+  const option = page.locator("fieldset[data-question] input[type=radio]").nth(1);
+  await option.check();
+  await expect(option).toBeChecked();
+  await page.waitForTimeout(600); // longer than the save debounce
+  expect(await page.evaluate(() => localStorage.getItem("gtm-workbench")), "not saved over").toBe(saved);
+  expect(pageErrors, "no panic, no uncaught error").toEqual([]);
   await context.close();
 });
 
