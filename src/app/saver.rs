@@ -362,7 +362,9 @@ mod tests {
             static LOADED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
         }
         fn reader() -> Option<Decode> {
-            LOADED.with(std::cell::Cell::get).then_some(schema::decode as Decode)
+            LOADED
+                .with(std::cell::Cell::get)
+                .then_some(schema::decode as Decode)
         }
         let owner = Owner::new();
         owner.with(|| {
@@ -379,7 +381,11 @@ mod tests {
             saver.other_tab_saved(Some(raw.clone()));
             wb.theme.set(Theme::Dark);
             assert_eq!(saver.flush(), Flushed::OtherTabNotReadYet);
-            assert_eq!(memory.read(), Some(raw.clone()), "the other tab's text stays");
+            assert_eq!(
+                memory.read(),
+                Some(raw.clone()),
+                "the other tab's text stays"
+            );
             assert_eq!(saver.flush(), Flushed::OtherTabNotReadYet, "and again");
             LOADED.with(|l| l.set(true));
             assert_eq!(saver.flush(), Flushed::AdoptedOtherTab);
