@@ -162,15 +162,6 @@ mod lazy {
     use crate::pages::simulate::SimulatePage;
     use crate::pages::workshop::WorkshopPage;
 
-    /// A chunk could not be fetched or instantiated (the loader logs why).
-    pub struct ChunkError;
-
-    impl From<SplitLoaderError> for ChunkError {
-        fn from(_: SplitLoaderError) -> Self {
-            ChunkError
-        }
-    }
-
     /// The view of the `/compare` route.
     pub fn compare() -> impl ChooseView {
         Lazy::<CompareRoute>::new()
@@ -205,32 +196,32 @@ mod lazy {
     // whole view, with everything only it uses. `fallible` makes a failed
     // fetch an `Err` instead of a panic.
     #[wasm_split(compare, fallible, wasm_split_path = ::leptos::wasm_split, preload(load_compare))]
-    fn compare_view() -> Result<AnyView, ChunkError> {
+    fn compare_view() -> Result<AnyView, SplitLoaderError> {
         Ok(view! { <ComparePage/> }.into_any())
     }
 
     #[wasm_split(measure, fallible, wasm_split_path = ::leptos::wasm_split, preload(load_measure))]
-    fn measure_view() -> Result<AnyView, ChunkError> {
+    fn measure_view() -> Result<AnyView, SplitLoaderError> {
         Ok(view! { <MeasurePage/> }.into_any())
     }
 
     #[wasm_split(simulate, fallible, wasm_split_path = ::leptos::wasm_split, preload(load_simulate))]
-    fn simulate_view() -> Result<AnyView, ChunkError> {
+    fn simulate_view() -> Result<AnyView, SplitLoaderError> {
         Ok(view! { <SimulatePage/> }.into_any())
     }
 
     #[wasm_split(plan, fallible, wasm_split_path = ::leptos::wasm_split, preload(load_plan))]
-    fn plan_view() -> Result<AnyView, ChunkError> {
+    fn plan_view() -> Result<AnyView, SplitLoaderError> {
         Ok(view! { <PlanPage/> }.into_any())
     }
 
     #[wasm_split(workshop, fallible, wasm_split_path = ::leptos::wasm_split, preload(load_workshop))]
-    fn workshop_view() -> Result<AnyView, ChunkError> {
+    fn workshop_view() -> Result<AnyView, SplitLoaderError> {
         Ok(view! { <WorkshopPage/> }.into_any())
     }
 
     #[wasm_split(methods, fallible, wasm_split_path = ::leptos::wasm_split, preload(load_methods))]
-    fn methods_view() -> Result<AnyView, ChunkError> {
+    fn methods_view() -> Result<AnyView, SplitLoaderError> {
         Ok(view! { <MethodsPage/> }.into_any())
     }
 

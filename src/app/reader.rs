@@ -77,20 +77,12 @@ pub fn start(start: impl FnOnce() + 'static) {
 #[cfg(feature = "split")]
 mod split {
     use crate::persist::schema::{self, Decode};
-
-    /// The chunk did not arrive.
-    pub struct Failed;
-
-    impl From<leptos::wasm_split::SplitLoaderError> for Failed {
-        fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-            Failed
-        }
-    }
+    use leptos::wasm_split::SplitLoaderError;
 
     // The reader itself goes into the chunk with everything only it uses;
     // the main module keeps a pointer to it once loaded.
     #[leptos::wasm_split::wasm_split(reader, fallible, wasm_split_path = ::leptos::wasm_split)]
-    pub fn reader() -> Result<Decode, Failed> {
+    pub fn reader() -> Result<Decode, SplitLoaderError> {
         Ok(schema::decode)
     }
 }
