@@ -170,6 +170,24 @@ test("after the first visit every workspace opens offline, each for the first ti
       );
     }
   });
+  // The idle prefetch of this first page must be over before the network
+  // goes: a fetch still in flight then fails (and the loader logs it).
+  const splits = () =>
+    page.evaluate(() =>
+      [...new Set(performance.getEntriesByType("resource").map((e) => (e.name.match(/\/(split_\w+?)-[0-9a-f]+\.wasm$/) ?? [])[1]))]
+        .filter(Boolean)
+        .sort(),
+    );
+  await expect.poll(splits, { timeout: 30_000 }).toEqual([
+    "split_compare",
+    "split_measure",
+    "split_methods",
+    "split_plan",
+    "split_reader",
+    "split_simulate",
+    "split_workshop",
+  ]);
+  await page.waitForLoadState("networkidle");
   await context.setOffline(true);
   for (const name of WORKSPACES) {
     // A cold load of the route: a new document, chunks from the service worker.
